@@ -1,0 +1,3 @@
+"""mgcalc: an exact, sourced magnesium intake calculator."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Run mgcalc as ``python -m mgcalc``."""
+
+from mgcalc.cli import main
+
+main()

@@ -1,0 +1,122 @@
+"""The command line: parse, call the core once, render, exit. Errors are caught once, here."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mgcalc import __version__
+from mgcalc.errors import EXIT_BAD_INPUT, EXIT_FAILURE, MgcalcError
+
+_MAX_MESSAGE = 400
+
+
+class _Group(TyperGroup):
+    """Turn every expected error into one line on stderr and a documented exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except MgcalcError as error:
+            _fail(str(error), error.exit_code)
+        except typer.Abort:
+            _fail("aborted", EXIT_FAILURE)
+        except typer.TyperException as error:  # typer's usage errors
+            _usage_error(error)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(error: typer.TyperException) -> None:
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+        sys.stdout.write(context.get_help() + "\n")
+        sys.exit(0)
+    message = error.format_message().rstrip(".")
+    if context is not None:
+        message += f"; try '{context.command_path} --help'"
+    _fail(message[:1].lower() + message[1:], getattr(error, "exit_code", EXIT_BAD_INPUT))
+
+
+def _fail(message: str, code: int) -> None:
+    """Write one sanitised line on stderr and exit with *code*."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    if len(line) > _MAX_MESSAGE:
+        line = line[: _MAX_MESSAGE - 1] + "…"
+    sys.stderr.write(f"error: {line}\n")
+    sys.exit(code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="mgcalc",
+    help="Exact, sourced magnesium arithmetic: salts, elemental mg, mmol, mEq.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"mgcalc {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Exact, sourced magnesium arithmetic: salts, elemental mg, mmol, mEq."""
+
+
+@app.command()
+def forms(
+    key: Annotated[
+        str | None, typer.Argument(help="A form's key, alias or formula:…; omit for all.")
+    ] = None,
+    json: Json = False,
+) -> None:
+    """List the magnesium forms, or show one in detail with its source."""
+    from mgcalc.listing import list_forms, show_form
+    from mgcalc.render import emit
+
+    emit(list_forms() if key is None else show_form(key), as_json=json)
+
+
+# Lets "-5mg" reach the amount parser, which explains why it is refused.
+_NEGATIVE_AMOUNTS = {"ignore_unknown_options": True}
+
+
+@app.command(context_settings=_NEGATIVE_AMOUNTS)
+def convert(
+    amount: Annotated[
+        str, typer.Argument(help="e.g. 400mg, 1g, 2x500mg, 8mEq, 10mL, 10mL@500mg/mL.")
+    ],
+    form: Annotated[
+        str | None,
+        typer.Argument(help="A form (oxide, citrate, …) or formula:…; omit for magnesium itself."),
+    ] = None,
+    json: Json = False,
+) -> None:
+    """Convert an amount between compound mass, elemental magnesium, mmol and mEq.
+
+    A mass with a form is the compound's weight; mmol and mEq always count magnesium.
+    """
+    from mgcalc.convert import convert as run
+    from mgcalc.render import emit
+
+    emit(run(amount, form), as_json=json)
+
+
+def main() -> None:
+    """Run the mgcalc command line."""
+    app()

@@ -1,0 +1,44 @@
+"""The one family of errors mgcalc raises on purpose; the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class MgcalcError(Exception):
+    """Base of every error mgcalc raises on purpose."""
+
+    exit_code = EXIT_FAILURE
+
+
+class InputError(MgcalcError, ValueError):
+    """The user's input was wrong; the message says what and how to fix it."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class BadAmount(InputError):
+    """An amount could not be read strictly."""
+
+
+class UnknownForm(InputError, LookupError):
+    """No magnesium form has that name."""
+
+
+class BadFormula(InputError):
+    """A chemical formula could not be read unambiguously."""
+
+
+class DataError(MgcalcError):
+    """A shipped data file is corrupt: a failure of mgcalc, not of the user."""
+
+    def __init__(
+        self, file: str, message: str, *, row: int | None = None, field: str | None = None
+    ):
+        where = file if row is None else f"{file}, row {row}"
+        if field is not None:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {message}")
+        self.file, self.row, self.field = file, row, field

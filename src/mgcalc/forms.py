@@ -1,0 +1,205 @@
+"""The table of magnesium forms (``data/forms.csv``): validated whole, once, lazily."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from mgcalc import units
+from mgcalc.datafiles import data_file
+from mgcalc.errors import DataError, UnknownForm
+
+FORMS_FILE = "forms.csv"
+COLUMNS = (
+    "key", "name", "aliases", "formula", "water", "mg_atoms", "molar_mass_g_mol",
+    "fraction_basis", "elemental_fraction", "liquid_compound_mg", "liquid_volume_ml",
+    "published", "note", "source",
+)  # fmt: skip
+FORMULA_PREFIX = "formula:"
+ELEMENTAL = "elemental"
+# Relative agreement asked of a row's fraction with n(Mg) × 24.305 / M.
+FRACTION_TOLERANCE = 1e-4
+
+Basis = Literal["formula", "declared", "definition", "user formula"]
+_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class Form(BaseModel):
+    """One magnesium form: a compound, a product with a declared fraction, or a liquid."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    formula: str = Field(min_length=1)
+    water: int = Field(ge=0, description="water molecules per formula unit (hydrate)")
+    mg_atoms: int = Field(ge=1, description="magnesium atoms per formula unit")
+    molar_mass_g_mol: float = Field(gt=0, allow_inf_nan=False)
+    fraction_basis: Basis
+    elemental_fraction: float = Field(gt=0, le=1, allow_inf_nan=False)
+    liquid_compound_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    liquid_volume_ml: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    published: str = ""
+    note: str = ""
+    source: str = Field(min_length=1)
+    custom: bool = False
+
+    @property
+    def compound_mg_per_ml(self) -> float | None:
+        """Return the compound's mg per mL for a liquid product, else None."""
+        if self.liquid_compound_mg is None or self.liquid_volume_ml is None:
+            return None
+        return self.liquid_compound_mg / self.liquid_volume_ml
+
+    @property
+    def is_elemental(self) -> bool:
+        """Return whether amounts of this form are magnesium itself."""
+        return self.fraction_basis == "definition"
+
+    @field_validator("key")
+    @classmethod
+    def _check_key(cls, key: str) -> str:
+        if not (_KEY.fullmatch(key) or key.startswith(FORMULA_PREFIX)):
+            raise ValueError("a key is lower-case letters, digits and hyphens, e.g. citrate-1-1")
+        return key
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Form:
+        if (self.liquid_compound_mg is None) != (self.liquid_volume_ml is None):
+            raise ValueError("liquid_compound_mg and liquid_volume_ml go together")
+        if self.fraction_basis == "formula":
+            expected = self.mg_atoms * units.mg_per_mmol() / self.molar_mass_g_mol
+            if abs(self.elemental_fraction / expected - 1) > FRACTION_TOLERANCE:
+                raise ValueError(
+                    f"elemental_fraction {self.elemental_fraction} does not match "
+                    f"mg_atoms × 24.305 / molar_mass_g_mol = {expected:.6f}"
+                )
+        return self
+
+
+@dataclass(frozen=True)
+class FormsTable:
+    """All forms, in file order, with an index of every normalised key and alias."""
+
+    forms: tuple[Form, ...]
+    index: dict[str, Form]
+
+    def get(self, name: str) -> Form:
+        """Return the form called *name*, or raise :class:`UnknownForm` with a hint."""
+        found = self.index.get(normalize(name))
+        if found is None:
+            raise UnknownForm(_unknown_message(name, self.index))
+        return found
+
+
+def normalize(name: str) -> str:
+    """Fold a form name for lookup: case, spaces, underscores and a leading 'magnesium'."""
+    folded = re.sub(r"[\s_]+", "-", name.strip().lower())
+    if folded.startswith("magnesium-") and folded != "magnesium-":
+        folded = folded.removeprefix("magnesium-")
+    return folded
+
+
+def elemental_form() -> Form:
+    """Return the pseudo-form for amounts that are already magnesium."""
+    return Form(
+        key=ELEMENTAL,
+        name="Elemental magnesium",
+        aliases=("magnesium", "mg", "elemental-magnesium"),
+        formula="Mg",
+        water=0,
+        mg_atoms=1,
+        molar_mass_g_mol=units.mg_per_mmol(),
+        fraction_basis="definition",
+        elemental_fraction=1.0,
+        note="The amount is magnesium itself, as on a US Supplement Facts line "
+        "'Magnesium (as …) 200 mg'.",
+        source="Definition; 21 CFR 101.36(d): Supplement Facts declare the dietary ingredient",
+    )
+
+
+@cache
+def forms_table() -> FormsTable:
+    """Load and validate ``data/forms.csv`` once."""
+    resource = data_file(FORMS_FILE)
+    text = resource.read_text(encoding="utf-8")
+    shipped = read_forms(text, f"data/{FORMS_FILE}")
+    return build_table((elemental_form(), *shipped))
+
+
+def read_forms(text: str, file: str) -> tuple[Form, ...]:
+    """Validate every row of a forms table given as CSV *text*."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = tuple(reader.fieldnames or ())
+    missing = [column for column in COLUMNS if column not in header]
+    if missing:
+        raise DataError(file, f"missing column '{missing[0]}'", row=1)
+    extra = [column for column in header if column not in COLUMNS]
+    if extra:
+        raise DataError(file, f"unknown column '{extra[0]}'", row=1)
+    forms = []
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(value is None for value in row.values()):
+            raise DataError(file, "wrong number of fields", row=line)
+        forms.append(_validate_row(row, file, line))
+    return tuple(forms)
+
+
+def build_table(forms: tuple[Form, ...], file: str = f"data/{FORMS_FILE}") -> FormsTable:
+    """Index *forms* by key and alias, refusing any name used twice."""
+    index: dict[str, Form] = {}
+    for form in forms:
+        for name in (form.key, *form.aliases):
+            folded = normalize(name)
+            other = index.get(folded)
+            if other is not None:
+                raise DataError(
+                    file, f"name '{name}' of '{form.key}' is already used by '{other.key}'"
+                )
+            index[folded] = form
+    return FormsTable(forms=forms, index=index)
+
+
+def _validate_row(row: dict[str, str], file: str, line: int) -> Form:
+    values: dict[str, object] = {column: (value.strip() or None) for column, value in row.items()}
+    values["aliases"] = tuple(alias.strip() for alias in row["aliases"].split(";") if alias.strip())
+    for column in ("published", "note"):
+        values[column] = row[column].strip()
+    try:
+        return Form.model_validate(values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or None
+        message = first["msg"]
+        if first["type"] == "value_error":
+            message = message.removeprefix("Value error, ")
+        raise DataError(file, message, row=line, field=field) from None
+
+
+def _unknown_message(name: str, index: dict[str, Form]) -> str:
+    import difflib
+
+    shown = name if len(name) <= 40 else name[:40] + "…"
+    close = difflib.get_close_matches(normalize(name), list(index), n=8, cutoff=0.6)
+    keys = list(dict.fromkeys(index[candidate].key for candidate in close))[:3]
+    if keys:
+        hint = " or ".join(f"'{key}'" for key in keys)
+        return f"unknown form '{shown}'; did you mean {hint}?"
+    return f"unknown form '{shown}'; 'mgcalc forms' lists them all, or give formula:MgCl2.6H2O"
+
+
+def resolve_form(name: str) -> Form:
+    """Return the form called *name*: a key, an alias, or ``formula:<formula>``."""
+    if name.strip().lower().startswith(FORMULA_PREFIX):
+        from mgcalc.formula import formula_form
+
+        return formula_form(name.strip())
+    return forms_table().get(name)

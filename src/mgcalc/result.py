@@ -1,0 +1,15 @@
+"""The base of every result mgcalc prints: frozen, and versioned for scripts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Result(BaseModel):
+    """A command's result; ``schema_version`` changes when a field is renamed or removed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: Literal[1] = 1

@@ -1,0 +1,41 @@
+"""Shared fixtures: a CLI runner and helpers to run mgcalc as a user would."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from mgcalc.cli import app
+
+
+@dataclass(frozen=True)
+class Run:
+    """The outcome of one mgcalc invocation."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        """Parse stdout as one JSON document."""
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def mgcalc() -> Any:
+    """Run mgcalc in-process with separate stdout and stderr."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Run:
+        result = runner.invoke(
+            app, list(args), input=input, env={"NO_COLOR": "1", "COLUMNS": "200"}
+        )
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
