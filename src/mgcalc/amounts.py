@@ -170,6 +170,6 @@ _DIAGNOSES = (
 def _diagnose(text: str, original: str) -> str:
     """Say why *text* is not a number followed by a unit."""
     for pattern, reason in _DIAGNOSES:
-        if pattern.match(text):
+        if re.match(pattern, text):
             return f"amount '{original}' {reason}"
     return f"cannot read amount '{original}'; write e.g. 400mg, 2x500mg, 8mEq or 10mL@500mg/mL"
