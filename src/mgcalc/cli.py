@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
 
 from mgcalc import __version__
-from mgcalc.errors import EXIT_BAD_INPUT, EXIT_FAILURE, MgcalcError
+from mgcalc.errors import EXIT_ABOVE_UL, EXIT_BAD_INPUT, EXIT_FAILURE, MgcalcError
 
 _MAX_MESSAGE = 400
 
@@ -60,6 +60,16 @@ app = typer.Typer(
 )
 
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+Age = Annotated[str | None, typer.Option("--age", help="Age in years (42, 18.5) or months (8mo).")]
+Sex = Annotated[Literal["female", "male"] | None, typer.Option("--sex", help="female or male.")]
+Pregnant = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
+Lactating = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
+Standard = Annotated[
+    Literal["us", "eu", "dach", "who", "uk"],
+    typer.Option(
+        "--standard", help="us (IOM), eu (EFSA), dach (D-A-CH), who (FAO/WHO), uk (COMA)."
+    ),
+]
 
 
 def _show_version(value: bool) -> None:
@@ -115,6 +125,66 @@ def convert(
     from mgcalc.render import emit
 
     emit(run(amount, form), as_json=json)
+
+
+@app.command(context_settings=_NEGATIVE_AMOUNTS)
+def dose(
+    items: Annotated[
+        list[str],
+        typer.Argument(help="What is taken: FORM=AMOUNT ... (glycinate=500mg elemental=200mg)."),
+    ],
+    diet: Annotated[
+        str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
+    ] = None,
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    fail_above_ul: Annotated[
+        bool,
+        typer.Option(
+            "--fail-above-ul", help="Exit with 3 when supplements exceed the upper limit."
+        ),
+    ] = False,
+    json: Json = False,
+) -> None:
+    """Check a day's magnesium: total intake against your reference values, supplements
+    against the upper limit."""
+    from mgcalc.dose import dose as run
+    from mgcalc.profile import make_profile
+    from mgcalc.render import emit
+
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    result = run(items, diet, profile)
+    emit(result, as_json=json)
+    if fail_above_ul and result.assessment.ul == "above":
+        raise typer.Exit(EXIT_ABOVE_UL)
+
+
+@app.command()
+def reference(
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every group of the standard.")
+    ] = False,
+    json: Json = False,
+) -> None:
+    """Show reference intakes with their sources: one person's group, or a whole standard."""
+    from mgcalc.listing import reference_values
+    from mgcalc.profile import make_profile
+    from mgcalc.render import emit
+
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    emit(reference_values(profile, show_all=show_all), as_json=json)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_ABOVE_UL = 3  # only with --fail-above-ul
 
 
 class MgcalcError(Exception):

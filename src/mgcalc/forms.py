@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mgcalc import units
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError, UnknownForm
+from mgcalc.tables import read_table
 
 FORMS_FILE = "forms.csv"
 COLUMNS = (
@@ -136,21 +135,10 @@ def forms_table() -> FormsTable:
 
 def read_forms(text: str, file: str) -> tuple[Form, ...]:
     """Validate every row of a forms table given as CSV *text*."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = tuple(reader.fieldnames or ())
-    missing = [column for column in COLUMNS if column not in header]
-    if missing:
-        raise DataError(file, f"missing column '{missing[0]}'", row=1)
-    extra = [column for column in header if column not in COLUMNS]
-    if extra:
-        raise DataError(file, f"unknown column '{extra[0]}'", row=1)
-    forms = []
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(value is None for value in row.values()):
-            raise DataError(file, "wrong number of fields", row=line)
-        forms.append(_validate_row(row, file, line))
-    return tuple(forms)
+    return read_table(
+        text, file, Form, columns=COLUMNS, text_columns=("aliases", "published", "note"),
+        prepare=_split_aliases,
+    )  # fmt: skip
 
 
 def build_table(forms: tuple[Form, ...], file: str = f"data/{FORMS_FILE}") -> FormsTable:
@@ -168,20 +156,9 @@ def build_table(forms: tuple[Form, ...], file: str = f"data/{FORMS_FILE}") -> Fo
     return FormsTable(forms=forms, index=index)
 
 
-def _validate_row(row: dict[str, str], file: str, line: int) -> Form:
-    values: dict[str, object] = {column: (value.strip() or None) for column, value in row.items()}
-    values["aliases"] = tuple(alias.strip() for alias in row["aliases"].split(";") if alias.strip())
-    for column in ("published", "note"):
-        values[column] = row[column].strip()
-    try:
-        return Form.model_validate(values)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or None
-        message = first["msg"]
-        if first["type"] == "value_error":
-            message = message.removeprefix("Value error, ")
-        raise DataError(file, message, row=line, field=field) from None
+def _split_aliases(cells: dict[str, str | None]) -> dict[str, object]:
+    aliases = (cells["aliases"] or "").split(";")
+    return {**cells, "aliases": tuple(alias.strip() for alias in aliases if alias.strip())}
 
 
 def _unknown_message(name: str, index: dict[str, Form]) -> str:

@@ -1,12 +1,13 @@
-"""One renderer: every result model prints as a rich table or as one JSON object."""
+"""Table views of ``convert`` and ``forms`` results."""
 
 from __future__ import annotations
 
-import math
-import sys
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from rich.markup import escape
+from rich.table import Table
+
+from mgcalc.text import number, percent
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -15,49 +16,8 @@ if TYPE_CHECKING:
     from mgcalc.listing import FormDetail, FormsListing
 
 
-def emit(result: BaseModel, *, as_json: bool) -> None:
-    """Write *result* to stdout: JSON with a plain write, tables through rich."""
-    if as_json:
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
-        return
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    for renderable in renderables(result):
-        console.print(renderable)
-
-
-def renderables(result: BaseModel) -> list[RenderableType]:
-    """Return what a table view of *result* shows, in order."""
-    from mgcalc.convert import Conversion
-    from mgcalc.listing import FormDetail, FormsListing
-
-    if isinstance(result, Conversion):
-        return _conversion(result)
-    if isinstance(result, FormDetail):
-        return _form_detail(result)
-    if isinstance(result, FormsListing):
-        return _forms(result)
-    raise TypeError(f"no table view for {type(result).__name__}")
-
-
-def number(value: float, digits: int = 4) -> str:
-    """Format *value* to *digits* significant figures, grouping thousands."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value:g}"
-    magnitude = math.floor(math.log10(abs(value)))
-    decimals = max(0, digits - 1 - magnitude)
-    return f"{value:,.{decimals}f}"
-
-
-def percent(fraction: float) -> str:
-    """Format an elemental fraction as a percentage with two decimals."""
-    return f"{fraction * 100:.2f} %"
-
-
-def _conversion(result: Conversion) -> list[RenderableType]:
-    from rich.table import Table
-
+def conversion(result: Conversion) -> list[RenderableType]:
+    """Lay out one conversion as a two-column table with its notes and source."""
     table = Table(title="Conversion", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -71,14 +31,13 @@ def _conversion(result: Conversion) -> list[RenderableType]:
     if result.compound_mg is not None:
         table.add_row("Compound mass", f"{number(result.compound_mg)} mg")
     table.add_row("Elemental magnesium", f"[bold]{number(result.elemental_mg)} mg[/bold]")
-    table.add_row("Magnesium", f"{number(result.mmol)} mmol")
-    table.add_row("Magnesium", f"{number(result.meq)} mEq")
-    return [table, *_notes(result.notes), f"[dim]Source: {_escape(result.source)}[/dim]"]
+    table.add_row("Magnesium (mmol)", f"{number(result.mmol)} mmol")
+    table.add_row("Magnesium (mEq)", f"{number(result.meq)} mEq")
+    return [table, *notes(result.notes), f"[dim]Source: {escape(result.source)}[/dim]"]
 
 
-def _forms(listing: FormsListing) -> list[RenderableType]:
-    from rich.table import Table
-
+def forms(listing: FormsListing) -> list[RenderableType]:
+    """Lay out every form, one row each."""
     table = Table(title="Magnesium forms", title_justify="left")
     table.add_column("Key", style="bold", no_wrap=True)
     table.add_column("Compound")
@@ -89,13 +48,12 @@ def _forms(listing: FormsListing) -> list[RenderableType]:
         fraction = percent(form.elemental_fraction)
         if form.fraction_basis == "declared":
             fraction += " (declared)"
-        table.add_row(form.key, _escape(form.name), form.formula, fraction, _escape(form.note))
+        table.add_row(form.key, escape(form.name), form.formula, fraction, escape(form.note))
     return [table, "[dim]'mgcalc forms KEY' shows one form with its source.[/dim]"]
 
 
-def _form_detail(detail: FormDetail) -> list[RenderableType]:
-    from rich.table import Table
-
+def form_detail(detail: FormDetail) -> list[RenderableType]:
+    """Lay out one form with every column of its row."""
     form = detail.forms[0]
     table = Table(title=form.key, show_header=False, title_justify="left")
     table.add_column(style="bold")
@@ -119,15 +77,10 @@ def _form_detail(detail: FormDetail) -> list[RenderableType]:
         ("Source", form.source),
     ]
     for label, value in rows:
-        table.add_row(label, _escape(value))
+        table.add_row(label, escape(value))
     return [table]
 
 
-def _notes(notes: tuple[str, ...]) -> list[RenderableType]:
-    return [f"[dim]• {_escape(note)}[/dim]" for note in notes]
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+def notes(lines: tuple[str, ...], style: str = "dim") -> list[RenderableType]:
+    """Return one bulleted line per note."""
+    return [f"[{style}]• {escape(line)}[/{style}]" for line in lines]

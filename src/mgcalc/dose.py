@@ -1,0 +1,161 @@
+"""The intake check: what a person takes, plus their diet, against their reference values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from mgcalc.amounts import parse_amount
+from mgcalc.assess import Assessment, ReferenceUsed, assess, reference_for
+from mgcalc.convert import Conversion, convert
+from mgcalc.errors import BadAmount, InputError
+from mgcalc.profile import Profile
+from mgcalc.result import Result
+from mgcalc.text import mg
+
+# A salt weight whose magnesium per unit is below this looks like a label's magnesium figure.
+_SMALL_ELEMENTAL_MG = 50.0
+_LOW_FRACTION = 0.3
+
+
+class BadItem(InputError):
+    """An item is not ``FORM=AMOUNT``."""
+
+
+class DoseItem(BaseModel):
+    """One thing taken, converted."""
+
+    model_config = ConfigDict(frozen=True)
+
+    input: str
+    form: str
+    name: str
+    formula: str
+    elemental_fraction: float
+    read_as: str
+    compound_mg: float | None
+    elemental_mg: float
+    mmol: float
+    meq: float
+    volume_ml: float | None
+    custom_form: bool
+
+
+class Dose(Result):
+    """The intake check's result."""
+
+    items: tuple[DoseItem, ...]
+    supplemental_mg: float
+    diet_mg: float
+    total_mg: float
+    profile: Profile
+    reference: ReferenceUsed
+    assessment: Assessment
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """Split ``FORM=AMOUNT`` items; a lone pair ``FORM AMOUNT`` is one item."""
+    if len(texts) == 2 and not any("=" in text for text in texts):
+        return [(texts[0], texts[1])]
+    if not texts:
+        raise BadItem("no items: list what is taken as FORM=AMOUNT, e.g. glycinate=500mg")
+    items = []
+    for text in texts:
+        form, sep, amount = text.rpartition("=")
+        if not sep:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise BadItem(f"item '{shown}' is not FORM=AMOUNT, e.g. glycinate=500mg")
+        if not form.strip():
+            raise BadItem(f"item '{text[:40]}' has no form before '='; e.g. glycinate=500mg")
+        if not amount.strip():
+            raise BadItem(f"item '{text[:40]}' has no amount after '='; e.g. {form.strip()}=500mg")
+        items.append((form.strip(), amount.strip()))
+    return items
+
+
+def read_diet(text: str | None) -> float:
+    """Return magnesium from food and water in mg (an elemental mass, mmol or mEq)."""
+    if text is None:
+        return 0.0
+    amount = parse_amount(text)
+    if amount.kind == "volume":
+        raise BadAmount(f"diet '{text}' is a volume; give the magnesium from food, e.g. 250mg")
+    if amount.kind == "mass":
+        return amount.total
+    return convert(amount).elemental_mg
+
+
+def dose(items: Sequence[str], diet: str | None, profile: Profile) -> Dose:
+    """Convert every item, add the diet, and judge the totals for *profile*."""
+    conversions = [convert(amount, form) for form, amount in parse_items(items)]
+    diet_mg = read_diet(diet)
+    supplemental = sum(conversion.elemental_mg for conversion in conversions)
+    total = supplemental + diet_mg
+    reference, notes = reference_for(profile)
+    assessment = assess(total, supplemental, reference)
+    notes = [*notes, *_item_notes(conversions)]
+    if diet is None:
+        notes.append(
+            "No --diet given: food and water counted as 0 mg, so the total is supplements only."
+        )
+    notes.append(
+        "Supplements, antacids and laxatives count toward the upper limit; food and water do not."
+    )
+    notes.append("Assessment is of usual, long-term intake; one day's intake only estimates it.")
+    return Dose(
+        items=tuple(_item(conversion) for conversion in conversions),
+        supplemental_mg=supplemental,
+        diet_mg=diet_mg,
+        total_mg=total,
+        profile=profile,
+        reference=reference,
+        assessment=assessment,
+        notes=tuple(notes),
+        warnings=tuple(_warnings(conversions, assessment, reference)),
+    )
+
+
+def _item(conversion: Conversion) -> DoseItem:
+    data = conversion.model_dump(include=set(DoseItem.model_fields))
+    data["form"] = conversion.form or "elemental"
+    return DoseItem.model_validate(data)
+
+
+def _item_notes(conversions: list[Conversion]) -> list[str]:
+    notes: list[str] = []
+    for conversion in conversions:
+        for note in conversion.notes:
+            if note not in notes:
+                notes.append(note)
+    return notes
+
+
+def _warnings(
+    conversions: list[Conversion], assessment: Assessment, reference: ReferenceUsed
+) -> list[str]:
+    warnings = []
+    for conversion in conversions:
+        per_unit = conversion.elemental_mg / conversion.count
+        if (
+            conversion.read_as == "compound"
+            and conversion.volume_ml is None
+            and conversion.elemental_fraction < _LOW_FRACTION
+            and 0 < per_unit < _SMALL_ELEMENTAL_MG
+        ):
+            form = conversion.form or "elemental"
+            warnings.append(
+                f"'{form}={conversion.input}' was read as {mg(conversion.compound_mg or 0)} of the "
+                f"salt, only {mg(conversion.elemental_mg)} of magnesium. If the label says "
+                f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
+                f"write elemental={conversion.input}."
+            )
+    if assessment.ul == "above":
+        warnings.append(
+            f"Supplemental magnesium is above the upper limit ({mg(reference.ul_mg or 0)}). "
+            "Its critical effect is diarrhoea; antacids and laxatives count toward it. "
+            "Doses above it are for medical supervision, especially with kidney impairment."
+        )
+    return warnings

@@ -1,0 +1,131 @@
+"""The dose and reference commands end to end: tables, pinned JSON, refusals, exit codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+DOSE_KEYS = {
+    "schema_version", "items", "supplemental_mg", "diet_mg", "total_mg", "profile",
+    "reference", "assessment", "notes", "warnings",
+}  # fmt: skip
+ITEM_KEYS = {
+    "input", "form", "name", "formula", "elemental_fraction", "read_as", "compound_mg",
+    "elemental_mg", "mmol", "meq", "volume_ml", "custom_form",
+}  # fmt: skip
+PROFILE_KEYS = {"age_years", "sex", "pregnant", "lactating", "standard"}
+REFERENCE_KEYS = {
+    "standard", "group", "ear_mg", "rda_mg", "ai_mg", "ul_mg", "ul_status", "label",
+    "label_mg", "evidence", "source",
+}  # fmt: skip
+ASSESSMENT_KEYS = {"adequacy", "ul", "percent_of_reference", "percent_of_ul", "verdicts"}
+EXAMPLE = ["dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female"]
+
+
+def test_dose_table(mgcalc: Any) -> None:
+    run = mgcalc(*EXAMPLE)
+    assert run.exit_code == 0
+    for text in (
+        "glycinate=500mg",
+        "Magnesium bisglycinate",
+        "Mg(C2H4NO2)2",
+        "70.48 mg",
+        "320.5 mg",
+        "31–50 y",
+        "Total 320.5 mg ≥ RDA 320 mg: low probability of inadequacy",
+        "Supplemental 70.5 mg ≤ UL 350 mg",
+        "IOM 1997",
+    ):
+        assert text in run.stdout, text
+
+
+def test_dose_json_is_pinned(mgcalc: Any) -> None:
+    data = mgcalc(*EXAMPLE, "--json").json()
+    assert set(data) == DOSE_KEYS
+    assert set(data["items"][0]) == ITEM_KEYS
+    assert set(data["profile"]) == PROFILE_KEYS
+    assert set(data["reference"]) == REFERENCE_KEYS
+    assert set(data["assessment"]) == ASSESSMENT_KEYS
+    assert data["schema_version"] == 1
+    assert data["profile"] == {
+        "age_years": 42.0, "sex": "female", "pregnant": False, "lactating": False,
+        "standard": "us",
+    }  # fmt: skip
+    assert (data["reference"]["ear_mg"], data["reference"]["rda_mg"]) == (265, 320)
+    assert (data["reference"]["ai_mg"], data["reference"]["ul_mg"]) == (None, 350)
+    assert data["assessment"]["adequacy"] == "likely_adequate"
+    assert data["assessment"]["ul"] == "within"
+    assert data["diet_mg"] == 250
+    assert data["total_mg"] == pytest.approx(320.48, rel=1e-4)
+
+
+def test_single_item_as_two_words(mgcalc: Any) -> None:
+    data = mgcalc("dose", "glycinate", "500mg", "--json").json()
+    assert data["items"][0]["elemental_mg"] == pytest.approx(70.48, rel=1e-3)
+    assert data["assessment"]["adequacy"] == "not_assessed"
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["elemental=400mg", "--age", "42", "--sex", "female", "--fail-above-ul"], 3),
+        (["elemental=300mg", "--age", "42", "--sex", "female", "--fail-above-ul"], 0),
+        (["elemental=400mg", "--age", "42", "--sex", "female"], 0),
+    ],
+)
+def test_exit_code_above_ul_is_opt_in(mgcalc: Any, args: list[str], code: int) -> None:
+    run = mgcalc("dose", *args, "--json")
+    assert run.exit_code == code
+    assert run.json()["assessment"]["ul"] == ("above" if "400mg" in args[0] else "within")
+
+
+def test_reference_for_a_person(mgcalc: Any) -> None:
+    data = mgcalc("reference", "--age", "42", "--sex", "female", "--json").json()
+    assert data["group"] == "31–50 y"
+    assert len(data["rows"]) == 1
+    assert (data["rows"][0]["ear_mg"], data["rows"][0]["rda_mg"]) == (265, 320)
+    table = mgcalc("reference", "--age", "42", "--sex", "female").stdout
+    assert "31–50 y" in table
+    assert "IOM 1997" in table
+
+
+def test_reference_whole_standard(mgcalc: Any) -> None:
+    data = mgcalc("reference", "--standard", "eu", "--json").json()
+    assert data["group"] is None
+    assert {row["standard"] for row in data["rows"]} == {"eu"}
+    assert data["label"]["value_mg"] == 375
+    every = mgcalc("reference", "--age", "42", "--sex", "male", "--all", "--json").json()
+    assert every["group"] == "31–50 y"
+    assert len(every["rows"]) > 10
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["dose", "glycinat=500mg"], "unknown form 'glycinat'; did you mean 'glycinate'"),
+        (["dose", "glycinate"], "is not FORM=AMOUNT"),
+        (["dose", "=500mg"], "has no form"),
+        (["dose", "glycinate="], "has no amount"),
+        (["dose", "glycinate=500mg", "--diet", "1,5g"], "decimal point"),
+        (["dose", "glycinate=500mg", "--diet", "200mL"], "is a volume"),
+        (["dose", "glycinate=500mg", "--age", "42"], "add --sex female or --sex male"),
+        (["dose", "glycinate=500mg", "--age", "-5"], "below 0"),
+        (["dose", "glycinate=500mg", "--age", "121"], "above 120"),
+        (["dose", "glycinate=500mg", "--sex", "female"], "add --age"),
+        (["dose", "glycinate=500mg", "--age", "30", "--sex", "male", "--pregnant"], "--sex male"),
+        (["dose", "elemental=1mg", "--age", "30", "--pregnant", "--lactating"], "choose the one"),
+        (["dose", "glycinate=500mg", "--sex", "femal", "--age", "30"], "'femal' is not one of"),
+        (["dose", "glycinate=500mg", "--standard", "mars"], "'mars' is not one of"),
+        (["dose"], "missing argument"),
+        (["reference", "--age", "42"], "add --sex"),
+        (["reference", "--pregnant", "--sex", "male", "--age", "30"], "--sex male"),
+    ],
+)
+def test_refusals(mgcalc: Any, args: list[str], message: str) -> None:
+    run = mgcalc(*args)
+    assert run.exit_code == 2, run.stderr
+    assert run.stdout == ""
+    assert run.stderr.startswith("error: ")
+    assert run.stderr.count("\n") == 1
+    assert message in run.stderr
