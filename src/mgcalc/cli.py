@@ -187,6 +187,52 @@ def reference(
     emit(reference_values(profile, show_all=show_all), as_json=json)
 
 
+@app.command()
+def plan(
+    form: Annotated[str, typer.Argument(help="The form to take: glycinate, oxide, formula:…")],
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            help="One tablet, capsule, scoop or mL: 500mg (of the compound), 5mL, "
+            "or elemental=100mg when the label gives magnesium per unit.",
+        ),
+    ] = None,
+    diet: Annotated[
+        str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
+    ] = None,
+    target: Annotated[
+        str, typer.Option("--target", help="rda (default), ear, ai, or an amount such as 300mg.")
+    ] = "rda",
+    doses: Annotated[
+        int | None, typer.Option("--doses", min=1, help="Split the day's units into N doses.")
+    ] = None,
+    allow_above_ul: Annotated[
+        bool,
+        typer.Option("--allow-above-ul", help="For clinicians: do not cap at the upper limit."),
+    ] = False,
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    json: Json = False,
+) -> None:
+    """Plan how much of a form to take, in whole units, without passing the upper limit."""
+    from mgcalc.plan import plan as run
+    from mgcalc.profile import make_profile
+    from mgcalc.render import emit
+
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    result = run(
+        form, profile, unit=unit, diet=diet, target=target, doses=doses,
+        allow_above_ul=allow_above_ul,
+    )  # fmt: skip
+    emit(result, as_json=json)
+
+
 def main() -> None:
     """Run the mgcalc command line."""
     app()

@@ -38,7 +38,7 @@ def convert(amount: str | Amount, form: str | Form | None = None) -> Conversion:
     resolved = _resolve(form)
     notes: list[str] = []
     if form is not None and not resolved.is_elemental:
-        notes.append(_meaning(form, resolved))
+        notes.append(meaning(form, resolved))
     volume_ml = None
     quantity = Quantity(parsed.total, parsed.kind)
     if parsed.kind == "volume":
@@ -95,7 +95,8 @@ def _resolve(form: str | Form | None) -> Form:
     return resolve_form(form)
 
 
-def _meaning(typed: str | Form, form: Form) -> str:
+def meaning(typed: str | Form, form: Form) -> str:
+    """Say which compound a typed name was read as, with its fraction and note."""
     name = typed if isinstance(typed, str) else typed.key
     text = (
         f"'{name}' read as {form.name}, {form.formula}: "

@@ -17,6 +17,7 @@ _VIEWS = {
     "FormDetail": "mgcalc.render.forms:form_detail",
     "Dose": "mgcalc.render.dose:dose",
     "ReferenceListing": "mgcalc.render.reference:reference",
+    "Plan": "mgcalc.render.plan:plan",
 }
 
 

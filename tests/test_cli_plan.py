@@ -1,0 +1,69 @@
+"""The plan command end to end: table, pinned JSON, refusals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+PLAN_KEYS = {
+    "schema_version", "form", "name", "formula", "elemental_fraction", "target_mg",
+    "target_kind", "diet_mg", "needed_mg", "ul_mg", "capped_by_ul", "reaches_target", "units",
+    "unit_compound_mg", "unit_elemental_mg", "compound_mg", "supplemental_mg", "total_mg",
+    "percent_of_target", "percent_of_ul", "doses", "profile", "reference", "notes", "warnings",
+}  # fmt: skip
+WOMAN = ["--age", "42", "--sex", "female"]
+
+
+def test_plan_json_is_pinned(mgcalc: Any) -> None:
+    run = mgcalc(
+        "plan", "glycinate", "--unit", "500mg", "--diet", "0mg", "--doses", "2", *WOMAN, "--json"
+    )
+    assert run.exit_code == 0, run.stderr
+    data = run.json()
+    assert set(data) == PLAN_KEYS
+    assert (data["units"], data["doses"], data["capped_by_ul"]) == (4, [2, 2], True)
+    assert (data["target_mg"], data["target_kind"], data["ul_mg"]) == (320, "rda", 350)
+    assert data["supplemental_mg"] == pytest.approx(281.92, rel=1e-4)
+    assert data["reference"]["group"] == "31–50 y"
+
+
+def test_plan_table(mgcalc: Any) -> None:
+    run = mgcalc("plan", "glycinate", "--unit", "500mg", "--diet", "200mg", *WOMAN)
+    assert run.exit_code == 0
+    for text in (
+        "Units a day",
+        "2 × (500.0 mg compound, 70.48 mg Mg)",
+        "341.0 mg",
+        "Magnesium bisglycinate",
+    ):
+        assert text in run.stdout, text
+
+
+def test_allow_above_ul_warns(mgcalc: Any) -> None:
+    args = ["plan", "oxide", "--unit", "400mg", "--target", "600mg", "--allow-above-ul", *WOMAN]
+    data = mgcalc(*args, "--json").json()
+    assert data["units"] == 3
+    assert any("medical supervision" in warning for warning in data["warnings"])
+    assert "medical supervision" in mgcalc(*args).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["plan", "glycinat", *WOMAN], "did you mean 'glycinate'"),
+        (["plan", "glycinate", "--unit", "2x500mg", *WOMAN], "drop the count"),
+        (["plan", "glycinate", "--doses", "0", *WOMAN], "--doses"),
+        (["plan", "glycinate", "--target", "ai", *WOMAN], "sets no AI"),
+        (["plan", "glycinate"], "needs a person"),
+        (["plan", "glycinate", "--unit", "5mL", *WOMAN], "needs a concentration"),
+        (["plan", "glycinate", "--diet", "1,5g", *WOMAN], "decimal point"),
+    ],
+)
+def test_refusals(mgcalc: Any, args: list[str], message: str) -> None:
+    run = mgcalc(*args)
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith("error: ")
+    assert run.stderr.count("\n") == 1
+    assert message in run.stderr
