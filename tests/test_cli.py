@@ -152,7 +152,7 @@ def test_bad_input_with_json_still_writes_nothing_on_stdout(mgcalc: Any) -> None
 
 
 def test_corrupt_data_is_a_failure_of_mgcalc(mgcalc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mgcalc import forms
+    from mgcalc import formtable as forms
     from mgcalc.errors import DataError
 
     def corrupt() -> forms.FormsTable:
@@ -160,11 +160,22 @@ def test_corrupt_data_is_a_failure_of_mgcalc(mgcalc: Any, monkeypatch: pytest.Mo
             "data/forms.csv", "could not convert string to float", row=4, field="molar_mass_g_mol"
         )
 
+    from mgcalc.conversion import convert
+
     monkeypatch.setattr(forms, "forms_table", corrupt)
+    convert.cache_clear()  # a memoised answer would hide the corrupt table
     run = mgcalc("convert", "400mg", "oxide")
+    convert.cache_clear()
     assert run.exit_code == 1
     assert run.stdout == ""
     assert run.stderr == (
         "error: data/forms.csv, row 4, field 'molar_mass_g_mol': "
         "could not convert string to float\n"
     )
+
+
+def test_completion_offers_form_keys() -> None:
+    from mgcalc.cli import _complete_forms, _complete_items
+
+    assert _complete_forms("gly") == ["glycinate", "glycerophosphate"]
+    assert "oxide=" in _complete_items("ox")

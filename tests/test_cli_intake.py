@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 DOSE_KEYS = {
-    "schema_version", "items", "supplemental_mg", "diet_mg", "total_mg", "profile",
+    "schema_version", "id", "items", "supplemental_mg", "diet_mg", "total_mg", "profile",
     "reference", "assessment", "notes", "warnings",
 }  # fmt: skip
 ITEM_KEYS = {
@@ -117,7 +117,7 @@ def test_reference_whole_standard(mgcalc: Any) -> None:
         (["dose", "elemental=1mg", "--age", "30", "--pregnant", "--lactating"], "choose the one"),
         (["dose", "glycinate=500mg", "--sex", "femal", "--age", "30"], "'femal' is not one of"),
         (["dose", "glycinate=500mg", "--standard", "mars"], "'mars' is not one of"),
-        (["dose"], "missing argument"),
+        (["dose"], "no items"),
         (["reference", "--age", "42"], "add --sex"),
         (["reference", "--pregnant", "--sex", "male", "--age", "30"], "--sex male"),
     ],

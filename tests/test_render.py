@@ -9,7 +9,7 @@ import sys
 import pytest
 from rich.console import Console
 
-from mgcalc.dose import dose
+from mgcalc.intake import dose
 from mgcalc.profile import make_profile
 from mgcalc.render import renderables
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from mgcalc import units
@@ -72,6 +73,7 @@ class Amount:
         return self.quantity.kind
 
 
+@lru_cache(maxsize=8192)  # pure, and the same texts recur across a batch
 def parse_amount(text: str) -> Amount:
     """Parse *text* strictly into an :class:`Amount`, or raise :class:`BadAmount`."""
     if len(text) > _MAX_TEXT:

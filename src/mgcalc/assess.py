@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from mgcalc.profile import Profile
-from mgcalc.reference import STANDARD_INFO, ReferenceRow, find_group, label_values
+from mgcalc.standards import STANDARD_INFO, ReferenceRow, find_group, label_values
 from mgcalc.text import mg
 
 Adequacy = Literal[
@@ -61,27 +62,43 @@ class Assessment(BaseModel):
 
 def reference_for(profile: Profile) -> tuple[ReferenceUsed, list[str]]:
     """Return the reference values for *profile*, with notes on what was assumed."""
-    notes: list[str] = []
     if profile.is_personal:
         group = find_group(profile)
-        notes.extend(group.notes)
-        return _used(group.row, None, None), notes
-    adult = find_group(profile.model_copy(update={"age_years": 30.0, "sex": "female"})).row
-    label = label_values().get(profile.standard)
-    notes.append(
+        return _row_reference(group.row), list(group.notes)
+    used, notes = _adult_reference(profile.standard)
+    return used, list(notes)
+
+
+# Rows live as long as the cached table, so their identity is a cheap, safe key
+# (hashing a row hashes every field). The row is stored to check that identity.
+_BY_ROW: dict[int, tuple[ReferenceRow, ReferenceUsed]] = {}
+
+
+def _row_reference(row: ReferenceRow) -> ReferenceUsed:
+    stored = _BY_ROW.get(id(row))
+    if stored is None or stored[0] is not row:
+        stored = _BY_ROW[id(row)] = (row, _used(row, None, None))
+    return stored[1]
+
+
+@cache
+def _adult_reference(standard: str) -> tuple[ReferenceUsed, tuple[str, ...]]:
+    """Return the label reference and adult UL used when no age is given."""
+    adult = find_group(Profile(age_years=30.0, sex="female", standard=standard)).row
+    label = label_values().get(standard)
+    notes = [
         "No age given: an adult was assumed and compared with the label reference and the adult "
         "upper limit. Give --age and --sex (and --pregnant or --lactating) for personal values."
-    )
+    ]
+    group = "adult (no profile)"
     if label is None:
-        notes.append(
-            f"Standard '{profile.standard}' has no label reference value in mgcalc's data."
-        )
-        return _used(adult, None, None, group="adult (no profile)", intake=False), notes
-    return (
-        _used(adult, label.label, label.value_mg, group="adult (no profile)", intake=False,
-              source=f"{label.source}; upper limit: {adult.source}", evidence=label.evidence),
-        notes,
+        notes.append(f"Standard '{standard}' has no label reference value in mgcalc's data.")
+        return _used(adult, None, None, group=group, intake=False), tuple(notes)
+    used = _used(
+        adult, label.label, label.value_mg, group=group, intake=False,
+        source=f"{label.source}; upper limit: {adult.source}", evidence=label.evidence,
     )  # fmt: skip
+    return used, tuple(notes)
 
 
 def _used(

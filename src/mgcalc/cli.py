@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
 
-from mgcalc import __version__
-from mgcalc.errors import EXIT_ABOVE_UL, EXIT_BAD_INPUT, EXIT_FAILURE, MgcalcError
+from mgcalc import __version__, api
+from mgcalc.errors import EXIT_ABOVE_UL, EXIT_BAD_INPUT, EXIT_FAILURE, InputError, MgcalcError
+
+if TYPE_CHECKING:
+    from mgcalc.intake import Dose
+    from mgcalc.planner import Plan
 
 _MAX_MESSAGE = 400
 
@@ -50,14 +54,27 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _complete_forms(incomplete: str) -> list[str]:
+    from mgcalc.formtable import forms_table
+
+    keys = [form.key for form in forms_table().forms]
+    return [key for key in keys if key.startswith(incomplete.lower())]
+
+
+def _complete_items(incomplete: str) -> list[str]:
+    return [f"{key}=" for key in _complete_forms(incomplete)]
+
+
 app = typer.Typer(
     cls=_Group,
     name="mgcalc",
     help="Exact, sourced magnesium arithmetic: salts, elemental mg, mmol, mEq.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+# Lets "-5mg" reach the amount parser, which explains why it is refused.
+_NEGATIVE_AMOUNTS = {"ignore_unknown_options": True}
 
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 Age = Annotated[str | None, typer.Option("--age", help="Age in years (42, 18.5) or months (8mo).")]
@@ -69,6 +86,33 @@ Standard = Annotated[
     typer.Option(
         "--standard", help="us (IOM), eu (EFSA), dach (D-A-CH), who (FAO/WHO), uk (COMA)."
     ),
+]
+Diet = Annotated[
+    str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
+]
+FailAboveUl = Annotated[
+    bool,
+    typer.Option("--fail-above-ul", help="Exit with 3 when supplements exceed the upper limit."),
+]
+Input = Annotated[
+    str | None,
+    typer.Option(
+        "--input", help="Read one JSON request from FILE ('-' for stdin).", metavar="FILE"
+    ),
+]
+Batch = Annotated[
+    str | None,
+    typer.Option(
+        "--batch", help="Run JSON Lines or CSV requests from FILE ('-': stdin).", metavar="FILE"
+    ),
+]
+BatchFormat = Annotated[
+    Literal["jsonl", "csv"] | None,
+    typer.Option("--batch-format", help="Input format of --batch (default: by extension)."),
+]
+OutputFormat = Annotated[
+    Literal["jsonl", "csv"],
+    typer.Option("--format", help="Output format of --batch: jsonl or csv."),
 ]
 
 
@@ -91,19 +135,17 @@ def _root(
 @app.command()
 def forms(
     key: Annotated[
-        str | None, typer.Argument(help="A form's key, alias or formula:…; omit for all.")
+        str | None,
+        typer.Argument(
+            help="A form's key, alias or formula:…; omit for all.", autocompletion=_complete_forms
+        ),
     ] = None,
     json: Json = False,
 ) -> None:
     """List the magnesium forms, or show one in detail with its source."""
-    from mgcalc.listing import list_forms, show_form
     from mgcalc.render import emit
 
-    emit(list_forms() if key is None else show_form(key), as_json=json)
-
-
-# Lets "-5mg" reach the amount parser, which explains why it is refused.
-_NEGATIVE_AMOUNTS = {"ignore_unknown_options": True}
+    emit(api.forms(key), as_json=json)
 
 
 @app.command(context_settings=_NEGATIVE_AMOUNTS)
@@ -113,7 +155,10 @@ def convert(
     ],
     form: Annotated[
         str | None,
-        typer.Argument(help="A form (oxide, citrate, …) or formula:…; omit for magnesium itself."),
+        typer.Argument(
+            help="A form (oxide, citrate, …) or formula:…; omit for magnesium itself.",
+            autocompletion=_complete_forms,
+        ),
     ] = None,
     json: Json = False,
 ) -> None:
@@ -121,75 +166,60 @@ def convert(
 
     A mass with a form is the compound's weight; mmol and mEq always count magnesium.
     """
-    from mgcalc.convert import convert as run
     from mgcalc.render import emit
 
-    emit(run(amount, form), as_json=json)
+    emit(api.convert(amount, form), as_json=json)
 
 
 @app.command(context_settings=_NEGATIVE_AMOUNTS)
 def dose(
     items: Annotated[
-        list[str],
-        typer.Argument(help="What is taken: FORM=AMOUNT ... (glycinate=500mg elemental=200mg)."),
-    ],
-    diet: Annotated[
-        str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
-    ] = None,
-    age: Age = None,
-    sex: Sex = None,
-    pregnant: Pregnant = False,
-    lactating: Lactating = False,
-    standard: Standard = "us",
-    fail_above_ul: Annotated[
-        bool,
-        typer.Option(
-            "--fail-above-ul", help="Exit with 3 when supplements exceed the upper limit."
+        list[str] | None,
+        typer.Argument(
+            help="What is taken: FORM=AMOUNT ... (glycinate=500mg elemental=200mg).",
+            autocompletion=_complete_items,
+            show_default=False,
         ),
-    ] = False,
-    json: Json = False,
-) -> None:
-    """Check a day's magnesium: total intake against your reference values, supplements
-    against the upper limit."""
-    from mgcalc.dose import dose as run
-    from mgcalc.profile import make_profile
-    from mgcalc.render import emit
-
-    profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
-    result = run(items, diet, profile)
-    emit(result, as_json=json)
-    if fail_above_ul and result.assessment.ul == "above":
-        raise typer.Exit(EXIT_ABOVE_UL)
-
-
-@app.command()
-def reference(
+    ] = None,
+    diet: Diet = None,
     age: Age = None,
     sex: Sex = None,
     pregnant: Pregnant = False,
     lactating: Lactating = False,
     standard: Standard = "us",
-    show_all: Annotated[
-        bool, typer.Option("--all", help="Show every group of the standard.")
-    ] = False,
+    fail_above_ul: FailAboveUl = False,
+    input: Input = None,
+    batch: Batch = None,
+    batch_format: BatchFormat = None,
+    output_format: OutputFormat = "jsonl",
     json: Json = False,
 ) -> None:
-    """Show reference intakes with their sources: one person's group, or a whole standard."""
-    from mgcalc.listing import reference_values
-    from mgcalc.profile import make_profile
-    from mgcalc.render import emit
+    """Check a day's magnesium against your reference values and the upper limit.
 
-    profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
-    emit(reference_values(profile, show_all=show_all), as_json=json)
+    Total intake (diet + supplements) is judged against EAR/RDA or AI; supplements,
+    antacids and laxatives alone against the upper limit.
+    """
+    scripted = _scripted("dose", bool(items), input, batch, batch_format, output_format)
+    if scripted is not None:
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        return
+    result = api.dose(
+        items or [], diet=diet, age=age, sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=standard,
+    )  # fmt: skip
+    _finish(result, json=json, fail_above_ul=fail_above_ul)
 
 
 @app.command()
 def plan(
-    form: Annotated[str, typer.Argument(help="The form to take: glycinate, oxide, formula:…")],
+    form: Annotated[
+        str | None,
+        typer.Argument(
+            help="The form to take: glycinate, oxide, formula:…",
+            autocompletion=_complete_forms,
+            show_default=False,
+        ),
+    ] = None,
     unit: Annotated[
         str | None,
         typer.Option(
@@ -198,9 +228,7 @@ def plan(
             "or elemental=100mg when the label gives magnesium per unit.",
         ),
     ] = None,
-    diet: Annotated[
-        str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
-    ] = None,
+    diet: Diet = None,
     target: Annotated[
         str, typer.Option("--target", help="rda (default), ear, ai, or an amount such as 300mg.")
     ] = "rda",
@@ -216,21 +244,123 @@ def plan(
     pregnant: Pregnant = False,
     lactating: Lactating = False,
     standard: Standard = "us",
+    fail_above_ul: FailAboveUl = False,
+    input: Input = None,
+    batch: Batch = None,
+    batch_format: BatchFormat = None,
+    output_format: OutputFormat = "jsonl",
     json: Json = False,
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit."""
-    from mgcalc.plan import plan as run
-    from mgcalc.profile import make_profile
+    scripted = _scripted("plan", form is not None, input, batch, batch_format, output_format)
+    if scripted is not None:
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        return
+    if form is None:
+        raise InputError("missing argument 'FORM' (or give --input or --batch)")
+    result = api.plan(
+        form, unit=unit, diet=diet, target=target, doses=doses, allow_above_ul=allow_above_ul,
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+    )  # fmt: skip
+    _finish(result, json=json, fail_above_ul=fail_above_ul)
+
+
+@app.command()
+def reference(
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every group of the standard.")
+    ] = False,
+    json: Json = False,
+) -> None:
+    """Show reference intakes with their sources: one person's group, or a whole standard."""
     from mgcalc.render import emit
 
-    profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
-    result = run(
-        form, profile, unit=unit, diet=diet, target=target, doses=doses,
-        allow_above_ul=allow_above_ul,
+    result = api.reference(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+        show_all=show_all,
     )  # fmt: skip
     emit(result, as_json=json)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        Literal[
+            "convert",
+            "forms",
+            "dose",
+            "plan",
+            "reference",
+            "request",
+            "plan-request",
+            "batch",
+            "plan-batch",
+        ],
+        typer.Argument(help="Which JSON document: an output, a request, or a batch line."),
+    ],
+) -> None:
+    """Print the JSON Schema of an output (--json), a request (--input) or a batch line."""
+    from mgcalc.schemas import schema_text
+
+    sys.stdout.write(schema_text(name))
+
+
+def _scripted(
+    command: Literal["dose", "plan"],
+    has_arguments: bool,
+    input: str | None,
+    batch: str | None,
+    batch_format: Literal["jsonl", "csv"] | None,
+    output_format: Literal["jsonl", "csv"],
+) -> Dose | Plan | int | None:
+    """Run --input or --batch if given: a result, or a batch's exit code; else None."""
+    if input is None and batch is None:
+        return None
+    if input is not None and batch is not None:
+        raise InputError("--input and --batch together: give one")
+    if has_arguments:
+        raise InputError(
+            f"give the {command} on the command line or with --input/--batch, not both"
+        )
+    from mgcalc import batch as batches
+    from mgcalc.request import DoseRequest, PlanRequest, parse_request, run_request
+
+    model = DoseRequest if command == "dose" else PlanRequest
+    if input is not None:
+        return run_request(parse_request(batches.read_text(input), model))
+    assert batch is not None
+    with batches.open_source(batch) as stream:
+        summary = batches.run_batch(
+            stream, sys.stdout, command,
+            input_format=batch_format or batches.guess_format(batch),
+            output_format=output_format,
+        )  # fmt: skip
+    sys.stdout.flush()
+    sys.stderr.write(summary.line() + "\n")
+    if summary.errors:
+        return EXIT_BAD_INPUT
+    return EXIT_ABOVE_UL if summary.above_ul else 0
+
+
+def _finish(result: Dose | Plan | int, *, json: bool, fail_above_ul: bool) -> None:
+    """Print a result (a batch has printed its own) and exit as documented."""
+    if isinstance(result, int):
+        if result == EXIT_ABOVE_UL and not fail_above_ul:
+            return
+        if result:
+            raise typer.Exit(result)
+        return
+    from mgcalc.batch import is_above_ul
+    from mgcalc.render import emit
+
+    emit(result, as_json=json)
+    if fail_above_ul and is_above_ul(result):
+        raise typer.Exit(EXIT_ABOVE_UL)
 
 
 def main() -> None:

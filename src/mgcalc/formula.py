@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mgcalc.errors import BadFormula
-from mgcalc.forms import FORMULA_PREFIX, Form
+from mgcalc.formtable import FORMULA_PREFIX, Form
 
 _MAX_LENGTH = 100
 _ALLOWED = re.compile(r"[A-Za-z0-9()\[\].+]+")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from mgcalc.forms import Form, forms_table, resolve_form
+from mgcalc.formtable import Form, forms_table, resolve_form
 from mgcalc.profile import Profile
-from mgcalc.reference import (
+from mgcalc.result import Result
+from mgcalc.standards import (
     STANDARD_INFO,
     LabelValue,
     ReferenceRow,
@@ -12,7 +13,6 @@ from mgcalc.reference import (
     label_values,
     rows_for,
 )
-from mgcalc.result import Result
 
 
 class FormsListing(Result):

@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
 # Result class -> "module:function" that lays it out; imported only for table output.
 _VIEWS = {
-    "Conversion": "mgcalc.render.forms:conversion",
-    "FormsListing": "mgcalc.render.forms:forms",
-    "FormDetail": "mgcalc.render.forms:form_detail",
-    "Dose": "mgcalc.render.dose:dose",
-    "ReferenceListing": "mgcalc.render.reference:reference",
-    "Plan": "mgcalc.render.plan:plan",
+    "Conversion": "mgcalc.render.lookup:conversion",
+    "FormsListing": "mgcalc.render.lookup:forms",
+    "FormDetail": "mgcalc.render.lookup:form_detail",
+    "Dose": "mgcalc.render.intake:dose",
+    "ReferenceListing": "mgcalc.render.standards:reference",
+    "Plan": "mgcalc.render.planner:plan",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mgcalc.errors import BadAmount, InputError
-from mgcalc.plan import plan
+from mgcalc.planner import plan
 from mgcalc.profile import make_profile
 
 WOMAN_42 = make_profile(age="42", sex="female")  # EAR 265, RDA 320, UL 350

@@ -8,7 +8,7 @@ import pytest
 
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError, UnknownForm
-from mgcalc.forms import COLUMNS, Form, build_table, forms_table, read_forms, resolve_form
+from mgcalc.formtable import COLUMNS, Form, build_table, forms_table, read_forms, resolve_form
 
 TABLE = forms_table()
 SHIPPED = [form for form in TABLE.forms if form.fraction_basis != "definition"]

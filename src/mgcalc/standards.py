@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass
 from functools import cache
@@ -129,40 +130,59 @@ def label_values() -> dict[str, LabelValue]:
     return by_standard
 
 
-def rows_for(standard: str) -> tuple[ReferenceRow, ...]:
-    """Return every row of one standard, in file order."""
-    return tuple(row for row in reference_rows() if row.standard == standard)
+@cache
+def rows_for(standard: str, state: str | None = None) -> tuple[ReferenceRow, ...]:
+    """Return the rows of one standard (and one state, if given), in file order."""
+    return tuple(
+        row
+        for row in reference_rows()
+        if row.standard == standard and (state is None or row.state == state)
+    )
 
 
 def find_group(profile: Profile) -> Group:
     """Return the life-stage group *profile* falls in under its standard."""
     months = profile.age_months if profile.age_months is not None else ADULT_AGE_MONTHS
     state: State = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
-    rows = rows_for(profile.standard)
     if state != "none":
-        return _childbearing_group([row for row in rows if row.state == state], months, state)
+        return _childbearing_group(profile.standard, months, state)
     sexes = [profile.sex] if profile.sex else ["female", "male"]
-    found = {
-        sex: next(
-            row for row in rows
-            if row.state == "none" and row.sex in ("any", sex) and row.covers(months)
-        )
-        for sex in sexes
-    }  # fmt: skip
-    chosen = set(found.values())
-    if len(chosen) > 1:
+    found = [_row_at(profile.standard, state, sex, months) for sex in sexes]
+    if found[-1] is not found[0]:
         age = _age_text(months)
         raise BadProfile(
             f"{profile.standard} values at age {age} differ by sex: add --sex female or --sex male"
         )
-    return Group(chosen.pop())
+    if found[0] is None:  # the tiling check on load makes this unreachable
+        raise DataError(f"data/{REFERENCE_FILE}", f"no group for age {_age_text(months)}")
+    return Group(found[0])
 
 
-def _childbearing_group(rows: list[ReferenceRow], months: float, state: str) -> Group:
-    rows = sorted(rows, key=lambda row: row.age_from_months)
-    for row in rows:
-        if row.covers(months):
-            return Group(row)
+@cache
+def _ladder(
+    standard: str, state: str, sex: str
+) -> tuple[tuple[int, ...], tuple[ReferenceRow, ...]]:
+    """Return one sex's groups sorted by age, with their starting ages, for bisection."""
+    rows = sorted(
+        (row for row in rows_for(standard, state) if row.sex in ("any", sex)),
+        key=lambda row: row.age_from_months,
+    )
+    return tuple(row.age_from_months for row in rows), tuple(rows)
+
+
+def _row_at(standard: str, state: str, sex: str, months: float) -> ReferenceRow | None:
+    starts, rows = _ladder(standard, state, sex)
+    index = bisect.bisect_right(starts, months) - 1
+    if index < 0 or not rows[index].covers(months):
+        return None
+    return rows[index]
+
+
+def _childbearing_group(standard: str, months: float, state: str) -> Group:
+    found = _row_at(standard, state, "female", months)
+    if found is not None:
+        return Group(found)
+    _, rows = _ladder(standard, state, "female")
     word = "pregnancy" if state == "pregnant" else "lactation"
     if months < rows[0].age_from_months:
         return Group(rows[0], (f"Below the youngest {word} group: '{rows[0].group}' used.",))

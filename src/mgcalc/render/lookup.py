@@ -12,7 +12,7 @@ from mgcalc.text import number, percent
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from mgcalc.convert import Conversion
+    from mgcalc.conversion import Conversion
     from mgcalc.listing import FormDetail, FormsListing
 
 

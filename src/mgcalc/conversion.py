@@ -2,36 +2,48 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from mgcalc import units
 from mgcalc.amounts import Amount, Quantity, parse_amount
 from mgcalc.errors import BadAmount
-from mgcalc.forms import Form, forms_table, resolve_form
+from mgcalc.formtable import Form, forms_table, resolve_form
 from mgcalc.result import Result
 
 
-class Conversion(Result):
-    """One amount of one form, in every unit a pharmacist uses."""
+class Item(BaseModel):
+    """One amount of one form, in every unit a pharmacist uses (a ``dose`` item)."""
+
+    model_config = ConfigDict(frozen=True)
 
     input: str
     form: str | None
     name: str
     formula: str
     elemental_fraction: float
-    fraction_basis: str
     read_as: Literal["compound", "magnesium"]
-    count: int
     compound_mg: float | None
     elemental_mg: float
     mmol: float
     meq: float
     volume_ml: float | None
     custom_form: bool
+
+
+class Conversion(Item, Result):
+    """The ``convert`` result: an item, with how it was read and the source of its fraction."""
+
+    fraction_basis: str
+    count: int
     notes: tuple[str, ...]
     source: str
 
 
+# Conversions are pure and their inputs repeat (batches of the same products): memoised.
+@lru_cache(maxsize=8192)
 def convert(amount: str | Amount, form: str | Form | None = None) -> Conversion:
     """Convert *amount* of *form* (elemental magnesium when no form is given)."""
     parsed = _parse(amount, form)

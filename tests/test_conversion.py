@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mgcalc.convert import convert
+from mgcalc.conversion import convert
 from mgcalc.errors import BadAmount, UnknownForm
 
 TOLERANCE = 1e-3  # 0.1 %

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.render.dose import reference_table
-from mgcalc.render.forms import notes
+from mgcalc.render.intake import reference_table
+from mgcalc.render.lookup import notes
 from mgcalc.text import number, percent
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from mgcalc.plan import Plan
+    from mgcalc.planner import Plan
 
 _TARGET = {"rda": "recommended intake", "ear": "EAR", "ai": "AI", "custom": "your target"}
 

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.reference import STANDARD_INFO
-from mgcalc.render.forms import notes
+from mgcalc.render.lookup import notes
+from mgcalc.standards import STANDARD_INFO
 from mgcalc.text import number
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mgcalc.assess import ReferenceUsed
-    from mgcalc.dose import Dose
+    from mgcalc.intake import Dose
 
 # Colours carry meaning: green fine, yellow attention, red a problem.
 ADEQUACY_STYLE = {

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
-
 from mgcalc.amounts import parse_amount
 from mgcalc.assess import Assessment, ReferenceUsed, assess, reference_for
-from mgcalc.convert import Conversion, convert
+from mgcalc.conversion import Conversion, Item, convert
 from mgcalc.errors import BadAmount, InputError
 from mgcalc.profile import Profile
 from mgcalc.result import Result
@@ -23,29 +21,11 @@ class BadItem(InputError):
     """An item is not ``FORM=AMOUNT``."""
 
 
-class DoseItem(BaseModel):
-    """One thing taken, converted."""
-
-    model_config = ConfigDict(frozen=True)
-
-    input: str
-    form: str
-    name: str
-    formula: str
-    elemental_fraction: float
-    read_as: str
-    compound_mg: float | None
-    elemental_mg: float
-    mmol: float
-    meq: float
-    volume_ml: float | None
-    custom_form: bool
-
-
 class Dose(Result):
     """The intake check's result."""
 
-    items: tuple[DoseItem, ...]
+    id: str | int | None = None  # echoed from a request
+    items: tuple[Item, ...]  # each a Conversion, written with the Item fields only
     supplemental_mg: float
     diet_mg: float
     total_mg: float
@@ -88,7 +68,9 @@ def read_diet(text: str | None) -> float:
     return convert(amount).elemental_mg
 
 
-def dose(items: Sequence[str], diet: str | None, profile: Profile) -> Dose:
+def dose(
+    items: Sequence[str], diet: str | None, profile: Profile, *, id: str | int | None = None
+) -> Dose:
     """Convert every item, add the diet, and judge the totals for *profile*."""
     conversions = [convert(amount, form) for form, amount in parse_items(items)]
     diet_mg = read_diet(diet)
@@ -106,7 +88,8 @@ def dose(items: Sequence[str], diet: str | None, profile: Profile) -> Dose:
     )
     notes.append("Assessment is of usual, long-term intake; one day's intake only estimates it.")
     return Dose(
-        items=tuple(_item(conversion) for conversion in conversions),
+        id=id,
+        items=tuple(conversions),
         supplemental_mg=supplemental,
         diet_mg=diet_mg,
         total_mg=total,
@@ -116,12 +99,6 @@ def dose(items: Sequence[str], diet: str | None, profile: Profile) -> Dose:
         notes=tuple(notes),
         warnings=tuple(_warnings(conversions, assessment, reference)),
     )
-
-
-def _item(conversion: Conversion) -> DoseItem:
-    data = conversion.model_dump(include=set(DoseItem.model_fields))
-    data["form"] = conversion.form or "elemental"
-    return DoseItem.model_validate(data)
 
 
 def _item_notes(conversions: list[Conversion]) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
 from mgcalc.profile import BadProfile, make_profile
-from mgcalc.reference import ReferenceRow, check_tiling, find_group, reference_rows
+from mgcalc.standards import ReferenceRow, check_tiling, find_group, reference_rows
 from mgcalc.tables import read_table
 
 # IOM 1997 (reference-values.md §1): (age, sex, state) -> (AI, EAR, RDA, UL); None = not set.

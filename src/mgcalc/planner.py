@@ -7,10 +7,10 @@ from typing import Literal
 
 from mgcalc.amounts import parse_amount
 from mgcalc.assess import ReferenceUsed, reference_for
-from mgcalc.convert import convert, meaning
-from mgcalc.dose import read_diet
+from mgcalc.conversion import convert, meaning
 from mgcalc.errors import InputError
-from mgcalc.forms import Form, resolve_form
+from mgcalc.formtable import Form, resolve_form
+from mgcalc.intake import read_diet
 from mgcalc.profile import Profile
 from mgcalc.result import Result
 from mgcalc.text import mg
@@ -27,6 +27,7 @@ class BadPlan(InputError):
 class Plan(Result):
     """How much of one form to take, and what it gives."""
 
+    id: str | int | None = None  # echoed from a request
     form: str
     name: str
     formula: str
@@ -62,6 +63,7 @@ def plan(
     target: str = "rda",
     doses: int | None = None,
     allow_above_ul: bool = False,
+    id: str | int | None = None,
 ) -> Plan:
     """Plan supplemental magnesium of *form* for *profile* (see the README's rules)."""
     chosen = resolve_form(form)
@@ -105,6 +107,7 @@ def plan(
         notes.append("BfR advice: split supplemental magnesium into at least two doses a day.")
     split = _split(units, doses, notes, chosen, supplemental)
     return Plan(
+        id=id,
         form=chosen.key,
         name=chosen.name,
         formula=chosen.formula,

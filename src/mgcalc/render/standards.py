@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.reference import STANDARD_INFO
-from mgcalc.render.forms import notes
+from mgcalc.render.lookup import notes
+from mgcalc.standards import STANDARD_INFO
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mgcalc.listing import ReferenceListing
-    from mgcalc.reference import ReferenceRow
+    from mgcalc.standards import ReferenceRow
 
 
 def reference(listing: ReferenceListing) -> list[RenderableType]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mgcalc.dose import BadItem, dose, parse_items, read_diet
 from mgcalc.errors import BadAmount, UnknownForm
+from mgcalc.intake import BadItem, dose, parse_items, read_diet
 from mgcalc.profile import make_profile
 
 WOMAN_42 = make_profile(age="42", sex="female")
