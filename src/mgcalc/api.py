@@ -10,6 +10,7 @@ Errors are :class:`mgcalc.errors.MgcalcError` subclasses (also ``ValueError`` or
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,13 @@ if TYPE_CHECKING:
     from mgcalc.intake import Dose
     from mgcalc.listing import FormDetail, FormsListing, ReferenceListing
     from mgcalc.planner import Plan
+
+
+def use_forms(path: str | os.PathLike[str] | None) -> None:
+    """Add a forms file's rows to the forms every later call uses (None: shipped only)."""
+    from mgcalc.formtable import use_forms_file
+
+    use_forms_file(path)
 
 
 def convert(amount: str, form: str | None = None) -> Conversion:

@@ -110,6 +110,15 @@ BatchFormat = Annotated[
     Literal["jsonl", "csv"] | None,
     typer.Option("--batch-format", help="Input format of --batch (default: by extension)."),
 ]
+FormsFile = Annotated[
+    str | None,
+    typer.Option(
+        "--forms",
+        envvar="MGCALC_FORMS",
+        metavar="FILE",
+        help="Add your own forms: a CSV with the columns of data/forms.csv (and override).",
+    ),
+]
 OutputFormat = Annotated[
     Literal["jsonl", "csv"],
     typer.Option("--format", help="Output format of --batch: jsonl or csv."),
@@ -140,11 +149,13 @@ def forms(
             help="A form's key, alias or formula:…; omit for all.", autocompletion=_complete_forms
         ),
     ] = None,
+    forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
     """List the magnesium forms, or show one in detail with its source."""
     from mgcalc.render import emit
 
+    _use_forms(forms_file)
     emit(api.forms(key), as_json=json)
 
 
@@ -160,6 +171,7 @@ def convert(
             autocompletion=_complete_forms,
         ),
     ] = None,
+    forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
     """Convert an amount between compound mass, elemental magnesium, mmol and mEq.
@@ -168,6 +180,7 @@ def convert(
     """
     from mgcalc.render import emit
 
+    _use_forms(forms_file)
     emit(api.convert(amount, form), as_json=json)
 
 
@@ -192,6 +205,7 @@ def dose(
     batch: Batch = None,
     batch_format: BatchFormat = None,
     output_format: OutputFormat = "jsonl",
+    forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
@@ -199,6 +213,7 @@ def dose(
     Total intake (diet + supplements) is judged against EAR/RDA or AI; supplements,
     antacids and laxatives alone against the upper limit.
     """
+    _use_forms(forms_file)
     scripted = _scripted("dose", bool(items), input, batch, batch_format, output_format)
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
@@ -249,9 +264,11 @@ def plan(
     batch: Batch = None,
     batch_format: BatchFormat = None,
     output_format: OutputFormat = "jsonl",
+    forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit."""
+    _use_forms(forms_file)
     scripted = _scripted("plan", form is not None, input, batch, batch_format, output_format)
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
@@ -308,6 +325,11 @@ def schema(
     from mgcalc.schemas import schema_text
 
     sys.stdout.write(schema_text(name))
+
+
+def _use_forms(path: str | None) -> None:
+    if path:
+        api.use_forms(path)
 
 
 def _scripted(

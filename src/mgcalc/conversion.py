@@ -51,6 +51,8 @@ def convert(amount: str | Amount, form: str | Form | None = None) -> Conversion:
     notes: list[str] = []
     if form is not None and not resolved.is_elemental:
         notes.append(meaning(form, resolved))
+    if resolved.custom:
+        notes.append(f"'{resolved.key}' is a row of your own forms file, not mgcalc's table.")
     volume_ml = None
     quantity = Quantity(parsed.total, parsed.kind)
     if parsed.kind == "volume":

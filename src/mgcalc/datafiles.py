@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from mgcalc.errors import DataError
 
+DATA_DIR_VARIABLE = "MGCALC_DATA_DIR"
+
 
 def data_file(name: str) -> Traversable:
-    """Return the data table *name*, shipped in the wheel as ``mgcalc/data/``."""
+    """Return the data table *name*, shipped in the wheel as ``mgcalc/data/``.
+
+    ``MGCALC_DATA_DIR`` points at another copy of the tables, to check an edited one.
+    """
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        path = Path(override) / name
+        if not path.is_file():
+            raise DataError(str(path), "file not found")
+        return path
     packaged = files("mgcalc").joinpath("data", name)
     if packaged.is_file():
         return packaged
@@ -19,3 +31,9 @@ def data_file(name: str) -> Traversable:
     if source.is_file():
         return source
     raise DataError(f"data/{name}", "file not found in the installed package")
+
+
+def data_label(name: str) -> str:
+    """Return how errors name the data table *name*: its override path, or data/NAME."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    return str(Path(override) / name) if override else f"data/{name}"

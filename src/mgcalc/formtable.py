@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -10,9 +11,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mgcalc import units
-from mgcalc.datafiles import data_file
-from mgcalc.errors import DataError, UnknownForm
-from mgcalc.tables import read_table
+from mgcalc.datafiles import data_file, data_label
+from mgcalc.errors import DataError, InputError, UnknownForm
+from mgcalc.tables import read_rows, read_table
 
 FORMS_FILE = "forms.csv"
 COLUMNS = (
@@ -124,13 +125,101 @@ def elemental_form() -> Form:
     )
 
 
-@cache
 def forms_table() -> FormsTable:
+    """Return the forms in use: the shipped table, plus a user's forms file if one is set."""
+    return _custom if _custom is not None else shipped_table()
+
+
+@cache
+def shipped_table() -> FormsTable:
     """Load and validate ``data/forms.csv`` once."""
     resource = data_file(FORMS_FILE)
     text = resource.read_text(encoding="utf-8")
-    shipped = read_forms(text, f"data/{FORMS_FILE}")
-    return build_table((elemental_form(), *shipped))
+    label = data_label(FORMS_FILE)
+    return build_table((elemental_form(), *read_forms(text, label)), label)
+
+
+class BadFormsFile(InputError):
+    """A user's forms file cannot be used; the message names its file, row and field."""
+
+
+_custom: FormsTable | None = None
+MAX_FORMS_FILE_BYTES = 10_000_000
+
+
+def use_forms_file(path: str | os.PathLike[str] | None) -> None:
+    """Add the rows of a user's forms file (``data/forms.csv`` columns, plus ``override``).
+
+    None goes back to the shipped table. A row whose key is a shipped key is refused
+    unless its ``override`` cell is true; results that use a custom row say so.
+    """
+    global _custom  # noqa: PLW0603  # the one table in use, as pint has one registry
+    from mgcalc.conversion import convert
+
+    convert.cache_clear()  # memoised answers may name the table's old forms
+    if path is None:
+        _custom = None
+        return
+    name = os.fspath(path)
+    text = _read_forms_file(name)
+    try:
+        rows = read_rows(
+            text, name, _CustomRow, columns=COLUMNS, optional=("override",),
+            text_columns=("aliases", "published", "note", "override"), prepare=_prepare_custom,
+        )  # fmt: skip
+        _custom = _merge(shipped_table(), rows, name)
+    except DataError as error:
+        raise BadFormsFile(str(error)) from None
+
+
+def _read_forms_file(name: str) -> str:
+    try:
+        with open(name, "rb") as stream:
+            data = stream.read(MAX_FORMS_FILE_BYTES + 1)
+    except OSError as error:
+        raise BadFormsFile(f"cannot read forms file '{name}': {error.strerror}") from None
+    if len(data) > MAX_FORMS_FILE_BYTES:
+        raise BadFormsFile(f"forms file '{name}' is larger than {MAX_FORMS_FILE_BYTES} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadFormsFile(f"forms file '{name}' is not UTF-8 text") from None
+
+
+class _CustomRow(Form):
+    override: bool = False
+
+    @field_validator("override", mode="before")
+    @classmethod
+    def _empty_is_false(cls, value: object) -> object:
+        return value or False
+
+
+def _prepare_custom(cells: dict[str, str | None]) -> dict[str, object]:
+    return {**_split_aliases(cells), "custom": True}
+
+
+def _merge(shipped: FormsTable, rows: tuple[tuple[int, _CustomRow], ...], file: str) -> FormsTable:
+    """Return the shipped forms with the custom rows added (or replacing, when allowed)."""
+    replaced: set[str] = set()
+    for line, row in rows:
+        existing = shipped.index.get(normalize(row.key))
+        if existing is None:
+            continue
+        if existing.key == ELEMENTAL:
+            raise DataError(file, "'elemental' cannot be replaced", row=line, field="key")
+        if existing.key != row.key or not row.override:
+            raise DataError(
+                file,
+                f"'{row.key}' is a shipped form ('{existing.key}'); give it another key, "
+                "or set override to true to replace it",
+                row=line,
+                field="key",
+            )
+        replaced.add(existing.key)
+    custom = tuple(Form(**row.model_dump(exclude={"override"})) for _, row in rows)
+    kept = tuple(form for form in shipped.forms if form.key not in replaced)
+    return build_table((*kept, *custom), file)
 
 
 def read_forms(text: str, file: str) -> tuple[Form, ...]:
@@ -165,7 +254,8 @@ def _unknown_message(name: str, index: dict[str, Form]) -> str:
     import difflib
 
     shown = name if len(name) <= 40 else name[:40] + "…"
-    close = difflib.get_close_matches(normalize(name), list(index), n=8, cutoff=0.6)
+    # difflib is quadratic: a long name is no near miss, and would take seconds.
+    close = [] if len(name) > 64 else difflib.get_close_matches(normalize(name), list(index), n=8)
     keys = list(dict.fromkeys(index[candidate].key for candidate in close))[:3]
     if keys:
         hint = " or ".join(f"'{key}'" for key in keys)

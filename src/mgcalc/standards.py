@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from mgcalc.datafiles import data_file
+from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError
 from mgcalc.profile import STANDARDS, BadProfile, Profile, Standard
 from mgcalc.tables import read_table
@@ -105,7 +105,7 @@ class Group:
 @cache
 def reference_rows() -> tuple[ReferenceRow, ...]:
     """Load, validate and check the tiling of ``data/reference.csv`` once."""
-    file = f"data/{REFERENCE_FILE}"
+    file = data_label(REFERENCE_FILE)
     text = data_file(REFERENCE_FILE).read_text(encoding="utf-8")
     rows = read_table(
         text, file, ReferenceRow, columns=tuple(ReferenceRow.model_fields), text_columns=("note",)
@@ -117,7 +117,7 @@ def reference_rows() -> tuple[ReferenceRow, ...]:
 @cache
 def label_values() -> dict[str, LabelValue]:
     """Load ``data/labels.csv``: label reference values by standard."""
-    file = f"data/{LABELS_FILE}"
+    file = data_label(LABELS_FILE)
     text = data_file(LABELS_FILE).read_text(encoding="utf-8")
     values = read_table(
         text, file, LabelValue, columns=tuple(LabelValue.model_fields), text_columns=("note",)
@@ -154,7 +154,7 @@ def find_group(profile: Profile) -> Group:
             f"{profile.standard} values at age {age} differ by sex: add --sex female or --sex male"
         )
     if found[0] is None:  # the tiling check on load makes this unreachable
-        raise DataError(f"data/{REFERENCE_FILE}", f"no group for age {_age_text(months)}")
+        raise DataError(data_label(REFERENCE_FILE), f"no group for age {_age_text(months)}")
     return Group(found[0])
 
 

@@ -22,21 +22,42 @@ def read_table(
     *,
     columns: Sequence[str],
     text_columns: Sequence[str] = (),
+    optional: Sequence[str] = (),
     prepare: Prepare | None = None,
 ) -> tuple[Model, ...]:
-    """Validate every row of CSV *text* (with exactly *columns*) as *model*.
+    """Validate every row of CSV *text* (with *columns*, and any of *optional*) as *model*.
 
     Empty cells become None, except in *text_columns*, which keep "".
     """
+    rows = read_rows(
+        text, file, model, columns=columns, text_columns=text_columns, optional=optional,
+        prepare=prepare,
+    )  # fmt: skip
+    return tuple(row for _, row in rows)
+
+
+def read_rows(
+    text: str,
+    file: str,
+    model: type[Model],
+    *,
+    columns: Sequence[str],
+    text_columns: Sequence[str] = (),
+    optional: Sequence[str] = (),
+    prepare: Prepare | None = None,
+) -> tuple[tuple[int, Model], ...]:
+    """Like :func:`read_table`, with each row's line number in the file."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = tuple(reader.fieldnames or ())
     missing = [column for column in columns if column not in header]
     if missing:
         raise DataError(file, f"missing column '{missing[0]}'", row=1)
-    unknown = [column for column in header if column not in columns]
+    if len(set(header)) != len(header):
+        raise DataError(file, "a column is named twice", row=1)
+    unknown = [column for column in header if column not in (*columns, *optional)]
     if unknown:
         raise DataError(file, f"unknown column '{unknown[0]}'", row=1)
-    rows = []
+    rows: list[tuple[int, Model]] = []
     for row in reader:
         line = reader.line_num
         if None in row or any(value is None for value in row.values()):
@@ -47,7 +68,7 @@ def read_table(
         }
         values: dict[str, object] = dict(cells) if prepare is None else prepare(cells)
         try:
-            rows.append(model.model_validate(values))
+            rows.append((line, model.model_validate(values)))
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(part) for part in first["loc"]) or None

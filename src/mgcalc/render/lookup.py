@@ -22,7 +22,8 @@ def conversion(result: Conversion) -> list[RenderableType]:
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("Input", result.input)
-    table.add_row("Form", result.form or "none (elemental magnesium)")
+    form = result.form or "none (elemental magnesium)"
+    table.add_row("Form", f"{form} (custom)" if result.custom_form else form)
     table.add_row("Compound", result.name)
     table.add_row("Formula", result.formula)
     table.add_row("Magnesium fraction", percent(result.elemental_fraction))
@@ -48,6 +49,8 @@ def forms(listing: FormsListing) -> list[RenderableType]:
         fraction = percent(form.elemental_fraction)
         if form.fraction_basis == "declared":
             fraction += " (declared)"
+        if form.custom:
+            fraction += " (custom)"
         table.add_row(form.key, escape(form.name), form.formula, fraction, escape(form.note))
     return [table, "[dim]'mgcalc forms KEY' shows one form with its source.[/dim]"]
 
