@@ -38,6 +38,8 @@ _ANY_CASE = {"mmol", "meq"}
 _SPELLING = {"ml": "mL", "l": "L", "meq": "mEq"}
 _UNIT_LIST = "mcg, mg, g, mmol, mEq, mL or L"
 _MAX_TEXT = 200
+# Above this many mg, mmol or mL an amount is a typo, and sums of such could overflow.
+MAX_VALUE = 1e9
 
 _NUMBER = r"(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _QUANTITY = re.compile(rf"(?P<number>{_NUMBER}) ?(?P<unit>[A-Za-zµμ]+)")
@@ -92,8 +94,10 @@ def parse_amount(text: str) -> Amount:
             )
         concentration = _parse_concentration(concentration_text.strip(), text)
     total = count * quantity.value
-    if not math.isfinite(total):
-        raise BadAmount(f"amount '{text}' is too large")
+    if not math.isfinite(total) or total > MAX_VALUE:
+        raise BadAmount(f"amount '{text}' is implausibly large (over 10⁹ mg, mmol or mL)")
+    if concentration is not None and total * concentration.value > MAX_VALUE:
+        raise BadAmount(f"amount '{text}' is implausibly large (over 10⁹ mg or mmol)")
     return Amount(text=text, count=count, quantity=quantity, concentration=concentration)
 
 
@@ -110,8 +114,8 @@ def _split_count(text: str, original: str) -> tuple[int, str]:
 def _parse_quantity(text: str, original: str) -> Quantity:
     number, unit_name, kind = _read_number_and_unit(text, original)
     value = number * units.factor(unit_name, _BASE[kind])
-    if not math.isfinite(value):
-        raise BadAmount(f"amount '{original}' is too large")
+    if not math.isfinite(value) or value > MAX_VALUE:
+        raise BadAmount(f"amount '{original}' is implausibly large (over 10⁹ mg, mmol or mL)")
     return Quantity(value, kind)
 
 
