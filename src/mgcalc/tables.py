@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -15,25 +15,9 @@ Model = TypeVar("Model", bound=BaseModel)
 Prepare = Callable[[dict[str, str | None]], dict[str, object]]
 
 
-def read_table(
-    text: str,
-    file: str,
-    model: type[Model],
-    *,
-    columns: Sequence[str],
-    text_columns: Sequence[str] = (),
-    optional: Sequence[str] = (),
-    prepare: Prepare | None = None,
-) -> tuple[Model, ...]:
-    """Validate every row of CSV *text* (with *columns*, and any of *optional*) as *model*.
-
-    Empty cells become None, except in *text_columns*, which keep "".
-    """
-    rows = read_rows(
-        text, file, model, columns=columns, text_columns=text_columns, optional=optional,
-        prepare=prepare,
-    )  # fmt: skip
-    return tuple(row for _, row in rows)
+def read_table(text: str, file: str, model: type[Model], **options: Any) -> tuple[Model, ...]:
+    """Validate every row of CSV *text* as *model* (options as for :func:`read_rows`)."""
+    return tuple(row for _, row in read_rows(text, file, model, **options))
 
 
 def read_rows(
@@ -46,7 +30,11 @@ def read_rows(
     optional: Sequence[str] = (),
     prepare: Prepare | None = None,
 ) -> tuple[tuple[int, Model], ...]:
-    """Like :func:`read_table`, with each row's line number in the file."""
+    """Validate every row of CSV *text* (with *columns*, and any of *optional*) as *model*.
+
+    Return each row with its line number. Empty cells become None, except in
+    *text_columns*, which keep "".
+    """
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = tuple(reader.fieldnames or ())
     missing = [column for column in columns if column not in header]
