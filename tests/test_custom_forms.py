@@ -39,7 +39,8 @@ def test_custom_row_is_used_and_marked(mgcalc: Any, tmp_path: Path) -> None:
     )  # fmt: skip
     assert any("your own forms file" in note for note in data["notes"])
     table = mgcalc("forms", "--forms", str(path)).stdout
-    assert "20.00 % (declared) (custom)" in table
+    assert "Custom (Maker's specification sheet). Declared by the maker." in table
+    assert "20.00 %" in table
 
 
 def test_environment_variable(mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

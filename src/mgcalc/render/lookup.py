@@ -41,18 +41,25 @@ def forms(listing: FormsListing) -> list[RenderableType]:
     """Lay out every form, one row each."""
     table = Table(title="Magnesium forms", title_justify="left")
     table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("Compound")
-    table.add_column("Formula", no_wrap=True)
+    table.add_column("Compound", ratio=3)
+    table.add_column("Formula", ratio=2, overflow="fold")
     table.add_column("% Mg", justify="right", no_wrap=True)
-    table.add_column("Note")
+    table.add_column("Note", ratio=3, overflow="fold")
     for form in listing.forms:
-        fraction = percent(form.elemental_fraction)
+        note = _first_sentence(form.note)
         if form.fraction_basis == "declared":
-            fraction += " (declared)"
+            note = f"Declared by the maker. {note}"
         if form.custom:
-            fraction += " (custom)"
-        table.add_row(form.key, escape(form.name), form.formula, fraction, escape(form.note))
-    return [table, "[dim]'mgcalc forms KEY' shows one form with its source.[/dim]"]
+            note = f"[bold]Custom[/bold] ({escape(form.source)}). {note}"
+        table.add_row(
+            form.key, escape(form.name), form.formula, percent(form.elemental_fraction), note
+        )
+    return [table, "[dim]'mgcalc forms KEY' shows one form with its whole note and source.[/dim]"]
+
+
+def _first_sentence(text: str) -> str:
+    head, _, rest = text.partition(". ")
+    return escape(head + ("." if rest else "") + (" …" if rest else ""))
 
 
 def form_detail(detail: FormDetail) -> list[RenderableType]:
