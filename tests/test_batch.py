@@ -182,3 +182,11 @@ def test_batch_streams_line_by_line() -> None:
     out = io.StringIO()
     run_batch(Source(), out, "dose")
     assert written == [0, 1, 2]
+
+
+def test_a_request_file_that_is_not_utf8(mgcalc: Any, tmp_path: Path) -> None:
+    path = tmp_path / "request.json"
+    path.write_bytes(b'{"items": ["oxide=1g\xff"]}')
+    run = mgcalc("dose", "--input", str(path))
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == "error: request is not UTF-8 text\n"

@@ -158,3 +158,9 @@ def test_diet() -> None:
     assert read_diet("10mmol") == pytest.approx(243.05)
     with pytest.raises(BadAmount, match="is a volume"):
         read_diet("200mL")
+
+
+def test_item_input_is_kept_as_typed() -> None:
+    result = dose(["Magnesium Glycinate=500mg", "oxide=2x400mg"], "0mg", WOMAN_42)
+    assert [item.input for item in result.items] == ["Magnesium Glycinate=500mg", "oxide=2x400mg"]
+    assert [item.form for item in result.items] == ["glycinate", "oxide"]

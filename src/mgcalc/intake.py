@@ -72,7 +72,8 @@ def dose(
     items: Sequence[str], diet: str | None, profile: Profile, *, id: str | int | None = None
 ) -> Dose:
     """Convert every item, add the diet, and judge the totals for *profile*."""
-    conversions = [convert(amount, form) for form, amount in parse_items(items)]
+    typed = parse_items(items)
+    conversions = [convert(amount, form) for form, amount in typed]
     diet_mg = read_diet(diet)
     supplemental = sum(conversion.elemental_mg for conversion in conversions)
     total = supplemental + diet_mg
@@ -89,7 +90,11 @@ def dose(
     notes.append("Assessment is of usual, long-term intake; one day's intake only estimates it.")
     return Dose(
         id=id,
-        items=tuple(conversions),
+        # An item's input is the item as typed; the conversion's is its amount alone.
+        items=tuple(
+            conversion.model_copy(update={"input": f"{form}={amount}"})
+            for conversion, (form, amount) in zip(conversions, typed, strict=True)
+        ),
         supplemental_mg=supplemental,
         diet_mg=diet_mg,
         total_mg=total,

@@ -49,7 +49,7 @@ def _intake(result: Dose) -> Table:
     for item in result.items:
         compound = "–" if item.compound_mg is None else f"{number(item.compound_mg)} mg"
         table.add_row(
-            escape(f"{item.form}={item.input}"),
+            escape(item.input),
             f"{escape(item.name)}\n[dim]{escape(item.formula)}[/dim]",
             compound,
             f"{number(item.elemental_mg)} mg",
