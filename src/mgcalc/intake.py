@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from mgcalc.amounts import parse_amount
 from mgcalc.assess import Assessment, ReferenceUsed, assess, reference_for
@@ -68,56 +70,76 @@ def read_diet(text: str | None) -> float:
     return convert(amount).elemental_mg
 
 
+@dataclass(frozen=True)
+class _Taken:
+    """What a list of items amounts to, before any person is considered."""
+
+    items: tuple[Item, ...]
+    supplemental_mg: float
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
 def dose(
     items: Sequence[str], diet: str | None, profile: Profile, *, id: str | int | None = None
 ) -> Dose:
     """Convert every item, add the diet, and judge the totals for *profile*."""
-    typed = parse_items(items)
-    conversions = [convert(amount, form) for form, amount in typed]
+    taken = _taken(tuple(items))
     diet_mg = read_diet(diet)
-    supplemental = sum(conversion.elemental_mg for conversion in conversions)
-    total = supplemental + diet_mg
+    total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
-    assessment = assess(total, supplemental, reference)
-    notes = [*notes, *_item_notes(conversions)]
+    assessment = assess(total, taken.supplemental_mg, reference)
+    notes.extend(taken.notes)
     if diet is None:
         notes.append(
             "No --diet given: food and water counted as 0 mg, so the total is supplements only."
         )
-    notes.append(
-        "Supplements, antacids and laxatives count toward the upper limit; food and water do not."
-    )
-    notes.append("Assessment is of usual, long-term intake; one day's intake only estimates it.")
+    notes.extend(_ALWAYS)
+    warnings = list(taken.warnings)
+    if assessment.ul == "above":
+        warnings.append(_above_ul(reference))
     return Dose(
         id=id,
-        # An item's input is the item as typed; the conversion's is its amount alone.
-        items=tuple(
-            conversion.model_copy(update={"input": f"{form}={amount}"})
-            for conversion, (form, amount) in zip(conversions, typed, strict=True)
-        ),
-        supplemental_mg=supplemental,
+        items=taken.items,
+        supplemental_mg=taken.supplemental_mg,
         diet_mg=diet_mg,
         total_mg=total,
         profile=profile,
         reference=reference,
         assessment=assessment,
         notes=tuple(notes),
-        warnings=tuple(_warnings(conversions, assessment, reference)),
+        warnings=tuple(warnings),
     )
 
 
-def _item_notes(conversions: list[Conversion]) -> list[str]:
+_ALWAYS = (
+    "Supplements, antacids and laxatives count toward the upper limit; food and water do not.",
+    "Assessment is of usual, long-term intake; one day's intake only estimates it.",
+)
+
+
+# The same lists of products recur across a batch: their conversion is memoised.
+@lru_cache(maxsize=4096)
+def _taken(texts: tuple[str, ...]) -> _Taken:
+    typed = parse_items(texts)
+    conversions = [convert(amount, form) for form, amount in typed]
     notes: list[str] = []
     for conversion in conversions:
-        for note in conversion.notes:
-            if note not in notes:
-                notes.append(note)
-    return notes
+        notes.extend(note for note in conversion.notes if note not in notes)
+    return _Taken(
+        # An item's input is the item as typed; the conversion's is its amount alone.
+        items=tuple(
+            conversion.model_copy(update={"input": f"{form}={amount}"})
+            for conversion, (form, amount) in zip(conversions, typed, strict=True)
+        ),
+        supplemental_mg=sum(conversion.elemental_mg for conversion in conversions),
+        notes=tuple(notes),
+        warnings=tuple(_salt_hints(conversions)),
+    )
 
 
-def _warnings(
-    conversions: list[Conversion], assessment: Assessment, reference: ReferenceUsed
-) -> list[str]:
+def _salt_hints(conversions: list[Conversion]) -> list[str]:
+    """Hint where a salt weight looks like a label's magnesium figure."""
     warnings = []
     for conversion in conversions:
         per_unit = conversion.elemental_mg / conversion.count
@@ -134,10 +156,12 @@ def _warnings(
                 f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
                 f"write elemental={conversion.input}."
             )
-    if assessment.ul == "above":
-        warnings.append(
-            f"Supplemental magnesium is above the upper limit ({mg(reference.ul_mg or 0)}). "
-            "Its critical effect is diarrhoea; antacids and laxatives count toward it. "
-            "Doses above it are for medical supervision, especially with kidney impairment."
-        )
     return warnings
+
+
+def _above_ul(reference: ReferenceUsed) -> str:
+    return (
+        f"Supplemental magnesium is above the upper limit ({mg(reference.ul_mg or 0)}). "
+        "Its critical effect is diarrhoea; antacids and laxatives count toward it. "
+        "Doses above it are for medical supervision, especially with kidney impairment."
+    )
