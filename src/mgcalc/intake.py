@@ -84,7 +84,7 @@ def dose(
     items: Sequence[str], diet: str | None, profile: Profile, *, id: str | int | None = None
 ) -> Dose:
     """Convert every item, add the diet, and judge the totals for *profile*."""
-    taken = _taken(tuple(items))
+    taken = _taken(items)
     diet_mg = read_diet(diet)
     total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
@@ -118,45 +118,46 @@ _ALWAYS = (
 )
 
 
-# The same lists of products recur across a batch: their conversion is memoised.
-@lru_cache(maxsize=4096)
-def _taken(texts: tuple[str, ...]) -> _Taken:
-    typed = parse_items(texts)
-    conversions = [convert(amount, form) for form, amount in typed]
+def _taken(texts: Sequence[str]) -> _Taken:
+    parts = [_one(form, amount) for form, amount in parse_items(texts)]
     notes: list[str] = []
-    for conversion in conversions:
+    for _, conversion, _ in parts:
         notes.extend(note for note in conversion.notes if note not in notes)
     return _Taken(
-        # An item's input is the item as typed; the conversion's is its amount alone.
-        items=tuple(
-            conversion.model_copy(update={"input": f"{form}={amount}"})
-            for conversion, (form, amount) in zip(conversions, typed, strict=True)
-        ),
-        supplemental_mg=sum(conversion.elemental_mg for conversion in conversions),
+        items=tuple(item for item, _, _ in parts),
+        supplemental_mg=sum(item.elemental_mg for item, _, _ in parts),
         notes=tuple(notes),
-        warnings=tuple(_salt_hints(conversions)),
+        warnings=tuple(hint for _, _, hint in parts if hint),
     )
 
 
-def _salt_hints(conversions: list[Conversion]) -> list[str]:
+# The same products recur across a batch: each item's conversion is memoised.
+@lru_cache(maxsize=8192)
+def _one(form: str, amount: str) -> tuple[Item, Conversion, str | None]:
+    """Return an item (its input as typed), its conversion, and any hint about it."""
+    conversion = convert(amount, form)
+    fields = {name: getattr(conversion, name) for name in Item.model_fields}
+    item = Item(**{**fields, "input": f"{form}={amount}"})
+    return item, conversion, _salt_hint(conversion)
+
+
+def _salt_hint(conversion: Conversion) -> str | None:
     """Hint where a salt weight looks like a label's magnesium figure."""
-    warnings = []
-    for conversion in conversions:
-        per_unit = conversion.elemental_mg / conversion.count
-        if (
-            conversion.read_as == "compound"
-            and conversion.volume_ml is None
-            and conversion.elemental_fraction < _LOW_FRACTION
-            and 0 < per_unit < _SMALL_ELEMENTAL_MG
-        ):
-            form = conversion.form or "elemental"
-            warnings.append(
-                f"'{form}={conversion.input}' was read as {mg(conversion.compound_mg or 0)} of the "
-                f"salt, only {mg(conversion.elemental_mg)} of magnesium. If the label says "
-                f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
-                f"write elemental={conversion.input}."
-            )
-    return warnings
+    per_unit = conversion.elemental_mg / conversion.count
+    if not (
+        conversion.read_as == "compound"
+        and conversion.volume_ml is None
+        and conversion.elemental_fraction < _LOW_FRACTION
+        and 0 < per_unit < _SMALL_ELEMENTAL_MG
+    ):
+        return None
+    form = conversion.form or "elemental"
+    return (
+        f"'{form}={conversion.input}' was read as {mg(conversion.compound_mg or 0)} of the "
+        f"salt, only {mg(conversion.elemental_mg)} of magnesium. If the label says "
+        f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
+        f"write elemental={conversion.input}."
+    )
 
 
 def _above_ul(reference: ReferenceUsed) -> str:
