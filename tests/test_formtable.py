@@ -149,7 +149,7 @@ def test_header_has_every_column_in_order() -> None:
     assert tuple(header.split(",")) == COLUMNS
 
 
-# --- corrupted tables are failures of mgcalc, named by file, row and field -------------
+# Corrupted tables are failures of mgcalc, named by file, row and field.
 
 GOOD = data_file("forms.csv").read_text(encoding="utf-8")
 

@@ -162,7 +162,7 @@ def test_every_row_has_a_source_and_uk_is_secondary() -> None:
     assert {row.evidence for row in rows if row.standard == "uk"} == {"secondary"}
 
 
-# --- integrity of the table: tested over the data, and over corrupted copies -------------
+# The table's integrity, tested over the data and over corrupted copies.
 
 TEXT = data_file("reference.csv").read_text(encoding="utf-8")
 COLUMNS = tuple(ReferenceRow.model_fields)
