@@ -78,7 +78,7 @@ def plan(
     if diet is None:
         notes.append("No --diet given: food and water counted as 0 mg.")
     needed = max(0.0, target_mg - diet_mg)
-    cap = _cap(reference, allow_above_ul, needed, notes, warnings)
+    cap = _cap(reference, allow_above_ul, needed, notes, warnings, profile)
     unit_elemental, unit_compound = _unit(unit, chosen)
     if unit_elemental is None:
         units = None
@@ -169,6 +169,7 @@ def _cap(
     needed: float,
     notes: list[str],
     warnings: list[str],
+    profile: Profile,
 ) -> float:
     """Return the most supplemental magnesium the plan may hold."""
     if allow_above_ul:
@@ -186,11 +187,30 @@ def _cap(
             if reference.ul_status == "not_established"
             else "mgcalc's data sets no upper limit for this group"
         )
+        elsewhere = _standards_with_ul(profile)
+        hint = (
+            f" --standard {' or '.join(elsewhere)} sets one for this person;" if elsewhere else ""
+        )
         notes.append(
-            f"No supplement planned: {why}, so no safe amount can be given. "
-            "A clinician can plan one with --allow-above-ul."
+            f"No supplement planned: {why}, so no safe amount can be given.{hint} "
+            "a clinician can plan one with --allow-above-ul."
         )
     return 0.0
+
+
+def _standards_with_ul(profile: Profile) -> list[str]:
+    """Return the other standards that set an upper limit for this person."""
+    found = []
+    for standard in ("us", "eu"):
+        if standard == profile.standard:
+            continue
+        try:
+            other, _ = reference_for(profile.model_copy(update={"standard": standard}))
+        except InputError:  # e.g. that standard needs --sex here
+            continue
+        if other.ul_mg is not None:
+            found.append(standard)
+    return found
 
 
 def _unit(text: str | None, form: Form) -> tuple[float | None, float | None]:
