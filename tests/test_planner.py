@@ -136,3 +136,14 @@ def test_rda_target_needs_a_person() -> None:
     with pytest.raises(InputError, match="needs a person"):
         plan("glycinate", make_profile())
     assert plan("glycinate", make_profile(), target="300mg").ul_mg == 350
+
+
+def test_no_ul_points_to_standards_that_set_one() -> None:
+    dach = plan("oxide", make_profile(age="40", sex="female", standard="dach"), unit="400mg")
+    assert dach.units == 0
+    assert any("(--standard us or eu sets one for this person)" in note for note in dach.notes)
+    infant = plan("oxide", make_profile(age="4mo"), unit="400mg")
+    assert not any("sets one for this person" in note for note in infant.notes)
+    assert any(
+        note.endswith("A clinician can plan one with --allow-above-ul.") for note in infant.notes
+    )

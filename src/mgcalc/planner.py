@@ -189,11 +189,11 @@ def _cap(
         )
         elsewhere = _standards_with_ul(profile)
         hint = (
-            f" --standard {' or '.join(elsewhere)} sets one for this person;" if elsewhere else ""
+            f" (--standard {' or '.join(elsewhere)} sets one for this person)" if elsewhere else ""
         )
         notes.append(
-            f"No supplement planned: {why}, so no safe amount can be given.{hint} "
-            "a clinician can plan one with --allow-above-ul."
+            f"No supplement planned: {why}{hint}, so no safe amount can be given. "
+            "A clinician can plan one with --allow-above-ul."
         )
     return 0.0
 
