@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import assert_refused
 
 from mgcalc import __version__
 
@@ -137,13 +138,7 @@ def test_every_command_has_help(mgcalc: Any, command: str) -> None:
 def test_bad_input_is_one_line_on_stderr(
     mgcalc: Any, args: list[str], message: str, code: int
 ) -> None:
-    run = mgcalc(*args)
-    assert run.exit_code == code
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: ")
-    assert run.stderr.count("\n") == 1
-    assert message in run.stderr
-    assert "Traceback" not in run.stderr
+    assert_refused(mgcalc(*args), message, code)
 
 
 def test_bad_input_with_json_still_writes_nothing_on_stdout(mgcalc: Any) -> None:

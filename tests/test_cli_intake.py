@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import assert_refused
 
 DOSE_KEYS = {
     "schema_version", "id", "items", "supplemental_mg", "diet_mg", "total_mg", "profile",
@@ -123,9 +124,4 @@ def test_reference_whole_standard(mgcalc: Any) -> None:
     ],
 )
 def test_refusals(mgcalc: Any, args: list[str], message: str) -> None:
-    run = mgcalc(*args)
-    assert run.exit_code == 2, run.stderr
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: ")
-    assert run.stderr.count("\n") == 1
-    assert message in run.stderr
+    assert_refused(mgcalc(*args), message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import assert_refused
 
 PLAN_KEYS = {
     "schema_version", "id", "form", "name", "formula", "elemental_fraction", "target_mg",
@@ -61,9 +62,4 @@ def test_allow_above_ul_warns(mgcalc: Any) -> None:
     ],
 )
 def test_refusals(mgcalc: Any, args: list[str], message: str) -> None:
-    run = mgcalc(*args)
-    assert run.exit_code == 2
-    assert run.stdout == ""
-    assert run.stderr.startswith("error: ")
-    assert run.stderr.count("\n") == 1
-    assert message in run.stderr
+    assert_refused(mgcalc(*args), message)

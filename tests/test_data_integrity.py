@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
 import subprocess
@@ -11,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 
@@ -25,11 +24,9 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def _edit(path: Path, line: int, column: str, value: str) -> None:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    rows[line - 1][rows[0].index(column)] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(
+        edit_csv(path.read_text(encoding="utf-8"), line, column, value), encoding="utf-8"
+    )
 
 
 def _mgcalc(data: Path, *args: str) -> subprocess.CompletedProcess[str]:

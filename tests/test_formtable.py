@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError, UnknownForm
@@ -155,14 +156,7 @@ GOOD = data_file("forms.csv").read_text(encoding="utf-8")
 
 
 def _edit(line: int, column: str, value: str) -> str:
-    import csv
-    import io
-
-    rows = list(csv.reader(io.StringIO(GOOD)))
-    rows[line - 1][COLUMNS.index(column)] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
+    return edit_csv(GOOD, line, column, value)
 
 
 @pytest.mark.parametrize(

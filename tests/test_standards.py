@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
+from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
@@ -175,11 +173,7 @@ def _rows(text: str) -> tuple[ReferenceRow, ...]:
 
 
 def _edit(line: int, column: str, value: str) -> str:
-    rows = list(csv.reader(io.StringIO(TEXT)))
-    rows[line - 1][COLUMNS.index(column)] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
+    return edit_csv(TEXT, line, column, value)
 
 
 def test_shipped_table_tiles_every_age() -> None:
