@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from mgcalc.cli import app
+from mgcalc.interfaces.cli import app
 
 
 @dataclass(frozen=True)

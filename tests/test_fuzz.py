@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mgcalc.batch import run_batch
+from mgcalc.interfaces.batch import run_batch
 
 HOSTILE_FILE = Path(__file__).with_name("hostile-inputs.jsonl")
 PERSON = ["--age", "42", "--sex", "female"]

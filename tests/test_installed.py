@@ -68,5 +68,5 @@ def test_wheel_ships_the_data(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("mgcalc-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("mgcalc/data/forms.csv")
-        assert "mgcalc/units.txt" in archive.namelist()
+        assert "mgcalc/chemistry/units.txt" in archive.namelist()
     assert shipped == (ROOT / "data" / "forms.csv").read_bytes()

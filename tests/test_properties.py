@@ -6,12 +6,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mgcalc.conversion import convert
-from mgcalc.formtable import shipped_table
-from mgcalc.intake import dose
-from mgcalc.planner import plan
-from mgcalc.profile import STANDARDS, make_profile
-from mgcalc.standards import find_group, reference_rows
+from mgcalc.chemistry.conversion import convert
+from mgcalc.chemistry.forms import shipped_table
+from mgcalc.nutrition.intake import dose
+from mgcalc.nutrition.planner import plan
+from mgcalc.nutrition.profile import STANDARDS, make_profile
+from mgcalc.nutrition.standards import find_group, reference_rows
 
 FORMS = [form.key for form in shipped_table().forms]
 COMPOUNDS = [form.key for form in shipped_table().forms if not form.is_elemental]

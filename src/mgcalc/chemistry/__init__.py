@@ -1,0 +1,1 @@
+"""Chemistry: amounts, units, formulas, the forms table and conversions."""

@@ -1,0 +1,275 @@
+"""The table of magnesium forms (``data/forms.csv``): validated whole, once, lazily."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from mgcalc.chemistry import units
+from mgcalc.datafiles import data_file, data_label
+from mgcalc.errors import DataError, InputError, UnknownForm
+from mgcalc.tables import read_rows, read_table
+
+FORMS_FILE = "forms.csv"
+COLUMNS = (
+    "key", "name", "aliases", "formula", "water", "mg_atoms", "molar_mass_g_mol",
+    "fraction_basis", "elemental_fraction", "liquid_compound_mg", "liquid_volume_ml",
+    "published", "note", "source",
+)  # fmt: skip
+FORMULA_PREFIX = "formula:"
+ELEMENTAL = "elemental"
+# Relative agreement asked of a row's fraction with n(Mg) × 24.305 / M.
+FRACTION_TOLERANCE = 1e-4
+
+Basis = Literal["formula", "declared", "definition", "user formula"]
+_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class Form(BaseModel):
+    """One magnesium form: a compound, a product with a declared fraction, or a liquid."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    formula: str = Field(min_length=1)
+    water: int = Field(ge=0, description="water molecules per formula unit (hydrate)")
+    mg_atoms: int = Field(ge=1, description="magnesium atoms per formula unit")
+    molar_mass_g_mol: float = Field(gt=0, allow_inf_nan=False)
+    fraction_basis: Basis
+    elemental_fraction: float = Field(gt=0, le=1, allow_inf_nan=False)
+    liquid_compound_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    liquid_volume_ml: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    published: str = ""
+    note: str = ""
+    source: str = Field(min_length=1)
+    custom: bool = False
+
+    @property
+    def compound_mg_per_ml(self) -> float | None:
+        """Return the compound's mg per mL for a liquid product, else None."""
+        if self.liquid_compound_mg is None or self.liquid_volume_ml is None:
+            return None
+        return self.liquid_compound_mg / self.liquid_volume_ml
+
+    @property
+    def is_elemental(self) -> bool:
+        """Return whether amounts of this form are magnesium itself."""
+        return self.fraction_basis == "definition"
+
+    @field_validator("key")
+    @classmethod
+    def _check_key(cls, key: str) -> str:
+        if not (_KEY.fullmatch(key) or key.startswith(FORMULA_PREFIX)):
+            raise ValueError("a key is lower-case letters, digits and hyphens, e.g. citrate-1-1")
+        return key
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> Form:
+        if (self.liquid_compound_mg is None) != (self.liquid_volume_ml is None):
+            raise ValueError("liquid_compound_mg and liquid_volume_ml go together")
+        if self.fraction_basis == "formula":
+            expected = self.mg_atoms * units.mg_per_mmol() / self.molar_mass_g_mol
+            if abs(self.elemental_fraction / expected - 1) > FRACTION_TOLERANCE:
+                raise ValueError(
+                    f"elemental_fraction {self.elemental_fraction} does not match "
+                    f"mg_atoms × 24.305 / molar_mass_g_mol = {expected:.6f}"
+                )
+        return self
+
+
+@dataclass(frozen=True)
+class FormsTable:
+    """All forms, in file order, with an index of every normalised key and alias."""
+
+    forms: tuple[Form, ...]
+    index: dict[str, Form]
+
+    def get(self, name: str) -> Form:
+        """Return the form called *name*, or raise :class:`UnknownForm` with a hint."""
+        found = self.index.get(normalize(name))
+        if found is None:
+            raise UnknownForm(_unknown_message(name, self.index))
+        return found
+
+
+def normalize(name: str) -> str:
+    """Fold a form name for lookup: case, spaces, underscores and a leading 'magnesium'."""
+    folded = re.sub(r"[\s_]+", "-", name.strip().lower())
+    if folded.startswith("magnesium-") and folded != "magnesium-":
+        folded = folded.removeprefix("magnesium-")
+    return folded
+
+
+def elemental_form() -> Form:
+    """Return the pseudo-form for amounts that are already magnesium."""
+    return Form(
+        key=ELEMENTAL,
+        name="Elemental magnesium",
+        aliases=("magnesium", "mg", "elemental-magnesium"),
+        formula="Mg",
+        water=0,
+        mg_atoms=1,
+        molar_mass_g_mol=units.mg_per_mmol(),
+        fraction_basis="definition",
+        elemental_fraction=1.0,
+        note="The amount is magnesium itself, as on a US Supplement Facts line "
+        "'Magnesium (as …) 200 mg'.",
+        source="Definition; 21 CFR 101.36(d): Supplement Facts declare the dietary ingredient",
+    )
+
+
+def forms_table() -> FormsTable:
+    """Return the forms in use: the shipped table, plus a user's forms file if one is set."""
+    return _custom if _custom is not None else shipped_table()
+
+
+@cache
+def shipped_table() -> FormsTable:
+    """Load and validate ``data/forms.csv`` once."""
+    resource = data_file(FORMS_FILE)
+    text = resource.read_text(encoding="utf-8")
+    label = data_label(FORMS_FILE)
+    return build_table((elemental_form(), *read_forms(text, label)), label)
+
+
+class BadFormsFile(InputError):
+    """A user's forms file cannot be used; the message names its file, row and field."""
+
+
+_custom: FormsTable | None = None
+_memos: list[Callable[[], None]] = []
+
+
+def clears_with_forms(clear: Callable[[], None]) -> None:
+    """Register *clear*, called whenever the forms table in use changes.
+
+    Modules that memoise answers derived from forms register their ``cache_clear`` here,
+    so that this module never imports them.
+    """
+    _memos.append(clear)
+
+
+MAX_FORMS_FILE_BYTES = 10_000_000
+
+
+def use_forms_file(path: str | os.PathLike[str] | None) -> None:
+    """Add the rows of a user's forms file (``data/forms.csv`` columns, plus ``override``).
+
+    None goes back to the shipped table. A row whose key is a shipped key is refused
+    unless its ``override`` cell is true; results that use a custom row say so.
+    """
+    global _custom  # noqa: PLW0603  # the one table in use, as pint has one registry
+    for clear in _memos:
+        clear()  # memoised answers may name the table's old forms
+    if path is None:
+        _custom = None
+        return
+    name = os.fspath(path)
+    text = _read_forms_file(name)
+    try:
+        rows = read_rows(
+            text, name, _CustomRow, columns=COLUMNS, optional=("override",),
+            text_columns=("aliases", "published", "note", "override"), prepare=_prepare_custom,
+        )  # fmt: skip
+        _custom = _merge(shipped_table(), rows, name)
+    except DataError as error:
+        raise BadFormsFile(str(error)) from None
+
+
+def _read_forms_file(name: str) -> str:
+    try:
+        with open(name, "rb") as stream:
+            data = stream.read(MAX_FORMS_FILE_BYTES + 1)
+    except OSError as error:
+        raise BadFormsFile(f"cannot read forms file '{name}': {error.strerror}") from None
+    if len(data) > MAX_FORMS_FILE_BYTES:
+        raise BadFormsFile(f"forms file '{name}' is larger than {MAX_FORMS_FILE_BYTES} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadFormsFile(f"forms file '{name}' is not UTF-8 text") from None
+
+
+class _CustomRow(Form):
+    override: bool = False
+
+    @field_validator("override", mode="before")
+    @classmethod
+    def _empty_is_false(cls, value: object) -> object:
+        return value or False
+
+
+def _prepare_custom(cells: dict[str, str | None]) -> dict[str, object]:
+    return {**_split_aliases(cells), "custom": True}
+
+
+def _merge(shipped: FormsTable, rows: tuple[tuple[int, _CustomRow], ...], file: str) -> FormsTable:
+    """Return the shipped forms with the custom rows added (or replacing, when allowed)."""
+    replaced: set[str] = set()
+    for line, row in rows:
+        existing = shipped.index.get(normalize(row.key))
+        if existing is None:
+            continue
+        if existing.key == ELEMENTAL:
+            raise DataError(file, "'elemental' cannot be replaced", row=line, field="key")
+        if existing.key != row.key or not row.override:
+            raise DataError(
+                file,
+                f"'{row.key}' is a shipped form ('{existing.key}'); give it another key, "
+                "or set override to true to replace it",
+                row=line,
+                field="key",
+            )
+        replaced.add(existing.key)
+    custom = tuple(Form(**row.model_dump(exclude={"override"})) for _, row in rows)
+    kept = tuple(form for form in shipped.forms if form.key not in replaced)
+    return build_table((*kept, *custom), file)
+
+
+def read_forms(text: str, file: str) -> tuple[Form, ...]:
+    """Validate every row of a forms table given as CSV *text*."""
+    return read_table(
+        text, file, Form, columns=COLUMNS, text_columns=("aliases", "published", "note"),
+        prepare=_split_aliases,
+    )  # fmt: skip
+
+
+def build_table(forms: tuple[Form, ...], file: str = f"data/{FORMS_FILE}") -> FormsTable:
+    """Index *forms* by key and alias, refusing any name used twice."""
+    index: dict[str, Form] = {}
+    for form in forms:
+        for name in (form.key, *form.aliases):
+            folded = normalize(name)
+            other = index.get(folded)
+            if other is not None:
+                raise DataError(
+                    file, f"name '{name}' of '{form.key}' is already used by '{other.key}'"
+                )
+            index[folded] = form
+    return FormsTable(forms=forms, index=index)
+
+
+def _split_aliases(cells: dict[str, str | None]) -> dict[str, object]:
+    aliases = (cells["aliases"] or "").split(";")
+    return {**cells, "aliases": tuple(alias.strip() for alias in aliases if alias.strip())}
+
+
+def _unknown_message(name: str, index: dict[str, Form]) -> str:
+    import difflib
+
+    shown = name if len(name) <= 40 else name[:40] + "…"
+    # difflib is quadratic: a long name is no near miss, and would take seconds.
+    close = [] if len(name) > 64 else difflib.get_close_matches(normalize(name), list(index), n=8)
+    keys = list(dict.fromkeys(index[candidate].key for candidate in close))[:3]
+    if keys:
+        hint = " or ".join(f"'{key}'" for key in keys)
+        return f"unknown form '{shown}'; did you mean {hint}?"
+    return f"unknown form '{shown}'; 'mgcalc forms' lists them all, or give formula:MgCl2.6H2O"

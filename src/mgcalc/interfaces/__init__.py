@@ -1,0 +1,1 @@
+"""The ways in: the command line, requests and batches, the Python API, schemas, rendering."""

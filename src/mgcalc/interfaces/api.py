@@ -1,0 +1,109 @@
+"""mgcalc as a library: the CLI's operations as functions returning the same frozen models.
+
+    >>> import mgcalc
+    >>> round(mgcalc.convert("400mg", "oxide").elemental_mg, 1)
+    241.2
+
+Errors are :class:`mgcalc.errors.MgcalcError` subclasses (also ``ValueError`` or
+``LookupError`` where that fits). Heavy modules load on first call, not on import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mgcalc.chemistry.conversion import Conversion
+    from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.nutrition.intake import Dose
+    from mgcalc.nutrition.listing import ReferenceListing
+    from mgcalc.nutrition.planner import Plan
+
+
+def use_forms(path: str | os.PathLike[str] | None) -> None:
+    """Add a forms file's rows to the forms every later call uses (None: shipped only)."""
+    from mgcalc.chemistry.forms import use_forms_file
+
+    use_forms_file(path)
+
+
+def convert(amount: str, form: str | None = None) -> Conversion:
+    """Convert *amount* of *form* (magnesium itself when None) to mg, mmol and mEq."""
+    from mgcalc.chemistry.conversion import convert as run
+
+    return run(amount, form)
+
+
+def forms(key: str | None = None) -> FormsListing | FormDetail:
+    """Return every form, or the one called *key* (a key, alias or ``formula:…``)."""
+    from mgcalc.chemistry.listing import list_forms, show_form
+
+    return list_forms() if key is None else show_form(key)
+
+
+def dose(
+    items: Sequence[str],
+    *,
+    diet: str | None = None,
+    age: str | float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    standard: str = "us",
+) -> Dose:
+    """Check *items* (``FORM=AMOUNT``) plus *diet* against a person's reference values."""
+    from mgcalc.nutrition.intake import dose as run
+    from mgcalc.nutrition.profile import make_profile
+
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    return run(items, diet, profile)
+
+
+def plan(
+    form: str,
+    *,
+    unit: str | None = None,
+    diet: str | None = None,
+    target: str = "rda",
+    doses: int | None = None,
+    allow_above_ul: bool = False,
+    age: str | float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    standard: str = "us",
+) -> Plan:
+    """Plan how much of *form* reaches *target* without passing the upper limit."""
+    from mgcalc.nutrition.planner import plan as run
+    from mgcalc.nutrition.profile import make_profile
+
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    return run(
+        form, profile, unit=unit, diet=diet, target=target, doses=doses,
+        allow_above_ul=allow_above_ul,
+    )  # fmt: skip
+
+
+def reference(
+    *,
+    age: str | float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    standard: str = "us",
+    show_all: bool = False,
+) -> ReferenceListing:
+    """Return the reference values for a person's group, or a standard's whole table."""
+    from mgcalc.nutrition.listing import reference_values
+    from mgcalc.nutrition.profile import make_profile
+
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    return reference_values(profile, show_all=show_all)

@@ -1,0 +1,299 @@
+"""Batches: JSON Lines or CSV requests in, one result line out per request, streamed."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from mgcalc.errors import InputError, MgcalcError
+from mgcalc.interfaces.request import (
+    MAX_REQUEST_BYTES,
+    BadRequest,
+    DoseRequest,
+    PlanRequest,
+    parse_request,
+    request_id,
+    run_request,
+    validate_request,
+)
+from mgcalc.nutrition.intake import Dose
+from mgcalc.nutrition.planner import Plan
+from mgcalc.result import Result
+
+R = TypeVar("R", Dose, Plan)
+InputFormat = Literal["jsonl", "csv"]
+OutputFormat = Literal["jsonl", "csv"]
+Command = Literal["dose", "plan"]
+_TRUE = {"true", "1", "yes", "y"}
+_FALSE = {"false", "0", "no", "n", ""}
+_MAX_LINE = 1_000_000
+# csv reads text; a line that is not UTF-8 is passed through it as this marker.
+_UNDECODABLE = "\x00mgcalc: not UTF-8\x00"
+Writer = Callable[["BatchLine[Dose] | BatchLine[Plan]"], None]
+
+
+class LineError(BaseModel):
+    """Why one line of a batch failed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    message: str
+
+
+class BatchLine(Result, Generic[R]):
+    """One output line: the request's id (or line number), and its result or its error."""
+
+    id: str | int
+    line: int
+    ok: bool
+    result: R | None = None
+    error: LineError | None = None
+
+
+# One class per command: serialising a union of results costs a third more per line.
+DoseLine = BatchLine[Dose]
+PlanLine = BatchLine[Plan]
+
+
+@dataclass
+class Summary:
+    """Counts for the closing line on stderr."""
+
+    read: int = 0
+    ok: int = 0
+    errors: int = 0
+    above_ul: int = 0
+
+    def line(self) -> str:
+        """Say what happened, in one line."""
+        text = f"batch: {self.read} lines read, {self.ok} ok, {self.errors} errors"
+        return text + (f", {self.above_ul} above the upper limit" if self.above_ul else "")
+
+
+def open_source(name: str) -> IO[bytes]:
+    """Open a batch file for reading bytes; '-' is standard input."""
+    if name == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)  # type: ignore[return-value]
+    try:
+        return open(name, "rb")  # the caller closes it
+    except OSError as error:
+        raise InputError(f"cannot read '{name}': {error.strerror}") from None
+
+
+def read_text(name: str) -> str:
+    """Read one request from a file or ('-') standard input, as UTF-8 text."""
+    with open_source(name) as stream:
+        data = stream.read(MAX_REQUEST_BYTES + 1)
+    if len(data) > MAX_REQUEST_BYTES:
+        raise BadRequest(f"request is larger than {MAX_REQUEST_BYTES} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("request is not UTF-8 text") from None
+
+
+def guess_format(name: str) -> InputFormat:
+    """Return the input format a file name implies (CSV by extension, else JSON Lines)."""
+    return "csv" if name.lower().endswith(".csv") else "jsonl"
+
+
+def run_batch(
+    stream: IO[bytes],
+    out: IO[str],
+    command: Command,
+    *,
+    input_format: InputFormat = "jsonl",
+    output_format: OutputFormat = "jsonl",
+) -> Summary:
+    """Run every request in *stream*, writing one line to *out* per request, in order."""
+    model = DoseRequest if command == "dose" else PlanRequest
+    output = DoseLine if command == "dose" else PlanLine
+    records = _jsonl(stream) if input_format == "jsonl" else _csv(stream, model)
+    summary = Summary()
+    write = _jsonl_writer(out) if output_format == "jsonl" else _csv_writer(out, command)
+    for line, record in records:
+        summary.read += 1
+        try:
+            if isinstance(record, Failed):
+                raise record.error
+            if isinstance(record, str):
+                request = parse_request(record, model)
+            else:
+                request = validate_request(record, model)
+            result = run_request(request)
+        except MgcalcError as error:
+            summary.errors += 1
+            identifier = _id_of(record)
+            write(
+                output(
+                    id=line if identifier is None else identifier,
+                    line=line,
+                    ok=False,
+                    error=LineError(line=line, message=str(error)),
+                )
+            )
+            continue
+        summary.ok += 1
+        if is_above_ul(result):
+            summary.above_ul += 1
+        identifier = line if request.id is None else request.id
+        write(output(id=identifier, line=line, ok=True, result=result))
+    return summary
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A record that could not even be read, and the id it seems to carry."""
+
+    error: MgcalcError
+    id: str | int | None = None
+
+
+Record = str | dict[str, object] | Failed
+
+
+def _id_of(record: Record) -> str | int | None:
+    if isinstance(record, Failed):
+        return record.id
+    if isinstance(record, str):
+        return request_id(record)
+    found = record.get("id")
+    return found if isinstance(found, (str, int)) and not isinstance(found, bool) else None
+
+
+def is_above_ul(result: Dose | Plan) -> bool:
+    """Return whether a result's supplemental magnesium is above its upper limit."""
+    if isinstance(result, Dose):
+        return result.assessment.ul == "above"
+    return result.ul_mg is not None and result.supplemental_mg > result.ul_mg
+
+
+def _decoded(stream: IO[bytes]) -> Iterator[tuple[int, str | Failed]]:
+    for number, raw in enumerate(stream, start=1):
+        if len(raw) > _MAX_LINE:
+            yield number, Failed(BadRequest(f"line {number} is longer than {_MAX_LINE} bytes"))
+            continue
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield number, Failed(BadRequest(f"line {number} is not UTF-8 text"))
+
+
+def _jsonl(stream: IO[bytes]) -> Iterator[tuple[int, Record]]:
+    """Yield each non-blank line's text (parsed later, with the request) or its error."""
+    for number, text in _decoded(stream):
+        if isinstance(text, Failed) or text.strip():
+            yield number, text
+
+
+def _csv(
+    stream: IO[bytes], model: type[DoseRequest] | type[PlanRequest]
+) -> Iterator[tuple[int, Record]]:
+    reader = csv.reader(_csv_text(_decoded(stream)))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        return
+    except csv.Error as error:
+        yield 1, Failed(BadRequest(f"CSV header: {error}"))
+        return
+    unknown = [name for name in header if name not in model.model_fields]
+    if unknown:
+        yield 1, Failed(BadRequest(f"CSV header: unknown column '{unknown[0]}'"))
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield reader.line_num, Failed(BadRequest(f"line {reader.line_num}: {error}"))
+            continue
+        line = reader.line_num
+        if row and row[0] == _UNDECODABLE:
+            yield line, Failed(BadRequest(f"line {line} is not UTF-8 text"))
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        identifier = _csv_id(header, row)
+        if len(row) != len(header):
+            message = f"line {line} has {len(row)} fields; the header has {len(header)}"
+            yield line, Failed(BadRequest(message), identifier)
+            continue
+        try:
+            yield line, _csv_record(dict(zip(header, row, strict=True)))
+        except BadRequest as error:
+            yield line, Failed(error, identifier)
+
+
+def _csv_id(header: list[str], row: list[str]) -> str | None:
+    position = header.index("id") if "id" in header else len(row)
+    return row[position].strip() or None if position < len(row) else None
+
+
+def _csv_text(decoded: Iterable[tuple[int, str | Failed]]) -> Iterator[str]:
+    for _, text in decoded:
+        yield _UNDECODABLE + "\n" if isinstance(text, Failed) else text
+
+
+def _csv_record(row: dict[str, str]) -> dict[str, object]:
+    """Turn CSV cells into the JSON a request would have."""
+    record: dict[str, object] = {}
+    for key, cell in row.items():
+        value = cell.strip()
+        if key == "items":
+            record[key] = [item.strip() for item in value.split(";") if item.strip()]
+        elif key in ("pregnant", "lactating", "allow_above_ul"):
+            if value.lower() not in _TRUE | _FALSE:
+                raise BadRequest(f"column '{key}': '{value[:20]}' is not true or false")
+            record[key] = value.lower() in _TRUE
+        elif key == "doses" and value:
+            if not value.isascii() or not value.isdigit():
+                raise BadRequest(f"column 'doses': '{value[:20]}' is not a whole number")
+            record[key] = int(value)
+        elif value:
+            record[key] = value
+    return record
+
+
+def _jsonl_writer(out: IO[str]) -> Writer:
+    """Write each line as compact JSON."""
+
+    def write(line: BatchLine[Dose] | BatchLine[Plan]) -> None:
+        out.write(line.model_dump_json() + "\n")
+
+    return write
+
+
+_CSV_COLUMNS = {
+    "dose": ("supplemental_mg", "diet_mg", "total_mg", "adequacy", "ul",
+             "percent_of_reference", "percent_of_ul"),
+    "plan": ("units", "compound_mg", "supplemental_mg", "total_mg", "capped_by_ul",
+             "percent_of_target", "percent_of_ul"),
+}  # fmt: skip
+
+
+def _csv_writer(out: IO[str], command: Command) -> Writer:
+    writer = csv.writer(out, lineterminator="\n")
+    columns = _CSV_COLUMNS[command]
+    writer.writerow(("id", "line", "ok", *columns, "error"))
+
+    def write(line: BatchLine[Dose] | BatchLine[Plan]) -> None:
+        values: list[object] = [line.id, line.line, "true" if line.ok else "false"]
+        if line.result is None:
+            values += [""] * len(columns)
+        else:
+            data = line.result.model_dump()
+            data.update(data.pop("assessment", {}) or {})
+            values += ["" if data.get(column) is None else data[column] for column in columns]
+        values.append("" if line.error is None else line.error.message)
+        writer.writerow(values)
+
+    return write

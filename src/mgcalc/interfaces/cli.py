@@ -1,0 +1,391 @@
+"""The command line: parse, call the core once, render, exit. Errors are caught once, here."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+from typer.core import TyperGroup
+
+from mgcalc import __version__
+from mgcalc.errors import EXIT_ABOVE_UL, EXIT_BAD_INPUT, EXIT_FAILURE, InputError, MgcalcError
+from mgcalc.interfaces import api
+
+if TYPE_CHECKING:
+    from mgcalc.nutrition.intake import Dose
+    from mgcalc.nutrition.planner import Plan
+
+_MAX_MESSAGE = 400
+
+
+class _Group(TyperGroup):
+    """Turn every expected error into one line on stderr and a documented exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except MgcalcError as error:
+            _fail(str(error), error.exit_code)
+        except typer.Abort:
+            _fail("aborted", EXIT_FAILURE)
+        except typer.TyperException as error:  # typer's usage errors
+            _usage_error(error)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(error: typer.TyperException) -> None:
+    context = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+        sys.stdout.write(context.get_help() + "\n")
+        sys.exit(0)
+    message = error.format_message().rstrip(".")
+    if context is not None:
+        message += f"; try '{context.command_path} --help'"
+    _fail(message[:1].lower() + message[1:], getattr(error, "exit_code", EXIT_BAD_INPUT))
+
+
+def _fail(message: str, code: int) -> None:
+    """Write one sanitised line on stderr and exit with *code*."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    if len(line) > _MAX_MESSAGE:
+        line = line[: _MAX_MESSAGE - 1] + "…"
+    sys.stderr.write(f"error: {line}\n")
+    sys.exit(code)
+
+
+def _complete_forms(incomplete: str) -> list[str]:
+    from mgcalc.chemistry.forms import forms_table
+
+    keys = [form.key for form in forms_table().forms]
+    return [key for key in keys if key.startswith(incomplete.lower())]
+
+
+def _complete_items(incomplete: str) -> list[str]:
+    return [f"{key}=" for key in _complete_forms(incomplete)]
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="mgcalc",
+    help="Exact, sourced magnesium arithmetic: salts, elemental mg, mmol, mEq.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+# Lets "-5mg" reach the amount parser, which explains why it is refused.
+_NEGATIVE_AMOUNTS = {"ignore_unknown_options": True}
+
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+Age = Annotated[str | None, typer.Option("--age", help="Age in years (42, 18.5) or months (8mo).")]
+Sex = Annotated[Literal["female", "male"] | None, typer.Option("--sex", help="female or male.")]
+Pregnant = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
+Lactating = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
+Standard = Annotated[
+    Literal["us", "eu", "dach", "who", "uk"],
+    typer.Option(
+        "--standard", help="us (IOM), eu (EFSA), dach (D-A-CH), who (FAO/WHO), uk (COMA)."
+    ),
+]
+Diet = Annotated[
+    str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
+]
+FailAboveUl = Annotated[
+    bool,
+    typer.Option("--fail-above-ul", help="Exit with 3 when supplements exceed the upper limit."),
+]
+Input = Annotated[
+    str | None,
+    typer.Option(
+        "--input", help="Read one JSON request from FILE ('-' for stdin).", metavar="FILE"
+    ),
+]
+Batch = Annotated[
+    str | None,
+    typer.Option(
+        "--batch", help="Run JSON Lines or CSV requests from FILE ('-': stdin).", metavar="FILE"
+    ),
+]
+BatchFormat = Annotated[
+    Literal["jsonl", "csv"] | None,
+    typer.Option("--batch-format", help="Input format of --batch (default: by extension)."),
+]
+FormsFile = Annotated[
+    str | None,
+    typer.Option(
+        "--forms",
+        envvar="MGCALC_FORMS",
+        metavar="FILE",
+        help="Add your own forms: a CSV with the columns of data/forms.csv (and override).",
+    ),
+]
+OutputFormat = Annotated[
+    Literal["jsonl", "csv"],
+    typer.Option("--format", help="Output format of --batch: jsonl or csv."),
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"mgcalc {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Exact, sourced magnesium arithmetic: salts, elemental mg, mmol, mEq."""
+
+
+@app.command()
+def forms(
+    key: Annotated[
+        str | None,
+        typer.Argument(
+            help="A form's key, alias or formula:…; omit for all.", autocompletion=_complete_forms
+        ),
+    ] = None,
+    forms_file: FormsFile = None,
+    json: Json = False,
+) -> None:
+    """List the magnesium forms, or show one in detail with its source."""
+    from mgcalc.interfaces.render import emit
+
+    _use_forms(forms_file)
+    emit(api.forms(key), as_json=json)
+
+
+@app.command(context_settings=_NEGATIVE_AMOUNTS)
+def convert(
+    amount: Annotated[
+        str, typer.Argument(help="e.g. 400mg, 1g, 2x500mg, 8mEq, 10mL, 10mL@500mg/mL.")
+    ],
+    form: Annotated[
+        str | None,
+        typer.Argument(
+            help="A form (oxide, citrate, …) or formula:…; omit for magnesium itself.",
+            autocompletion=_complete_forms,
+        ),
+    ] = None,
+    forms_file: FormsFile = None,
+    json: Json = False,
+) -> None:
+    """Convert an amount between compound mass, elemental magnesium, mmol and mEq.
+
+    A mass with a form is the compound's weight; mmol and mEq always count magnesium.
+    """
+    from mgcalc.interfaces.render import emit
+
+    _use_forms(forms_file)
+    emit(api.convert(amount, form), as_json=json)
+
+
+@app.command(context_settings=_NEGATIVE_AMOUNTS)
+def dose(
+    items: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="What is taken: FORM=AMOUNT ... (glycinate=500mg elemental=200mg).",
+            autocompletion=_complete_items,
+            show_default=False,
+        ),
+    ] = None,
+    diet: Diet = None,
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    fail_above_ul: FailAboveUl = False,
+    input: Input = None,
+    batch: Batch = None,
+    batch_format: BatchFormat = None,
+    output_format: OutputFormat = "jsonl",
+    forms_file: FormsFile = None,
+    json: Json = False,
+) -> None:
+    """Check a day's magnesium against your reference values and the upper limit.
+
+    Total intake (diet + supplements) is judged against EAR/RDA or AI; supplements,
+    antacids and laxatives alone against the upper limit.
+    """
+    _use_forms(forms_file)
+    scripted = _scripted("dose", bool(items), input, batch, batch_format, output_format)
+    if scripted is not None:
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        return
+    result = api.dose(
+        items or [], diet=diet, age=age, sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=standard,
+    )  # fmt: skip
+    _finish(result, json=json, fail_above_ul=fail_above_ul)
+
+
+@app.command()
+def plan(
+    form: Annotated[
+        str | None,
+        typer.Argument(
+            help="The form to take: glycinate, oxide, formula:…",
+            autocompletion=_complete_forms,
+            show_default=False,
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            help="One tablet, capsule, scoop or mL: 500mg (of the compound), 5mL, "
+            "or elemental=100mg when the label gives magnesium per unit.",
+        ),
+    ] = None,
+    diet: Diet = None,
+    target: Annotated[
+        str, typer.Option("--target", help="rda (default), ear, ai, or an amount such as 300mg.")
+    ] = "rda",
+    doses: Annotated[
+        int | None, typer.Option("--doses", min=1, help="Split the day's units into N doses.")
+    ] = None,
+    allow_above_ul: Annotated[
+        bool,
+        typer.Option("--allow-above-ul", help="For clinicians: do not cap at the upper limit."),
+    ] = False,
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    fail_above_ul: FailAboveUl = False,
+    input: Input = None,
+    batch: Batch = None,
+    batch_format: BatchFormat = None,
+    output_format: OutputFormat = "jsonl",
+    forms_file: FormsFile = None,
+    json: Json = False,
+) -> None:
+    """Plan how much of a form to take, in whole units, without passing the upper limit."""
+    _use_forms(forms_file)
+    scripted = _scripted("plan", form is not None, input, batch, batch_format, output_format)
+    if scripted is not None:
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        return
+    if form is None:
+        raise InputError("missing argument 'FORM' (or give --input or --batch)")
+    result = api.plan(
+        form, unit=unit, diet=diet, target=target, doses=doses, allow_above_ul=allow_above_ul,
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+    )  # fmt: skip
+    _finish(result, json=json, fail_above_ul=fail_above_ul)
+
+
+@app.command()
+def reference(
+    age: Age = None,
+    sex: Sex = None,
+    pregnant: Pregnant = False,
+    lactating: Lactating = False,
+    standard: Standard = "us",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every group of the standard.")
+    ] = False,
+    json: Json = False,
+) -> None:
+    """Show reference intakes with their sources: one person's group, or a whole standard."""
+    from mgcalc.interfaces.render import emit
+
+    result = api.reference(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+        show_all=show_all,
+    )  # fmt: skip
+    emit(result, as_json=json)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        Literal[
+            "convert",
+            "forms",
+            "dose",
+            "plan",
+            "reference",
+            "request",
+            "plan-request",
+            "batch",
+            "plan-batch",
+        ],
+        typer.Argument(help="Which JSON document: an output, a request, or a batch line."),
+    ],
+) -> None:
+    """Print the JSON Schema of an output (--json), a request (--input) or a batch line."""
+    from mgcalc.interfaces.schemas import schema_text
+
+    sys.stdout.write(schema_text(name))
+
+
+def _use_forms(path: str | None) -> None:
+    if path:
+        api.use_forms(path)
+
+
+def _scripted(
+    command: Literal["dose", "plan"],
+    has_arguments: bool,
+    input: str | None,
+    batch: str | None,
+    batch_format: Literal["jsonl", "csv"] | None,
+    output_format: Literal["jsonl", "csv"],
+) -> Dose | Plan | int | None:
+    """Run --input or --batch if given: a result, or a batch's exit code; else None."""
+    if input is None and batch is None:
+        return None
+    if input is not None and batch is not None:
+        raise InputError("--input and --batch together: give one")
+    if has_arguments:
+        raise InputError(
+            f"give the {command} on the command line or with --input/--batch, not both"
+        )
+    from mgcalc.interfaces import batch as batches
+    from mgcalc.interfaces.request import DoseRequest, PlanRequest, parse_request, run_request
+
+    model = DoseRequest if command == "dose" else PlanRequest
+    if input is not None:
+        return run_request(parse_request(batches.read_text(input), model))
+    assert batch is not None
+    with batches.open_source(batch) as stream:
+        summary = batches.run_batch(
+            stream, sys.stdout, command,
+            input_format=batch_format or batches.guess_format(batch),
+            output_format=output_format,
+        )  # fmt: skip
+    sys.stdout.flush()
+    sys.stderr.write(summary.line() + "\n")
+    if summary.errors:
+        return EXIT_BAD_INPUT
+    return EXIT_ABOVE_UL if summary.above_ul else 0
+
+
+def _finish(result: Dose | Plan | int, *, json: bool, fail_above_ul: bool) -> None:
+    """Print a result (a batch has printed its own) and exit as documented."""
+    if isinstance(result, int):
+        if result == EXIT_ABOVE_UL and not fail_above_ul:
+            return
+        if result:
+            raise typer.Exit(result)
+        return
+    from mgcalc.interfaces.batch import is_above_ul
+    from mgcalc.interfaces.render import emit
+
+    emit(result, as_json=json)
+    if fail_above_ul and is_above_ul(result):
+        raise typer.Exit(EXIT_ABOVE_UL)
+
+
+def main() -> None:
+    """Run the mgcalc command line."""
+    app()

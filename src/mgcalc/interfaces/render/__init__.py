@@ -1,0 +1,43 @@
+"""One renderer: every result prints as one JSON object or as rich tables."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from rich.console import RenderableType
+
+# Result class -> "module:function" that lays it out; imported only for table output.
+_VIEWS = {
+    "Conversion": "mgcalc.interfaces.render.lookup:conversion",
+    "FormsListing": "mgcalc.interfaces.render.lookup:forms",
+    "FormDetail": "mgcalc.interfaces.render.lookup:form_detail",
+    "Dose": "mgcalc.interfaces.render.intake:dose",
+    "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
+    "Plan": "mgcalc.interfaces.render.planner:plan",
+}
+
+
+def emit(result: BaseModel, *, as_json: bool) -> None:
+    """Write *result* to stdout: JSON with a plain write, tables through rich."""
+    if as_json:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    for renderable in renderables(result):
+        console.print(renderable)
+
+
+def renderables(result: BaseModel) -> list[RenderableType]:
+    """Return what the table view of *result* shows, in order."""
+    view = _VIEWS.get(type(result).__name__)
+    if view is None:
+        raise TypeError(f"no table view for {type(result).__name__}")
+    module, function = view.split(":")
+    layout = getattr(importlib.import_module(module), function)
+    return list(layout(result))

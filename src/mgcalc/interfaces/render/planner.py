@@ -1,0 +1,57 @@
+"""Table view of the dose planner."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+
+from mgcalc.interfaces.render.intake import reference_table
+from mgcalc.interfaces.render.lookup import notes
+from mgcalc.text import number, percent
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mgcalc.nutrition.planner import Plan
+
+_TARGET = {"rda": "recommended intake", "ear": "EAR", "ai": "AI", "custom": "your target"}
+
+
+def plan(result: Plan) -> list[RenderableType]:
+    """Lay out the plan, the reference values, warnings and notes."""
+    table = Table(title="Plan", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row(
+        "Form", f"{escape(result.name)} ({result.formula}, {percent(result.elemental_fraction)} Mg)"
+    )
+    table.add_row("Target", f"{number(result.target_mg)} mg ({_TARGET[result.target_kind]})")
+    table.add_row("Diet", f"{number(result.diet_mg)} mg")
+    table.add_row("Needed from supplements", f"{number(result.needed_mg)} mg")
+    table.add_row(
+        "Upper limit (supplements)", "–" if result.ul_mg is None else f"{number(result.ul_mg)} mg"
+    )
+    if result.units is not None and result.unit_elemental_mg is not None:
+        per = f"{number(result.unit_elemental_mg)} mg Mg"
+        if result.unit_compound_mg is not None:
+            per = f"{number(result.unit_compound_mg)} mg compound, {per}"
+        table.add_row("Units a day", f"[bold]{result.units}[/bold] × ({per})")
+    if result.doses is not None:
+        table.add_row("Doses", " + ".join(str(count) for count in result.doses))
+    style = "bold red" if result.warnings else "bold yellow" if result.capped_by_ul else "bold"
+    table.add_row("Compound", f"{number(result.compound_mg)} mg")
+    table.add_row("Supplemental magnesium", f"[{style}]{number(result.supplemental_mg)} mg[/]")
+    table.add_row("New total", f"{number(result.total_mg)} mg")
+    if result.percent_of_target is not None:
+        colour = "green" if result.reaches_target else "yellow"
+        table.add_row("Of target", f"[{colour}]{result.percent_of_target:.0f} %[/]")
+    if result.percent_of_ul is not None:
+        table.add_row("Of upper limit", f"{result.percent_of_ul:.0f} %")
+    return [
+        table,
+        *reference_table(result.reference),
+        *notes(result.warnings, "bold red"),
+        *notes(result.notes),
+    ]

@@ -1,0 +1,76 @@
+"""Table view of the ``reference`` command."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+
+from mgcalc.interfaces.render.lookup import notes
+from mgcalc.nutrition.standards import STANDARD_INFO
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mgcalc.nutrition.listing import ReferenceListing
+    from mgcalc.nutrition.standards import ReferenceRow
+
+
+def reference(listing: ReferenceListing) -> list[RenderableType]:
+    """Lay out a standard's rows, the person's group in bold."""
+    info = STANDARD_INFO[listing.standard]
+    table = Table(title=f"Reference values: {escape(listing.title)}", title_justify="left")
+    for header in ("Group", "Sex", "Ages"):
+        table.add_column(header)
+    # Only the kinds of value this standard sets, so EFSA shows no empty EAR column.
+    kinds = [
+        (name, field)
+        for name, field in (("EAR", "ear_mg"), (info.recommended, "rda_mg"), ("AI", "ai_mg"))
+        if any(getattr(row, field) is not None for row in listing.rows)
+    ]
+    for name, _ in kinds:
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column(info.upper, justify="right")
+    table.add_column("Evidence")
+    for row in listing.rows:
+        style = "bold" if row.group == listing.group and len(listing.rows) > 1 else None
+        values = [_value(getattr(row, field)) for _, field in kinds]
+        cells = [escape(row.group), _sex(row), _ages(row), *values, _upper(row), row.evidence]
+        table.add_row(*cells, style=style)
+    out: list[RenderableType] = [table]
+    if listing.label is not None:
+        label = listing.label
+        out.append(
+            f"Label reference: {escape(label.label)} {label.value_mg:g} mg. "
+            f"{escape(label.note)} [dim]({escape(label.source)})[/dim]"
+        )
+    sources = dict.fromkeys(row.source for row in listing.rows)
+    out.extend(f"[dim]Source: {escape(source)}[/dim]" for source in sources)
+    row_notes = dict.fromkeys(row.note for row in listing.rows if row.note)
+    out.extend(notes((*listing.notes, *row_notes)))
+    return out
+
+
+def _value(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def _upper(row: ReferenceRow) -> str:
+    if row.ul_mg is not None:
+        return f"{row.ul_mg:g}"
+    return "not established" if row.ul_status == "not_established" else "not set"
+
+
+def _sex(row: ReferenceRow) -> str:
+    return "all" if row.sex == "any" else row.sex
+
+
+def _ages(row: ReferenceRow) -> str:
+    def age(months: int) -> str:
+        if months == 0:
+            return "birth"
+        return f"{months} mo" if months < 12 or months % 12 else f"{months // 12} y"
+
+    end = "" if row.age_to_months is None else age(row.age_to_months)
+    return f"{age(row.age_from_months)} to <{end}" if end else f"from {age(row.age_from_months)}"

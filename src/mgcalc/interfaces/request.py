@@ -1,0 +1,125 @@
+"""Requests as scripts send them: JSON objects whose keys mirror the command line."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
+
+from mgcalc.errors import InputError
+from mgcalc.nutrition.intake import Dose
+from mgcalc.nutrition.planner import Plan
+
+Id = StrictStr | StrictInt | None
+Age = StrictStr | StrictFloat | StrictInt | None
+MAX_REQUEST_BYTES = 1_000_000
+
+
+class BadRequest(InputError):
+    """A request is not valid JSON of the documented shape."""
+
+
+class DoseRequest(BaseModel):
+    """The ``dose`` command as JSON: ``{"items": ["glycinate=500mg"], "age": 42, ...}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Id = None
+    items: Annotated[list[StrictStr], Field(min_length=1)]
+    diet: StrictStr | None = None
+    age: Age = None
+    sex: Literal["female", "male"] | None = None
+    pregnant: StrictBool = False
+    lactating: StrictBool = False
+    standard: Literal["us", "eu", "dach", "who", "uk"] = "us"
+
+
+class PlanRequest(BaseModel):
+    """The ``plan`` command as JSON: ``{"form": "glycinate", "unit": "500mg", ...}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Id = None
+    form: StrictStr
+    unit: StrictStr | None = None
+    diet: StrictStr | None = None
+    target: StrictStr = "rda"
+    doses: StrictInt | None = None
+    allow_above_ul: StrictBool = False
+    age: Age = None
+    sex: Literal["female", "male"] | None = None
+    pregnant: StrictBool = False
+    lactating: StrictBool = False
+    standard: Literal["us", "eu", "dach", "who", "uk"] = "us"
+
+
+Request = DoseRequest | PlanRequest
+
+
+def parse_request(text: str | bytes, model: type[DoseRequest] | type[PlanRequest]) -> Request:
+    """Read one JSON request of *model*'s shape, or raise :class:`BadRequest`."""
+    try:
+        return model.model_validate_json(text)
+    except ValidationError as error:
+        raise _bad(error, model) from None
+
+
+def validate_request(data: object, model: type[DoseRequest] | type[PlanRequest]) -> Request:
+    """Validate decoded JSON (a dict) as a request, with a one-line message on failure."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise _bad(error, model) from None
+
+
+def request_id(text: str | bytes) -> str | int | None:
+    """Return the id of a request that failed, if its JSON has a usable one."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    found = data.get("id") if isinstance(data, dict) else None
+    return found if isinstance(found, (str, int)) and not isinstance(found, bool) else None
+
+
+def _bad(error: ValidationError, model: type[DoseRequest] | type[PlanRequest]) -> BadRequest:
+    first = error.errors(include_url=False)[0]
+    if first["type"] == "json_invalid":
+        return BadRequest(
+            f"request is not valid JSON: {first['msg'].removeprefix('Invalid JSON: ')}"
+        )
+    if first["type"] == "model_type" or not first["loc"]:
+        return BadRequest("request must be a JSON object")
+    field = ".".join(str(part) for part in first["loc"])
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = f"unknown key; the keys are {', '.join(model.model_fields)}"
+    return BadRequest(f"request field '{field}': {message}")
+
+
+def run_request(request: Request) -> Dose | Plan:
+    """Run a request and return its result, carrying the request's id."""
+    from mgcalc.nutrition.intake import dose
+    from mgcalc.nutrition.planner import plan
+    from mgcalc.nutrition.profile import make_profile
+
+    profile = make_profile(
+        age=request.age, sex=request.sex, pregnant=request.pregnant,
+        lactating=request.lactating, standard=request.standard,
+    )  # fmt: skip
+    if isinstance(request, DoseRequest):
+        return dose(request.items, request.diet, profile, id=request.id)
+    return plan(
+        request.form, profile, unit=request.unit, diet=request.diet, target=request.target,
+        doses=request.doses, allow_above_ul=request.allow_above_ul, id=request.id,
+    )  # fmt: skip

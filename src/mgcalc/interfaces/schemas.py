@@ -1,0 +1,36 @@
+"""JSON Schemas of mgcalc's documents, generated from the pydantic models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def models() -> dict[str, Any]:
+    """Return the model behind each schema name."""
+    from mgcalc.chemistry.conversion import Conversion
+    from mgcalc.chemistry.listing import FormsListing
+    from mgcalc.interfaces.batch import DoseLine, PlanLine
+    from mgcalc.interfaces.request import DoseRequest, PlanRequest
+    from mgcalc.nutrition.intake import Dose
+    from mgcalc.nutrition.listing import ReferenceListing
+    from mgcalc.nutrition.planner import Plan
+
+    return {
+        "convert": Conversion,
+        "forms": FormsListing,
+        "dose": Dose,
+        "plan": Plan,
+        "reference": ReferenceListing,
+        "request": DoseRequest,
+        "plan-request": PlanRequest,
+        "batch": DoseLine,
+        "plan-batch": PlanLine,
+    }
+
+
+def schema_text(name: str) -> str:
+    """Return the JSON Schema called *name* as stable, indented text."""
+    model = models()[name]
+    schema = model.model_json_schema(mode="validation" if "request" in name else "serialization")
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

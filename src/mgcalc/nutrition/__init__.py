@@ -1,0 +1,1 @@
+"""Nutrition: profiles, reference values, the intake check and the planner."""

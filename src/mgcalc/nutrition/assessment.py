@@ -1,0 +1,192 @@
+"""Judge an intake the IOM way: total intake against EAR/RDA/AI, supplements against the UL."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from mgcalc.nutrition.profile import Profile
+from mgcalc.nutrition.standards import STANDARD_INFO, ReferenceRow, find_group, label_values
+from mgcalc.text import mg
+
+Adequacy = Literal[
+    "likely_inadequate",
+    "possibly_inadequate",
+    "likely_adequate",
+    "adequate",
+    "cannot_assess",
+    "not_assessed",
+]
+UlVerdict = Literal["within", "above", "not_established"]
+
+_MEANING: dict[str, str] = {
+    "likely_inadequate": "very likely inadequate (probability of adequacy 50 % or less)",
+    "possibly_inadequate": "possibly inadequate (probability of adequacy below 97–98 %)",
+    "likely_adequate": "low probability of inadequacy",
+    "adequate": "almost certainly adequate",
+    "cannot_assess": "adequacy cannot be assessed below an AI (no requirement is known)",
+}
+
+
+class ReferenceUsed(BaseModel):
+    """The reference values a judgement used; absent values are None."""
+
+    model_config = ConfigDict(frozen=True)
+
+    standard: str
+    group: str
+    ear_mg: float | None
+    rda_mg: float | None
+    ai_mg: float | None
+    ul_mg: float | None
+    ul_status: str
+    label: str | None
+    label_mg: float | None
+    evidence: str
+    source: str
+
+
+class Assessment(BaseModel):
+    """The verdicts, as codes for scripts and as sentences for people."""
+
+    model_config = ConfigDict(frozen=True)
+
+    adequacy: Adequacy
+    ul: UlVerdict
+    percent_of_reference: float | None
+    percent_of_ul: float | None
+    verdicts: tuple[str, ...]
+
+
+def reference_for(profile: Profile) -> tuple[ReferenceUsed, list[str]]:
+    """Return the reference values for *profile*, with notes on what was assumed."""
+    if profile.is_personal:
+        group = find_group(profile)
+        return _row_reference(group.row), list(group.notes)
+    used, notes = _adult_reference(profile.standard)
+    return used, list(notes)
+
+
+# Rows live as long as the cached table, so their identity is a cheap, safe key
+# (hashing a row hashes every field). The row is stored to check that identity.
+_BY_ROW: dict[int, tuple[ReferenceRow, ReferenceUsed]] = {}
+
+
+def _row_reference(row: ReferenceRow) -> ReferenceUsed:
+    stored = _BY_ROW.get(id(row))
+    if stored is None or stored[0] is not row:
+        stored = _BY_ROW[id(row)] = (row, _used(row, None, None))
+    return stored[1]
+
+
+@cache
+def _adult_reference(standard: str) -> tuple[ReferenceUsed, tuple[str, ...]]:
+    """Return the label reference and adult UL used when no age is given."""
+    adult = find_group(Profile(age_years=30.0, sex="female", standard=standard)).row
+    label = label_values().get(standard)
+    notes = [
+        "No age given: an adult was assumed and compared with the label reference and the adult "
+        "upper limit. Give --age and --sex (and --pregnant or --lactating) for personal values."
+    ]
+    group = "adult (no profile)"
+    if label is None:
+        notes.append(f"Standard '{standard}' has no label reference value in mgcalc's data.")
+        return _used(adult, None, None, group=group, intake=False), tuple(notes)
+    used = _used(
+        adult, label.label, label.value_mg, group=group, intake=False,
+        source=f"{label.source}; upper limit: {adult.source}", evidence=label.evidence,
+    )  # fmt: skip
+    return used, tuple(notes)
+
+
+def _used(
+    row: ReferenceRow,
+    label: str | None,
+    label_mg: float | None,
+    *,
+    group: str | None = None,
+    intake: bool = True,
+    source: str | None = None,
+    evidence: str | None = None,
+) -> ReferenceUsed:
+    return ReferenceUsed(
+        standard=row.standard,
+        group=group or row.group,
+        ear_mg=row.ear_mg if intake else None,
+        rda_mg=row.rda_mg if intake else None,
+        ai_mg=row.ai_mg if intake else None,
+        ul_mg=row.ul_mg,
+        ul_status=row.ul_status,
+        label=label,
+        label_mg=label_mg,
+        evidence=evidence or row.evidence,
+        source=source or row.source,
+    )
+
+
+def assess(total_mg: float, supplemental_mg: float, reference: ReferenceUsed) -> Assessment:
+    """Judge *total_mg* against intake values and *supplemental_mg* against the UL."""
+    info = STANDARD_INFO[reference.standard]
+    adequacy, compared, verdict = _adequacy(total_mg, reference, info.recommended)
+    verdicts = [verdict]
+    ul: UlVerdict = "not_established"
+    percent_of_ul = None
+    if reference.ul_mg is not None:
+        percent_of_ul = 100 * supplemental_mg / reference.ul_mg
+        name = f"{info.upper} {mg(reference.ul_mg)}"
+        if supplemental_mg > reference.ul_mg:
+            ul = "above"
+            verdicts.append(f"Supplemental {mg(supplemental_mg)} > {name}: above the upper limit")
+        else:
+            ul = "within"
+            verdicts.append(f"Supplemental {mg(supplemental_mg)} ≤ {name}: within the upper limit")
+    elif reference.ul_status == "not_established":
+        verdicts.append("No upper limit is established for this group: supplements not judged")
+    else:
+        verdicts.append(
+            "No upper limit is set in mgcalc's data for this group: supplements not judged"
+        )
+    return Assessment(
+        adequacy=adequacy,
+        ul=ul,
+        percent_of_reference=None if compared is None else 100 * total_mg / compared,
+        percent_of_ul=percent_of_ul,
+        verdicts=tuple(verdicts),
+    )
+
+
+def _adequacy(
+    total: float, ref: ReferenceUsed, recommended: str
+) -> tuple[Adequacy, float | None, str]:
+    """Return the adequacy code, the value the percentage is of, and a sentence."""
+    shown = f"Total {mg(total)}"
+    if ref.label_mg is not None:
+        share = 100 * total / ref.label_mg
+        return (
+            "not_assessed",
+            ref.label_mg,
+            (
+                f"{shown} is {share:.0f} % of the {ref.label} ({mg(ref.label_mg)}): "
+                "a label reference, not a personal requirement"
+            ),
+        )
+    if ref.rda_mg is not None:
+        rda = f"{recommended} {mg(ref.rda_mg)}"
+        if ref.ear_mg is not None and total < ref.ear_mg:
+            code: Adequacy = "likely_inadequate"
+            sentence = f"{shown} < EAR {mg(ref.ear_mg)}: {_MEANING[code]}"
+        elif total < ref.rda_mg:
+            code = "possibly_inadequate"
+            meaning = _MEANING[code] if ref.ear_mg is not None else "below the recommended intake"
+            sentence = f"{shown} < {rda}: {meaning}"
+        else:
+            code = "likely_adequate"
+            sentence = f"{shown} ≥ {rda}: {_MEANING[code]}"
+        return code, ref.rda_mg, sentence
+    if ref.ai_mg is not None:
+        code = "adequate" if total >= ref.ai_mg else "cannot_assess"
+        sign = "≥" if code == "adequate" else "<"
+        return code, ref.ai_mg, f"{shown} {sign} AI {mg(ref.ai_mg)}: {_MEANING[code]}"
+    return "not_assessed", None, f"{shown}: no intake reference is set for this group"

@@ -1,0 +1,172 @@
+"""The intake check: what a person takes, plus their diet, against their reference values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mgcalc.chemistry.amounts import parse_amount
+from mgcalc.chemistry.conversion import Conversion, Item, convert
+from mgcalc.chemistry.forms import clears_with_forms
+from mgcalc.errors import BadAmount, InputError
+from mgcalc.nutrition.assessment import Assessment, ReferenceUsed, assess, reference_for
+from mgcalc.nutrition.profile import Profile
+from mgcalc.result import Result
+from mgcalc.text import mg
+
+# A salt weight whose magnesium per unit is below this looks like a label's magnesium figure.
+_SMALL_ELEMENTAL_MG = 50.0
+_LOW_FRACTION = 0.3
+
+
+class BadItem(InputError):
+    """An item is not ``FORM=AMOUNT``."""
+
+
+class Dose(Result):
+    """The intake check's result."""
+
+    id: str | int | None = None  # echoed from a request
+    items: tuple[Item, ...]  # each a Conversion, written with the Item fields only
+    supplemental_mg: float
+    diet_mg: float
+    total_mg: float
+    profile: Profile
+    reference: ReferenceUsed
+    assessment: Assessment
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """Split ``FORM=AMOUNT`` items; a lone pair ``FORM AMOUNT`` is one item."""
+    if len(texts) == 2 and not any("=" in text for text in texts):
+        return [(texts[0], texts[1])]
+    if not texts:
+        raise BadItem("no items: list what is taken as FORM=AMOUNT, e.g. glycinate=500mg")
+    items = []
+    for text in texts:
+        form, sep, amount = text.rpartition("=")
+        if not sep:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise BadItem(f"item '{shown}' is not FORM=AMOUNT, e.g. glycinate=500mg")
+        if not form.strip():
+            raise BadItem(f"item '{text[:40]}' has no form before '='; e.g. glycinate=500mg")
+        if not amount.strip():
+            raise BadItem(f"item '{text[:40]}' has no amount after '='; e.g. {form.strip()}=500mg")
+        items.append((form.strip(), amount.strip()))
+    return items
+
+
+def read_diet(text: str | None) -> float:
+    """Return magnesium from food and water in mg (an elemental mass, mmol or mEq)."""
+    if text is None:
+        return 0.0
+    amount = parse_amount(text)
+    if amount.kind == "volume":
+        raise BadAmount(f"diet '{text}' is a volume; give the magnesium from food, e.g. 250mg")
+    if amount.kind == "mass":
+        return amount.total
+    return convert(amount).elemental_mg
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """What a list of items amounts to, before any person is considered."""
+
+    items: tuple[Item, ...]
+    supplemental_mg: float
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def dose(
+    items: Sequence[str], diet: str | None, profile: Profile, *, id: str | int | None = None
+) -> Dose:
+    """Convert every item, add the diet, and judge the totals for *profile*."""
+    taken = _taken(items)
+    diet_mg = read_diet(diet)
+    total = taken.supplemental_mg + diet_mg
+    reference, notes = reference_for(profile)
+    assessment = assess(total, taken.supplemental_mg, reference)
+    notes.extend(taken.notes)
+    if diet is None:
+        notes.append(
+            "No --diet given: food and water counted as 0 mg, so the total is supplements only."
+        )
+    notes.extend(_ALWAYS)
+    warnings = list(taken.warnings)
+    if assessment.ul == "above":
+        warnings.append(_above_ul(reference))
+    return Dose(
+        id=id,
+        items=taken.items,
+        supplemental_mg=taken.supplemental_mg,
+        diet_mg=diet_mg,
+        total_mg=total,
+        profile=profile,
+        reference=reference,
+        assessment=assessment,
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+    )
+
+
+_ALWAYS = (
+    "Supplements, antacids and laxatives count toward the upper limit; food and water do not.",
+    "Assessment is of usual, long-term intake; one day's intake only estimates it.",
+)
+
+
+def _taken(texts: Sequence[str]) -> _Taken:
+    parts = [_one(form, amount) for form, amount in parse_items(texts)]
+    notes: list[str] = []
+    for _, conversion, _ in parts:
+        notes.extend(note for note in conversion.notes if note not in notes)
+    return _Taken(
+        items=tuple(item for item, _, _ in parts),
+        supplemental_mg=sum(item.elemental_mg for item, _, _ in parts),
+        notes=tuple(notes),
+        warnings=tuple(hint for _, _, hint in parts if hint),
+    )
+
+
+# The same products recur across a batch: each item's conversion is memoised.
+@lru_cache(maxsize=8192)
+def _one(form: str, amount: str) -> tuple[Item, Conversion, str | None]:
+    """Return an item (its input as typed), its conversion, and any hint about it."""
+    conversion = convert(amount, form)
+    fields = {name: getattr(conversion, name) for name in Item.model_fields}
+    item = Item(**{**fields, "input": f"{form}={amount}"})
+    return item, conversion, _salt_hint(conversion)
+
+
+clears_with_forms(_one.cache_clear)
+
+
+def _salt_hint(conversion: Conversion) -> str | None:
+    """Hint where a salt weight looks like a label's magnesium figure."""
+    per_unit = conversion.elemental_mg / conversion.count
+    if not (
+        conversion.read_as == "compound"
+        and conversion.volume_ml is None
+        and conversion.elemental_fraction < _LOW_FRACTION
+        and 0 < per_unit < _SMALL_ELEMENTAL_MG
+    ):
+        return None
+    form = conversion.form or "elemental"
+    return (
+        f"'{form}={conversion.input}' was read as {mg(conversion.compound_mg or 0)} of the "
+        f"salt, only {mg(conversion.elemental_mg)} of magnesium. If the label says "
+        f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
+        f"write elemental={conversion.input}."
+    )
+
+
+def _above_ul(reference: ReferenceUsed) -> str:
+    return (
+        f"Supplemental magnesium is above the upper limit ({mg(reference.ul_mg or 0)}). "
+        "Its critical effect is diarrhoea; antacids and laxatives count toward it. "
+        "Doses above it are for medical supervision, especially with kidney impairment."
+    )

@@ -1,0 +1,241 @@
+"""Reference intakes by standard and life stage (``data/reference.csv``), validated lazily."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from mgcalc.datafiles import data_file, data_label
+from mgcalc.errors import DataError
+from mgcalc.nutrition.profile import STANDARDS, BadProfile, Profile, Standard
+from mgcalc.tables import read_table
+
+REFERENCE_FILE = "reference.csv"
+LABELS_FILE = "labels.csv"
+ADULT_AGE_MONTHS = 30 * 12  # the adult assumed when no age is given
+
+State = Literal["none", "pregnant", "lactating"]
+UlStatus = Literal["set", "not_established", "not_set"]
+Evidence = Literal["primary", "secondary"]
+
+
+@dataclass(frozen=True)
+class StandardInfo:
+    """How a standard names its values."""
+
+    title: str
+    recommended: str  # what rda_mg holds: RDA, RNI
+    upper: str  # what ul_mg is called
+
+
+STANDARD_INFO: dict[str, StandardInfo] = {
+    "us": StandardInfo("US/Canada, IOM 1997", "RDA", "UL"),
+    "eu": StandardInfo("EU, EFSA 2015 (UL: SCF 2001)", "PRI", "UL"),
+    "dach": StandardInfo("Germany, Austria, Switzerland: D-A-CH 2021", "RDA", "UL"),
+    "who": StandardInfo("FAO/WHO 2004", "RNI", "UL"),
+    "uk": StandardInfo("UK, COMA 1991 (UL: EVM 2003)", "RNI", "guidance level"),
+}
+
+
+class ReferenceRow(BaseModel):
+    """One standard's values for one life-stage group (mg of magnesium a day)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    standard: Standard
+    group: str = Field(min_length=1)
+    sex: Literal["any", "female", "male"]
+    state: State
+    age_from_months: int = Field(ge=0)
+    age_to_months: int | None = Field(default=None, gt=0)
+    ai_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    ear_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    rda_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    ul_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    ul_status: UlStatus
+    evidence: Evidence
+    source: str = Field(min_length=1)
+    note: str = ""
+
+    def covers(self, months: float) -> bool:
+        """Return whether an age in months falls in this group (birthdays count)."""
+        return self.age_from_months <= months and (
+            self.age_to_months is None or months < self.age_to_months
+        )
+
+    @model_validator(mode="after")
+    def _check(self) -> ReferenceRow:
+        if self.age_to_months is not None and self.age_to_months <= self.age_from_months:
+            raise ValueError("age_to_months must be above age_from_months")
+        if (self.ul_status == "set") != (self.ul_mg is not None):
+            raise ValueError("ul_mg is given exactly when ul_status is 'set'")
+        if self.ear_mg is not None and self.rda_mg is not None and self.ear_mg > self.rda_mg:
+            raise ValueError("ear_mg is above rda_mg")
+        if self.state != "none" and self.sex != "female":
+            raise ValueError("pregnancy and lactation rows are for sex 'female'")
+        return self
+
+
+class LabelValue(BaseModel):
+    """A label reference (US Daily Value, EU NRV): not a personal requirement."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    standard: Standard
+    label: str = Field(min_length=1)
+    value_mg: float = Field(gt=0, allow_inf_nan=False)
+    evidence: Evidence
+    source: str = Field(min_length=1)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """The row a profile falls in, and what was assumed to find it."""
+
+    row: ReferenceRow
+    notes: tuple[str, ...] = ()
+
+
+@cache
+def reference_rows() -> tuple[ReferenceRow, ...]:
+    """Load, validate and check the tiling of ``data/reference.csv`` once."""
+    file = data_label(REFERENCE_FILE)
+    text = data_file(REFERENCE_FILE).read_text(encoding="utf-8")
+    rows = read_table(
+        text, file, ReferenceRow, columns=tuple(ReferenceRow.model_fields), text_columns=("note",)
+    )
+    check_tiling(rows, file)
+    return rows
+
+
+@cache
+def label_values() -> dict[str, LabelValue]:
+    """Load ``data/labels.csv``: label reference values by standard."""
+    file = data_label(LABELS_FILE)
+    text = data_file(LABELS_FILE).read_text(encoding="utf-8")
+    values = read_table(
+        text, file, LabelValue, columns=tuple(LabelValue.model_fields), text_columns=("note",)
+    )
+    by_standard: dict[str, LabelValue] = {}
+    for line, value in enumerate(values, start=2):
+        if value.standard in by_standard:
+            raise DataError(file, f"second label value for '{value.standard}'", row=line)
+        by_standard[value.standard] = value
+    return by_standard
+
+
+@cache
+def rows_for(standard: str, state: str | None = None) -> tuple[ReferenceRow, ...]:
+    """Return the rows of one standard (and one state, if given), in file order."""
+    return tuple(
+        row
+        for row in reference_rows()
+        if row.standard == standard and (state is None or row.state == state)
+    )
+
+
+def find_group(profile: Profile) -> Group:
+    """Return the life-stage group *profile* falls in under its standard."""
+    months = profile.age_months if profile.age_months is not None else ADULT_AGE_MONTHS
+    state: State = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
+    if state != "none":
+        return _childbearing_group(profile.standard, months, state)
+    sexes = [profile.sex] if profile.sex else ["female", "male"]
+    found = [_row_at(profile.standard, state, sex, months) for sex in sexes]
+    if found[-1] is not found[0]:
+        age = _age_text(months)
+        raise BadProfile(
+            f"{profile.standard} values at age {age} differ by sex: add --sex female or --sex male"
+        )
+    if found[0] is None:  # the tiling check on load makes this unreachable
+        raise DataError(data_label(REFERENCE_FILE), f"no group for age {_age_text(months)}")
+    return Group(found[0])
+
+
+@cache
+def _ladder(
+    standard: str, state: str, sex: str
+) -> tuple[tuple[int, ...], tuple[ReferenceRow, ...]]:
+    """Return one sex's groups sorted by age, with their starting ages, for bisection."""
+    rows = sorted(
+        (row for row in rows_for(standard, state) if row.sex in ("any", sex)),
+        key=lambda row: row.age_from_months,
+    )
+    return tuple(row.age_from_months for row in rows), tuple(rows)
+
+
+def _row_at(standard: str, state: str, sex: str, months: float) -> ReferenceRow | None:
+    starts, rows = _ladder(standard, state, sex)
+    index = bisect.bisect_right(starts, months) - 1
+    if index < 0 or not rows[index].covers(months):
+        return None
+    return rows[index]
+
+
+def _childbearing_group(standard: str, months: float, state: str) -> Group:
+    found = _row_at(standard, state, "female", months)
+    if found is not None:
+        return Group(found)
+    _, rows = _ladder(standard, state, "female")
+    word = "pregnancy" if state == "pregnant" else "lactation"
+    if months < rows[0].age_from_months:
+        return Group(rows[0], (f"Below the youngest {word} group: '{rows[0].group}' used.",))
+    return Group(rows[-1], (f"Above the oldest {word} group: '{rows[-1].group}' used.",))
+
+
+def check_tiling(rows: tuple[ReferenceRow, ...], file: str) -> None:
+    """Fail unless each standard's groups cover every age once, for each sex and state."""
+    for standard in STANDARDS:
+        lines = {id(row): line for line, row in enumerate(rows, start=2)}
+        mine = [row for row in rows if row.standard == standard]
+        if not mine:
+            raise DataError(file, f"no rows for standard '{standard}'")
+        for sex in ("female", "male"):
+            _check_run(mine, "none", sex, file, lines, whole_life=True)
+        for state in ("pregnant", "lactating"):
+            _check_run(mine, state, "female", file, lines, whole_life=False)
+
+
+def _check_run(
+    rows: list[ReferenceRow],
+    state: str,
+    sex: str,
+    file: str,
+    lines: dict[int, int],
+    *,
+    whole_life: bool,
+) -> None:
+    run = sorted(
+        (row for row in rows if row.state == state and row.sex in ("any", sex)),
+        key=lambda row: row.age_from_months,
+    )
+    if not run:
+        raise DataError(file, f"no '{state}' rows for {sex} in '{rows[0].standard}'")
+    if whole_life and run[0].age_from_months != 0:
+        raise DataError(file, "the first group must start at age 0", row=lines[id(run[0])])
+    for before, after in itertools.pairwise(run):
+        if before.age_to_months != after.age_from_months:
+            gap = "overlaps" if (before.age_to_months or 10**9) > after.age_from_months else "gap"
+            raise DataError(
+                file,
+                f"{gap} between '{before.group}' and '{after.group}' for {sex}",
+                row=lines[id(after)],
+                field="age_from_months",
+            )
+    if whole_life and run[-1].age_to_months is not None:
+        raise DataError(
+            file,
+            "the last group must have no upper age",
+            row=lines[id(run[-1])],
+            field="age_to_months",
+        )
+
+
+def _age_text(months: float) -> str:
+    return f"{months:g} months" if months < 24 else f"{months / 12:g}"

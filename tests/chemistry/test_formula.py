@@ -1,0 +1,55 @@
+"""Forms given as formula:…, computed at run time."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgcalc.chemistry.formula import formula_form
+from mgcalc.errors import BadFormula
+
+
+@pytest.mark.parametrize(
+    ("text", "display", "fraction", "water"),
+    [
+        ("formula:MgCl2.6H2O", "MgCl2·6H2O", 0.11955, 6),
+        ("formula:MgCl2·6H2O", "MgCl2·6H2O", 0.11955, 6),
+        ("formula:MgSO4+7H2O", "MgSO4·7H2O", 0.09861, 7),
+        ("formula:MgSO4*7H2O", "MgSO4·7H2O", 0.09861, 7),
+        ("formula:Mg(C4H7O5)2", "Mg(C4H7O5)2", 0.08253, 0),
+        ("formula:4MgCO3·Mg(OH)2·4H2O", "4MgCO3·Mg(OH)2·4H2O", 0.25987, 4),
+        ("formula:MgO", "MgO", 0.60304, 0),
+    ],
+)
+def test_reads_hydrate_notations(text: str, display: str, fraction: float, water: int) -> None:
+    form = formula_form(text)
+    assert form.formula == display
+    assert form.elemental_fraction == pytest.approx(fraction, rel=1e-4)
+    assert form.water == water
+    assert form.fraction_basis == "user formula"
+
+
+def test_all_hydrate_notations_agree() -> None:
+    masses = {formula_form(f"formula:MgSO4{sep}7H2O").molar_mass_g_mol for sep in ".·+*"}
+    assert len(masses) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("formula:", "needs a chemical formula"),
+        ("formula:MgSO4 7H2O", "has a space"),
+        ("formula:NaCl", "contains no magnesium"),
+        ("formula:Mg2+", "empty part"),
+        ("formula:mgo", "capital letter"),
+        ("formula:Mg(Gly)2", "cannot read formula"),
+        ("formula:MgSO4..H2O", "empty part"),
+        ("formula:Mg-", "cannot read: '-'"),
+        ("formula:Zz", "cannot read formula"),
+        ("formula:((", "cannot read formula"),
+        ("formula:" + "Mg" * 60, "too long"),
+    ],
+)
+def test_refuses_ambiguous_or_wrong_formulas(text: str, message: str) -> None:
+    with pytest.raises(BadFormula) as caught:
+        formula_form(text)
+    assert message in str(caught.value)

@@ -1,0 +1,38 @@
+"""The committed JSON Schemas in schemas/ match the models; each document validates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mgcalc.interfaces.schemas import models, schema_text
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+
+
+@pytest.mark.skipif(not SCHEMAS.exists(), reason="needs the source tree")
+@pytest.mark.parametrize("name", sorted(models()))
+def test_committed_schema_matches_the_model(name: str) -> None:
+    committed = (SCHEMAS / f"{name}.json").read_text(encoding="utf-8")
+    assert committed == schema_text(name), (
+        f"schemas/{name}.json is stale: run `mgcalc schema {name} > schemas/{name}.json`, "
+        "and bump schema_version if a field was renamed or removed"
+    )
+
+
+def test_schema_command(mgcalc: Any) -> None:
+    run = mgcalc("schema", "dose")
+    assert run.exit_code == 0
+    schema = json.loads(run.stdout)
+    assert {"items", "assessment", "reference", "schema_version"} <= set(schema["properties"])
+    assert mgcalc("schema", "nothing").exit_code == 2
+
+
+def test_outputs_have_the_documented_top_level_keys(mgcalc: Any) -> None:
+    schema = json.loads(mgcalc("schema", "convert").stdout)
+    data = mgcalc("convert", "400mg", "oxide", "--json").json()
+    assert set(data) == set(schema["properties"])
+    assert set(schema["required"]) <= set(data)

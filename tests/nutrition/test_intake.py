@@ -1,0 +1,166 @@
+"""The intake check, on worked cases from reference-values.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgcalc.errors import BadAmount, UnknownForm
+from mgcalc.nutrition.intake import BadItem, dose, parse_items, read_diet
+from mgcalc.nutrition.profile import make_profile
+
+WOMAN_42 = make_profile(age="42", sex="female")
+
+
+def test_glycinate_for_a_woman_of_42() -> None:
+    result = dose(["glycinate=500mg"], "250mg", WOMAN_42)
+    assert result.supplemental_mg == pytest.approx(70.48, rel=1e-3)
+    assert result.total_mg == pytest.approx(320.48, rel=1e-3)
+    assert (result.reference.group, result.reference.rda_mg, result.reference.ul_mg) == (
+        "31–50 y",
+        320,
+        350,
+    )
+    assert result.assessment.adequacy == "likely_adequate"
+    assert result.assessment.ul == "within"
+    assert result.assessment.percent_of_reference == pytest.approx(100.15, rel=1e-3)
+    assert result.assessment.percent_of_ul == pytest.approx(20.14, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("diet", "adequacy"),
+    [
+        ("200mg", "likely_inadequate"),
+        ("270mg", "possibly_inadequate"),
+        ("320mg", "likely_adequate"),
+    ],
+)
+def test_adequacy_bands(diet: str, adequacy: str) -> None:
+    # Woman 42: EAR 265, RDA 320; no supplement.
+    assert dose(["elemental=0mg"], diet, WOMAN_42).assessment.adequacy == adequacy
+
+
+def test_the_ul_counts_supplements_only() -> None:
+    # 300 mg supplemental + 400 mg food: total far above 350, supplements within it.
+    result = dose(["elemental=300mg"], "400mg", WOMAN_42)
+    assert result.assessment.ul == "within"
+    above = dose(["elemental=351mg"], "0mg", WOMAN_42)
+    assert above.assessment.ul == "above"
+    assert any("diarrhoea" in warning for warning in above.warnings)
+    assert any("antacids and laxatives" in warning for warning in above.warnings)
+
+
+def test_toddler_meeting_the_rda_is_within_the_ul() -> None:
+    # 1–3 y: RDA 80 is above the UL 65; food 40 mg + 60 mg supplement.
+    result = dose(["elemental=60mg"], "40mg", make_profile(age="2"))
+    assert result.assessment.adequacy == "likely_adequate"
+    assert result.assessment.ul == "within"
+    assert result.reference.ul_mg == 65
+
+
+def test_infants_have_an_ai_and_no_ul() -> None:
+    below = dose(["elemental=10mg"], "10mg", make_profile(age="4mo"))
+    assert (below.assessment.adequacy, below.assessment.ul) == ("cannot_assess", "not_established")
+    assert below.assessment.percent_of_ul is None
+    above = dose(["elemental=10mg"], "25mg", make_profile(age="4mo"))
+    assert above.assessment.adequacy == "adequate"
+    assert "No upper limit is established" in above.assessment.verdicts[1]
+
+
+def test_eu_at_three_and_at_four() -> None:
+    three = dose(["elemental=100mg"], "150mg", make_profile(age="3", standard="eu"))
+    assert (three.reference.ai_mg, three.reference.ul_mg, three.assessment.ul) == (
+        230,
+        None,
+        "not_established",
+    )
+    assert three.assessment.adequacy == "adequate"
+    four = dose(["elemental=260mg"], "0mg", make_profile(age="4", standard="eu"))
+    assert (four.reference.ul_mg, four.assessment.ul) == (250, "above")
+
+
+def test_who_rni_without_ear() -> None:
+    result = dose(["elemental=50mg"], "100mg", make_profile(age="30", sex="female", standard="who"))
+    assert result.assessment.adequacy == "possibly_inadequate"
+    assert "below the recommended intake" in result.assessment.verdicts[0]
+    assert result.assessment.ul == "not_established"
+
+
+def test_no_profile_uses_the_label_reference_and_the_adult_ul() -> None:
+    result = dose(["glycinate=500mg"], None, make_profile())
+    assert result.assessment.adequacy == "not_assessed"
+    assert (result.reference.label_mg, result.reference.ul_mg) == (420, 350)
+    assert result.assessment.percent_of_reference == pytest.approx(70.48 / 420 * 100, rel=1e-3)
+    assert any("an adult was assumed" in note for note in result.notes)
+    assert any("No --diet given" in note for note in result.notes)
+    eu = dose(["elemental=100mg"], "0mg", make_profile(standard="eu"))
+    assert (eu.reference.label_mg, eu.reference.ul_mg) == (375, 250)
+
+
+def test_small_salt_weight_gets_a_hint() -> None:
+    result = dose(["glycinate=200mg"], "0mg", WOMAN_42)
+    assert any("write elemental=200mg" in warning for warning in result.warnings)
+    assert not dose(["oxide=400mg"], "0mg", WOMAN_42).warnings
+    assert not dose(["glycinate=1000mg"], "0mg", WOMAN_42).warnings
+
+
+def test_items_add_up() -> None:
+    result = dose(
+        ["glycinate=500mg", "oxide=2x400mg", "elemental=200mg", "milk-of-magnesia=15mL",
+         "formula:MgCl2.6H2O=1g"],
+        "0mg",
+        WOMAN_42,
+    )  # fmt: skip
+    expected = 70.48 + 482.43 + 200 + 500.11 + 119.55
+    assert result.supplemental_mg == pytest.approx(expected, rel=1e-3)
+    assert [item.form for item in result.items] == [
+        "glycinate", "oxide", "elemental", "milk-of-magnesia", "formula:MgCl2.6H2O",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["glycinate=500mg"], [("glycinate", "500mg")]),
+        (["glycinate", "500mg"], [("glycinate", "500mg")]),
+        (["formula:MgCl2.6H2O=1g"], [("formula:MgCl2.6H2O", "1g")]),
+    ],
+)
+def test_parse_items(texts: list[str], expected: list[tuple[str, str]]) -> None:
+    assert parse_items(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        ([], "no items"),
+        (["glycinate"], "is not FORM=AMOUNT"),
+        (["=500mg"], "has no form"),
+        (["glycinate="], "has no amount"),
+        (["a", "b", "c"], "is not FORM=AMOUNT"),
+    ],
+)
+def test_bad_items(texts: list[str], message: str) -> None:
+    with pytest.raises(BadItem, match=message):
+        parse_items(texts)
+
+
+def test_bad_item_amount_and_form() -> None:
+    with pytest.raises(UnknownForm, match="did you mean 'glycinate'"):
+        dose(["glycinat=500mg"], None, WOMAN_42)
+    with pytest.raises(BadAmount, match="decimal point"):
+        dose(["glycinate=1,5g"], None, WOMAN_42)
+
+
+def test_diet() -> None:
+    assert read_diet(None) == 0
+    assert read_diet("0mg") == 0
+    assert read_diet("0.25g") == pytest.approx(250)
+    assert read_diet("10mmol") == pytest.approx(243.05)
+    with pytest.raises(BadAmount, match="is a volume"):
+        read_diet("200mL")
+
+
+def test_item_input_is_kept_as_typed() -> None:
+    result = dose(["Magnesium Glycinate=500mg", "oxide=2x400mg"], "0mg", WOMAN_42)
+    assert [item.input for item in result.items] == ["Magnesium Glycinate=500mg", "oxide=2x400mg"]
+    assert [item.form for item in result.items] == ["glycinate", "oxide"]

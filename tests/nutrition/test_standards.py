@@ -1,0 +1,210 @@
+"""Reference values, table-driven from shared/reference/reference-values.md."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import edit_csv
+
+from mgcalc.datafiles import data_file
+from mgcalc.errors import DataError
+from mgcalc.nutrition.profile import BadProfile, make_profile
+from mgcalc.nutrition.standards import ReferenceRow, check_tiling, find_group, reference_rows
+from mgcalc.tables import read_table
+
+# IOM 1997 (reference-values.md §1): (age, sex, state) -> (AI, EAR, RDA, UL); None = not set.
+US = [
+    ("2mo", None, None, (30, None, None, None)),
+    ("9mo", None, None, (75, None, None, None)),
+    ("2", None, None, (None, 65, 80, 65)),
+    ("6", None, None, (None, 110, 130, 110)),
+    ("10", "male", None, (None, 200, 240, 350)),
+    ("10", "female", None, (None, 200, 240, 350)),
+    ("15", "male", None, (None, 340, 410, 350)),
+    ("15", "female", None, (None, 300, 360, 350)),
+    ("25", "male", None, (None, 330, 400, 350)),
+    ("25", "female", None, (None, 255, 310, 350)),
+    ("40", "male", None, (None, 350, 420, 350)),
+    ("40", "female", None, (None, 265, 320, 350)),
+    ("60", "male", None, (None, 350, 420, 350)),
+    ("60", "female", None, (None, 265, 320, 350)),
+    ("80", "male", None, (None, 350, 420, 350)),
+    ("80", "female", None, (None, 265, 320, 350)),
+    ("17", "female", "pregnant", (None, 335, 400, 350)),
+    ("25", "female", "pregnant", (None, 290, 350, 350)),
+    ("40", "female", "pregnant", (None, 300, 360, 350)),
+    ("17", "female", "lactating", (None, 300, 360, 350)),
+    ("25", "female", "lactating", (None, 255, 310, 350)),
+    ("40", "female", "lactating", (None, 265, 320, 350)),
+]
+
+
+def _values(row: ReferenceRow) -> tuple[float | None, ...]:
+    return (row.ai_mg, row.ear_mg, row.rda_mg, row.ul_mg)
+
+
+@pytest.mark.parametrize(("age", "sex", "state", "expected"), US)
+def test_us_values(
+    age: str, sex: str | None, state: str | None, expected: tuple[float | None, ...]
+) -> None:
+    profile = make_profile(
+        age=age, sex=sex, pregnant=state == "pregnant", lactating=state == "lactating"
+    )
+    assert _values(find_group(profile).row) == expected
+
+
+@pytest.mark.parametrize(
+    ("age", "group"),
+    [
+        ("4mo", "0–6 mo"),
+        ("5.99mo", "0–6 mo"),
+        ("6mo", "7–12 mo"),
+        ("0.99", "7–12 mo"),
+        ("1", "1–3 y"),
+        ("3.99", "1–3 y"),
+        ("4", "4–8 y"),
+        ("8.99", "4–8 y"),
+        ("9", "9–13 y"),
+        ("13.99", "9–13 y"),
+        ("14", "14–18 y"),
+        ("18.99", "14–18 y"),
+        ("19", "19–30 y"),
+        ("30.99", "19–30 y"),
+        ("31", "31–50 y"),
+        ("51", "51–70 y"),
+        ("70.99", "51–70 y"),
+        ("71", ">70 y"),
+        ("120", ">70 y"),
+    ],
+)
+def test_us_boundaries_are_birthdays(age: str, group: str) -> None:
+    assert find_group(make_profile(age=age, sex="female")).row.group == group
+
+
+def test_infants_have_no_ul() -> None:
+    row = find_group(make_profile(age="3mo")).row
+    assert (row.ul_mg, row.ul_status) == (None, "not_established")
+
+
+def test_pregnancy_under_14_uses_the_youngest_group_with_a_note() -> None:
+    group = find_group(make_profile(age="13", pregnant=True))
+    assert group.row.group == "Pregnancy ≤18 y"
+    assert "youngest pregnancy group" in group.notes[0]
+
+
+def test_sex_is_needed_where_values_differ() -> None:
+    with pytest.raises(BadProfile, match="add --sex female or --sex male"):
+        find_group(make_profile(age="42"))
+    assert find_group(make_profile(age="10")).row.rda_mg == 240  # same for both sexes
+
+
+# EFSA 2015 AIs and the SCF/EFSA UL (reference-values.md §4).
+@pytest.mark.parametrize(
+    ("age", "sex", "ai", "ul"),
+    [
+        ("3mo", None, None, None),
+        ("9mo", None, 80, None),
+        ("2", None, 170, None),
+        ("3", None, 230, None),
+        ("3.99", None, 230, None),
+        ("4", None, 230, 250),
+        ("12", "male", 300, 250),
+        ("12", "female", 250, 250),
+        ("18", "male", 350, 250),
+        ("18", "female", 300, 250),
+    ],
+)
+def test_eu_values(age: str, sex: str | None, ai: float | None, ul: float | None) -> None:
+    row = find_group(make_profile(age=age, sex=sex, standard="eu")).row
+    assert (row.ai_mg, row.ul_mg, row.ear_mg, row.rda_mg) == (ai, ul, None, None)
+
+
+@pytest.mark.parametrize(
+    ("standard", "age", "sex", "field", "value"),
+    [
+        ("dach", "2mo", None, "ai_mg", 24),
+        ("dach", "6mo", None, "ai_mg", 80),
+        ("dach", "14", "male", "ai_mg", 280),
+        ("dach", "16", "female", "ai_mg", 260),
+        ("dach", "19", "male", "ai_mg", 350),
+        ("who", "2", None, "rda_mg", 60),
+        ("who", "30", "male", "rda_mg", 260),
+        ("who", "70", "female", "rda_mg", 190),
+        ("uk", "30", "female", "rda_mg", 270),
+        ("uk", "30", "male", "ul_mg", 400),
+        ("uk", "12", None, "rda_mg", 280),
+    ],
+)
+def test_other_standards(
+    standard: str, age: str, sex: str | None, field: str, value: float
+) -> None:
+    row = find_group(make_profile(age=age, sex=sex, standard=standard)).row
+    assert getattr(row, field) == value
+
+
+def test_pregnancy_and_lactation_in_other_standards() -> None:
+    assert find_group(make_profile(age="30", pregnant=True, standard="eu")).row.ai_mg == 300
+    assert find_group(make_profile(age="30", lactating=True, standard="who")).row.rda_mg == 270
+    uk = find_group(make_profile(age="30", pregnant=True, standard="uk")).row
+    assert (uk.rda_mg, uk.ai_mg, uk.ul_status) == (None, None, "not_set")
+
+
+def test_dach_sets_no_upper_level() -> None:
+    row = find_group(make_profile(age="40", sex="female", standard="dach")).row
+    assert (row.ul_mg, row.ul_status) == (None, "not_established")
+    assert "--standard eu" in row.note
+
+
+def test_every_row_has_a_source_and_uk_is_secondary() -> None:
+    rows = reference_rows()
+    assert all(row.source for row in rows)
+    assert {row.evidence for row in rows if row.standard == "uk"} == {"secondary"}
+
+
+# The table's integrity, tested over the data and over corrupted copies.
+
+TEXT = data_file("reference.csv").read_text(encoding="utf-8")
+COLUMNS = tuple(ReferenceRow.model_fields)
+
+
+def _rows(text: str) -> tuple[ReferenceRow, ...]:
+    return read_table(
+        text, "data/reference.csv", ReferenceRow, columns=COLUMNS, text_columns=("note",)
+    )
+
+
+def _edit(line: int, column: str, value: str) -> str:
+    return edit_csv(TEXT, line, column, value)
+
+
+def test_shipped_table_tiles_every_age() -> None:
+    check_tiling(reference_rows(), "data/reference.csv")
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "expected"),
+    [
+        (5, "age_from_months", "50", "gap between"),
+        (5, "age_from_months", "40", "overlaps"),
+        (2, "age_from_months", "1", "row 2: the first group must start at age 0"),
+    ],
+)
+def test_tiling_errors_name_the_row(line: int, column: str, value: str, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        check_tiling(_rows(_edit(line, column, value)), "data/reference.csv")
+    assert expected in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "expected"),
+    [
+        (4, "ul_mg", "", "row 4: ul_mg is given exactly when ul_status is 'set'"),
+        (4, "ear_mg", "90", "row 4: ear_mg is above rda_mg"),
+        (4, "rda_mg", "-80", "row 4, field 'rda_mg'"),
+        (4, "standard", "mars", "row 4, field 'standard'"),
+        (4, "evidence", "hearsay", "row 4, field 'evidence'"),
+    ],
+)
+def test_bad_rows_are_reported(line: int, column: str, value: str, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        _rows(_edit(line, column, value))
+    assert expected in str(caught.value)
