@@ -12,7 +12,7 @@ from mgcalc import __version__
 CONVERT_KEYS = {
     "schema_version", "input", "form", "name", "formula", "elemental_fraction",
     "fraction_basis", "read_as", "count", "compound_mg", "elemental_mg", "mmol", "meq",
-    "volume_ml", "custom_form", "notes", "source",
+    "volume_ml", "custom", "notes", "source",
 }  # fmt: skip
 FORM_KEYS = {
     "key", "name", "aliases", "formula", "water", "mg_atoms", "molar_mass_g_mol",
@@ -45,7 +45,7 @@ def test_issue_examples(mgcalc: Any, args: list[str], elemental_mg: float) -> No
 def test_convert_json_is_pinned(mgcalc: Any) -> None:
     data = mgcalc("convert", "1g", "sulfate", "--json").json()
     assert set(data) == CONVERT_KEYS
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert (data["form"], data["formula"], data["compound_mg"], data["volume_ml"]) == (
         "sulfate",
         "MgSO4·7H2O",

@@ -13,7 +13,7 @@ DOSE_KEYS = {
 }  # fmt: skip
 ITEM_KEYS = {
     "input", "form", "name", "formula", "elemental_fraction", "read_as", "compound_mg",
-    "elemental_mg", "mmol", "meq", "volume_ml", "custom_form",
+    "elemental_mg", "mmol", "meq", "volume_ml", "custom",
 }  # fmt: skip
 PROFILE_KEYS = {"age_years", "sex", "pregnant", "lactating", "standard"}
 REFERENCE_KEYS = {
@@ -48,7 +48,7 @@ def test_dose_json_is_pinned(mgcalc: Any) -> None:
     assert set(data["profile"]) == PROFILE_KEYS
     assert set(data["reference"]) == REFERENCE_KEYS
     assert set(data["assessment"]) == ASSESSMENT_KEYS
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["profile"] == {
         "age_years": 42.0, "sex": "female", "pregnant": False, "lactating": False,
         "standard": "us",

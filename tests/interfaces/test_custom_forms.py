@@ -34,7 +34,7 @@ def _file(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
 def test_custom_row_is_used_and_marked(mgcalc: Any, tmp_path: Path) -> None:
     path = _file(tmp_path, BUFFERED)
     data = mgcalc("convert", "1g", "buffered", "--forms", str(path), "--json").json()
-    assert (data["form"], data["elemental_mg"], data["custom_form"]) == (
+    assert (data["form"], data["elemental_mg"], data["custom"]) == (
         "buffered-glycinate", 200.0, True,
     )  # fmt: skip
     assert any("your own forms file" in note for note in data["notes"])
@@ -46,13 +46,13 @@ def test_custom_row_is_used_and_marked(mgcalc: Any, tmp_path: Path) -> None:
 def test_environment_variable(mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MGCALC_FORMS", str(_file(tmp_path, BUFFERED)))
     data = mgcalc("dose", "buffered-glycinate=1g", "--json").json()
-    assert data["items"][0]["custom_form"] is True
+    assert data["items"][0]["custom"] is True
     assert data["supplemental_mg"] == 200.0
 
 
 def test_shipped_forms_still_work_beside_custom_ones(tmp_path: Path) -> None:
     mgcalc.use_forms(_file(tmp_path, BUFFERED))
-    assert mgcalc.convert("400mg", "oxide").custom_form is False
+    assert mgcalc.convert("400mg", "oxide").custom is False
 
 
 def test_override_replaces_a_shipped_form(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_override_replaces_a_shipped_form(tmp_path: Path) -> None:
         mgcalc.use_forms(_file(tmp_path, row))
     mgcalc.use_forms(_file(tmp_path, row + ",true", header=HEADER + ",override"))
     result = mgcalc.convert("1g", "glycinate")
-    assert (result.elemental_mg, result.custom_form) == (200.0, True)
+    assert (result.elemental_mg, result.custom) == (200.0, True)
     with pytest.raises(UnknownForm):  # the replaced row's aliases went with it
         mgcalc.convert("1g", "bisglycinate")
     mgcalc.use_forms(None)

@@ -31,7 +31,7 @@ class Item(BaseModel):
     mmol: float
     meq: float
     volume_ml: float | None
-    custom_form: bool
+    custom: bool
 
 
 class Conversion(Item, Result):
@@ -75,7 +75,7 @@ def convert(amount: str | Amount, form: str | Form | None = None) -> Conversion:
         mmol=mmol,
         meq=mmol * units.meq_per_mmol(),
         volume_ml=volume_ml,
-        custom_form=resolved.custom,
+        custom=resolved.custom,
         notes=tuple(notes),
         source=resolved.source,
     )

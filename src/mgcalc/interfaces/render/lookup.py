@@ -23,7 +23,7 @@ def conversion(result: Conversion) -> list[RenderableType]:
     table.add_column(justify="right")
     table.add_row("Input", result.input)
     form = result.form or "none (elemental magnesium)"
-    table.add_row("Form", f"{form} (custom)" if result.custom_form else form)
+    table.add_row("Form", f"{form} (custom)" if result.custom else form)
     table.add_row("Compound", result.name)
     table.add_row("Formula", result.formula)
     table.add_row("Magnesium fraction", percent(result.elemental_fraction))
