@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+DATA_README = ROOT / "data" / "README.md"
 pytestmark = pytest.mark.skipif(not README.exists(), reason="needs the source tree")
 
 
@@ -19,11 +21,78 @@ def _examples() -> list[str]:
     return [line.split(" #")[0].strip() for line in lines]
 
 
+def _excerpts() -> list[tuple[str, list[str]]]:
+    """Each ``$ mgcalc`` line of a console block with the output lines printed below it."""
+    text = README.read_text(encoding="utf-8") if README.exists() else ""
+    found: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"^```console\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
+        command: str | None = None
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                command = line[2:].split(" #")[0].strip() if line.startswith("$ mgcalc") else None
+                if command is not None:
+                    found.append((command, []))
+            elif command is not None and line.strip():
+                found[-1][1].append(line)
+    return [(command, lines) for command, lines in found if lines]
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
 @pytest.mark.parametrize("command", _examples())
 def test_readme_example_runs(mgcalc: Any, command: str) -> None:
     run = mgcalc(*shlex.split(command)[1:])
     assert run.exit_code == 0, run.stderr
     assert run.stdout
+
+
+@pytest.mark.parametrize(("command", "lines"), _excerpts(), ids=lambda value: str(value)[:40])
+def test_readme_output_excerpts_are_true(
+    mgcalc: Any, monkeypatch: pytest.MonkeyPatch, command: str, lines: list[str]
+) -> None:
+    # The README shows output as printed at 80 columns without colour.
+    from typer.testing import CliRunner
+
+    from mgcalc.interfaces.cli import app
+
+    args = shlex.split(command)[1:]
+    result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    printed = _squeeze(result.stdout)
+    for line in lines:
+        assert _squeeze(line) in printed, line
+
+
+def test_readme_shows_output() -> None:
+    assert len(_excerpts()) >= 3
+
+
+_PATH = re.compile(r"`([\w.-]+(?:/[\w.-]*)*)`|\]\(([\w./-]+)\)")
+_SUFFIXES = (".py", ".csv", ".md", ".txt", ".json", ".jsonl", ".toml", ".cfg")
+
+
+def _mentioned_paths(doc: Path) -> list[str]:
+    text = doc.read_text(encoding="utf-8")
+    paths = set()
+    for span, link in _PATH.findall(text):
+        name = span or link
+        if ("/" in name or name.endswith(_SUFFIXES)) and not name.startswith(".venv"):
+            paths.add(name)
+    return sorted(paths)
+
+
+@pytest.mark.parametrize("doc", [README, DATA_README], ids=["README", "data/README"])
+def test_files_named_in_the_docs_exist(doc: Path) -> None:
+    # A name resolves from the repository, the document's folder, or data/ (the tables).
+    missing = [
+        name
+        for name in _mentioned_paths(doc)
+        if not any((base / name).exists() for base in (ROOT, doc.parent, ROOT / "data"))
+    ]
+    assert missing == []
+    assert _mentioned_paths(doc)
 
 
 def test_readme_has_examples() -> None:
