@@ -153,3 +153,46 @@ def test_every_age_has_exactly_one_group(standard: str, months: float, sex: str)
         and row.covers(months)
     ]  # fmt: skip
     assert len(rows) == 1
+
+
+LIQUIDS = [form.key for form in shipped_table().forms if form.compound_mg_per_ml is not None]
+UNITS = {"mg": 1.0, "g": 1e-3, "mcg": 1e3}  # how many of each make one mg
+
+
+@given(form=st.sampled_from(COMPOUNDS), mg=MASS, unit=st.sampled_from(sorted(UNITS)))
+def test_elemental_inverts_forward(form: str, mg: float, unit: str) -> None:
+    # inverse ∘ forward is the identity: the compound that delivers a form's magnesium.
+    there = convert(f"{mg * UNITS[unit]!r}{unit}", form)
+    back = convert(f"{there.elemental_mg!r}mg", form, elemental=True)
+    assert back.compound_mg == pytest.approx(mg, rel=REL)
+    assert back.elemental_mg == pytest.approx(there.elemental_mg, rel=REL)
+
+
+@given(
+    form=st.sampled_from(LIQUIDS),
+    ml=st.floats(min_value=1e-3, max_value=1e4, allow_nan=False),
+    to=st.sampled_from(["mg", "mmol", "mEq", "elemental"]),
+)
+def test_liquid_volume_round_trips(form: str, ml: float, to: str) -> None:
+    there = convert(f"{ml!r}mL", form)
+    if to == "mg":
+        back = convert(f"{there.compound_mg!r}mg", form)
+    elif to == "elemental":
+        back = convert(f"{there.elemental_mg!r}mg", form, elemental=True)
+    else:
+        back = convert(f"{there.mmol if to == 'mmol' else there.meq!r}{to}", form)
+    assert back.volume_ml == pytest.approx(ml, rel=REL)
+
+
+@given(
+    form=st.sampled_from(FORMS),
+    mg=MASS,
+    size=st.floats(min_value=1, max_value=2000, allow_nan=False),
+    halves=st.booleans(),
+)
+def test_by_unit_is_the_nearest_count(form: str, mg: float, size: float, halves: bool) -> None:
+    by_unit = convert(f"{mg!r}mg", form, unit=f"{size!r}mg", halves=halves).by_unit
+    assert by_unit is not None
+    step = 0.5 if halves else 1.0
+    assert abs(by_unit.count - by_unit.exact) <= step / 2 + 1e-9
+    assert (by_unit.count / step).is_integer()

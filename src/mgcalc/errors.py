@@ -24,6 +24,14 @@ class BadAmount(InputError):
     """An amount could not be read strictly."""
 
 
+class BadWeight(InputError):
+    """A body weight could not be read, or is outside what mgcalc accepts."""
+
+
+class BadDuration(InputError):
+    """A duration could not be read, or is not above zero."""
+
+
 class UnknownForm(InputError, LookupError):
     """No magnesium form has that name."""
 

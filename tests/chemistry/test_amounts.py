@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mgcalc.chemistry.amounts import parse_amount
-from mgcalc.errors import BadAmount
+from mgcalc.chemistry.amounts import parse_amount, parse_duration, parse_weight
+from mgcalc.errors import BadAmount, BadDuration, BadWeight
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,12 @@ from mgcalc.errors import BadAmount
         ("10ml", 1, 10.0, "volume"),
         ("0.5L", 1, 500.0, "volume"),
         ("5e2mg", 1, 500.0, "mass"),
+        ("0.5x400mg", 0.5, 400.0, "mass"),
+        ("1.5 x 400mg", 1.5, 400.0, "mass"),
+        ("3cc", 1, 3.0, "volume"),
+        ("2tsp", 1, 10.0, "volume"),  # pharmacy teaspoon, 5 mL
+        ("1tbsp", 1, 15.0, "volume"),  # pharmacy tablespoon, 15 mL
+        ("1floz", 1, 29.5735, "volume"),  # US fluid ounce
     ],
 )
 def test_reads(text: str, count: int, value: float, kind: str) -> None:
@@ -82,7 +88,12 @@ def test_reads_concentrations(text: str, per_ml: float, kind: str) -> None:
         ("   ", "empty amount"),
         ("5kg", "unknown unit 'kg'"),
         ("5 lb", "unknown unit 'lb'"),
-        ("0x500mg", "at least 1"),
+        ("0x500mg", "whole or half number above 0"),
+        ("0.3x400mg", "whole or half number above 0"),
+        ("10mL@150%", "above 100 %"),
+        ("10mL@50", "not of the form"),
+        ("400mg@50%", "goes with a volume"),
+        ("5TSP", "did you mean 'tsp'?"),
         ("５００mg", "ASCII digits"),
         ("500 ｍg", "cannot read amount"),
         ("400mg@5mg/mL", "goes with a volume"),
@@ -101,3 +112,80 @@ def test_refuses(text: str, message: str) -> None:
         parse_amount(text)
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_reads_a_percent_as_grams_per_100_ml() -> None:
+    amount = parse_amount("10mL@50%")
+    assert amount.percent == 50.0
+    assert amount.concentration is not None
+    assert amount.concentration.kind == "mass"
+    assert amount.concentration.value == pytest.approx(500.0, rel=1e-12)  # 50 g / 100 mL
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "base"),
+    [
+        ("25mg/kg", 25.0, "mg", 25.0),
+        ("0.5mEq/kg", 0.5, "mEq", 0.25),
+        ("0.1 mmol / kg", 0.1, "mmol", 0.1),
+    ],
+)
+def test_reads_per_kg(text: str, number: float, unit: str, base: float) -> None:
+    amount = parse_amount(text)
+    assert amount.per_kg
+    assert (amount.quantity.number, amount.quantity.unit) == (number, unit)
+    assert amount.for_weight(70.0).total == pytest.approx(70 * base, rel=1e-12)
+
+
+def test_a_per_kg_amount_has_no_total_without_a_weight() -> None:
+    with pytest.raises(BadAmount, match="per kg of body weight"):
+        _ = parse_amount("25mg/kg").total
+
+
+@pytest.mark.parametrize(
+    ("text", "kg"),
+    [("70kg", 70.0), ("70 kg", 70.0), ("154lb", 69.853), ("154lbs", 69.853), (70, 70.0)],
+)
+def test_reads_weights(text: str | int, kg: float) -> None:
+    # 1 lb = 0.45359237 kg (international pound), so 154 lb = 69.853 kg.
+    assert parse_weight(text) == pytest.approx(kg, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0.2kg", "outside 0.3–350 kg"),
+        ("351kg", "outside 0.3–350 kg"),
+        ("800lb", "outside 0.3–350 kg"),
+        ("-70kg", "negative"),
+        ("70", "has no unit"),
+        ("70st", "unknown unit 'st'"),
+        ("seventy", "cannot read weight"),
+        (0, "outside"),
+    ],
+)
+def test_refuses_weights(text: str | int, message: str) -> None:
+    with pytest.raises(BadWeight) as caught:
+        parse_weight(text)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "hours"), [("30min", 0.5), ("4h", 4.0), ("90 min", 1.5)])
+def test_reads_durations(text: str, hours: float) -> None:
+    assert parse_duration(text) == pytest.approx(hours, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("-30min", "negative"),
+        ("0h", "more than zero"),
+        ("4d", "unknown unit 'd'"),
+        ("soon", "cannot read duration"),
+        ("9000h", "longer than a year"),
+    ],
+)
+def test_refuses_durations(text: str, message: str) -> None:
+    with pytest.raises(BadDuration) as caught:
+        parse_duration(text)
+    assert message in str(caught.value)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from mgcalc.chemistry.conversion import convert
-from mgcalc.errors import BadAmount, UnknownForm
+from mgcalc.errors import BadAmount, InputError, UnknownForm
 
 TOLERANCE = 1e-3  # 0.1 %
 
@@ -115,4 +117,179 @@ def test_assumptions_are_stated() -> None:
 def test_refusals(amount: str, form: str | None, error: type[Exception], message: str) -> None:
     with pytest.raises(error) as caught:
         convert(amount, form)
+    assert message in str(caught.value)
+
+
+# Issue 10: from the amount wanted to the dose. Hand-computed from compounds.md
+# (MgSO4·7H2O 500 mg/mL; Mg(OH)2 400 mg per 5 mL; MgO 60.3042 % Mg; 1 mEq = 12.1525 mg).
+@pytest.mark.parametrize(
+    ("amount", "form", "volume_ml"),
+    [
+        ("2g", "sulfate-injection-50", 4.0),  # 2000 mg / 500 mg/mL
+        ("40mEq", "sulfate-injection-50", 9.86),  # 486.1 mg / 0.098614 / 500
+        ("500mg", "milk-of-magnesia", 6.25),  # 500 mg / 80 mg/mL
+        ("10mL", "sulfate-injection-50", 10.0),
+        ("282mg", "citrate-solution", 4.848),  # 282 mg / (1745/30) mg/mL
+    ],
+)
+def test_every_liquid_result_has_its_volume(amount: str, form: str, volume_ml: float) -> None:
+    assert convert(amount, form).volume_ml == pytest.approx(volume_ml, rel=1e-3)
+
+
+def test_a_solid_has_no_volume() -> None:
+    assert convert("400mg", "oxide").volume_ml is None
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "key", "expected"),
+    [
+        ("300mg", "oxide", "compound_mg", 497.5),  # 300 / 0.603042
+        ("200mg", "sulfate-injection-50", "volume_ml", 4.056),  # 200 / 0.098614 / 500
+        ("10mL@49.3mg/mL", "sulfate", "elemental_mg", 493.0),  # the concentration is of Mg
+    ],
+)
+def test_elemental_asks_for_the_form_that_delivers_it(
+    amount: str, form: str, key: str, expected: float
+) -> None:
+    result = convert(amount, form, elemental=True)
+    assert getattr(result, key) == pytest.approx(expected, rel=1e-3)
+    assert result.read_as == "magnesium"
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "note"),
+    [("200mg", "elemental", "magnesium itself already"), ("8mEq", "oxide", "mmol and mEq")],
+)
+def test_elemental_is_a_no_op_for_magnesium_itself(amount: str, form: str, note: str) -> None:
+    plain, asked = convert(amount, form), convert(amount, form, elemental=True)
+    assert asked.elemental_mg == plain.elemental_mg
+    assert asked.compound_mg == plain.compound_mg
+    assert any(note in line for line in asked.notes)
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "given_as"),
+    [
+        ("40mEq", "oxide", "meq"),
+        ("20mmol", "oxide", "mmol"),
+        ("400mg", "oxide", "compound_mg"),
+        ("400mg", None, "elemental_mg"),
+        ("5mL", "milk-of-magnesia", "volume_ml"),
+    ],
+)
+def test_given_as_names_the_unit_asked(amount: str, form: str | None, given_as: str) -> None:
+    assert convert(amount, form).given_as == given_as
+
+
+def test_by_unit_counts_the_nearest_whole_unit() -> None:
+    by_unit = convert("40mEq", "oxide", unit="400mg").by_unit
+    assert by_unit is not None
+    assert by_unit.exact == pytest.approx(2.0152, rel=1e-4)  # 486.1 / 241.217
+    assert by_unit.count == 2
+    assert by_unit.delivered.elemental_mg == pytest.approx(482.4, rel=1e-4)
+    assert by_unit.delivered.meq == pytest.approx(39.70, rel=1e-3)
+    assert by_unit.percent_of_asked == pytest.approx(99.25, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "halves", "count"),
+    [
+        ("250mg", "100mg", False, 2),  # 2.5: a tie goes to the smaller count
+        ("250mg", "100mg", True, 2.5),
+        ("275mg", "100mg", True, 2.5),
+        ("275mg", "100mg", False, 3),
+        ("40mg", "100mg", False, 0),
+        ("175mg", "100mg", True, 1.5),  # 1.75: a tie between halves, the smaller
+    ],
+)
+def test_by_unit_rounding(amount: str, unit: str, halves: bool, count: float) -> None:
+    by_unit = convert(amount, unit=unit, halves=halves).by_unit
+    assert by_unit is not None
+    assert by_unit.count == count
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "unit", "exact", "volume_ml"),
+    [
+        ("40mEq", "sulfate-injection-50", "1mL", 9.859, 10.0),  # 4.057 mEq per mL
+        ("14mEq", "lactate", "elemental=84mg", 2.025, None),  # Mag-Tab SR declares 84 mg
+        ("500mg", "elemental", "241.3mg", 2.072, None),
+    ],
+)
+def test_by_unit_sizes(
+    amount: str, form: str, unit: str, exact: float, volume_ml: float | None
+) -> None:
+    by_unit = convert(amount, form, unit=unit).by_unit
+    assert by_unit is not None
+    assert by_unit.exact == pytest.approx(exact, rel=1e-3)
+    assert by_unit.delivered.volume_ml == volume_ml
+
+
+def test_percent_is_grams_of_the_compound_per_100_ml() -> None:
+    result = convert("10mL@50%", "sulfate")
+    assert result.compound_mg == pytest.approx(5000.0)
+    assert result.meq == pytest.approx(40.57, rel=1e-3)  # 10 mL × 4.057 mEq/mL
+    assert result.volume_ml == 10.0
+
+
+def test_teaspoon_is_five_ml_and_says_so() -> None:
+    result = convert("1tsp", "milk-of-magnesia")
+    assert result.volume_ml == 5.0
+    assert result.elemental_mg == pytest.approx(166.7, rel=1e-3)  # compounds.md
+    assert any("pharmacy teaspoon, 5 mL" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("amount", "weight", "key", "expected"),
+    [
+        ("25mg/kg", "70kg", "compound_mg", 1750.0),
+        ("0.5mEq/kg", "70kg", "meq", 35.0),
+        ("0.1mmol/kg", "154lb", "mmol", 6.985),  # 154 lb = 69.85 kg
+    ],
+)
+def test_per_kg(amount: str, weight: str, key: str, expected: float) -> None:
+    result = convert(amount, "sulfate", weight=weight)
+    assert getattr(result, key) == pytest.approx(expected, rel=1e-3)
+    assert result.per_kg is not None
+    assert result.per_kg.unit == amount.lstrip("0123456789.")
+
+
+def test_rate_over_a_duration() -> None:
+    result = convert("4g", "sulfate-injection-50", over="30min")
+    assert result.rate is not None
+    assert result.rate.duration_h == 0.5
+    assert result.rate.ml_per_h == pytest.approx(16.0)  # 8 mL in half an hour
+    assert result.rate.mg_per_h == pytest.approx(2 * 394.456, rel=1e-4)
+    assert result.rate.meq_per_h == pytest.approx(2 * 32.46, rel=1e-3)
+    assert convert("400mg", "oxide", over="4h").rate is not None
+
+
+def test_half_counts() -> None:
+    result = convert("0.5x400mg", "oxide")
+    assert result.count == 0.5
+    assert result.elemental_mg == pytest.approx(120.6, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "options", "message"),
+    [
+        ("10mL@50%", None, {}, "percent (w/v) is grams of a compound"),
+        ("10mL@50%", "elemental", {}, "percent (w/v) is grams of a compound"),
+        ("10mL@50%", "sulfate", {"elemental": True}, "--elemental does not apply"),
+        ("10mL@50%", "sulfate-injection-50", {}, "has its own concentration"),
+        ("25mg/kg", "sulfate", {}, "per kg of body weight"),
+        ("25mg/kg", "sulfate", {"weight": "400kg"}, "outside 0.3–350 kg"),
+        ("1g", "sulfate", {"over": "-30min"}, "negative"),
+        ("1g", "sulfate", {"over": "0min"}, "more than zero"),
+        ("1g", "sulfate", {"halves": True}, "give the unit too"),
+        ("1g", "sulfate", {"unit": "2x1g"}, "drop the count"),
+        ("1g", "sulfate", {"unit": "0mg"}, "holds no magnesium"),
+        ("1g", "sulfate", {"unit": "5mL"}, "a volume needs a concentration"),
+    ],
+)
+def test_pharmacist_refusals(
+    amount: str, form: str | None, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        convert(amount, form, **options)
     assert message in str(caught.value)

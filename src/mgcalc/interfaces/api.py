@@ -29,11 +29,26 @@ def use_forms(path: str | os.PathLike[str] | None) -> None:
     use_forms_file(path)
 
 
-def convert(amount: str, form: str | None = None) -> Conversion:
-    """Convert *amount* of *form* (magnesium itself when None) to mg, mmol and mEq."""
+def convert(
+    amount: str,
+    form: str | None = None,
+    *,
+    elemental: bool = False,
+    unit: str | None = None,
+    halves: bool = False,
+    weight: str | float | None = None,
+    over: str | None = None,
+) -> Conversion:
+    """Convert *amount* of *form* (magnesium itself when None) to mg, mmol, mEq and mL.
+
+    *elemental* reads a mass as magnesium; *unit* counts units of that size (*halves*
+    allows half units); *weight* scales a per-kg amount; *over* adds the rate.
+    """
     from mgcalc.chemistry.conversion import convert as run
 
-    return run(amount, form)
+    return run(
+        amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
+    )
 
 
 def forms(key: str | None = None) -> FormsListing | FormDetail:

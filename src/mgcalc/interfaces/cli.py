@@ -120,6 +120,13 @@ FormsFile = Annotated[
         help="Add your own forms: a CSV with the columns of data/forms.csv (and override).",
     ),
 ]
+Halves = Annotated[
+    bool, typer.Option("--halves", help="Allow half units (scored tablets) when counting units.")
+]
+Weight = Annotated[
+    str | None,
+    typer.Option("--weight", help="Body weight for per-kg amounts: 70kg or 154lb."),
+]
 OutputFormat = Annotated[
     Literal["jsonl", "csv"],
     typer.Option("--format", help="Output format of --batch: jsonl or csv."),
@@ -163,7 +170,11 @@ def forms(
 @app.command(context_settings=_NEGATIVE_AMOUNTS)
 def convert(
     amount: Annotated[
-        str, typer.Argument(help="e.g. 400mg, 1g, 2x500mg, 8mEq, 10mL, 10mL@500mg/mL.")
+        str,
+        typer.Argument(
+            help="e.g. 400mg, 2x500mg, 0.5x400mg, 8mEq, 10mL, 2tsp, 10mL@500mg/mL, "
+            "10mL@50%, 25mg/kg."
+        ),
     ],
     form: Annotated[
         str | None,
@@ -172,17 +183,40 @@ def convert(
             autocompletion=_complete_forms,
         ),
     ] = None,
+    elemental: Annotated[
+        bool,
+        typer.Option(
+            "--elemental", help="The mass is magnesium itself: how much of the form holds it?"
+        ),
+    ] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            help="Count units of this size: 400mg (of the compound), 5mL, or elemental=84mg.",
+        ),
+    ] = None,
+    halves: Halves = False,
+    weight: Weight = None,
+    over: Annotated[
+        str | None,
+        typer.Option("--over", help="Give the rate over a duration: 30min, 4h."),
+    ] = None,
     forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
-    """Convert an amount between compound mass, elemental magnesium, mmol and mEq.
+    """Convert an amount between compound mass, elemental magnesium, mmol, mEq and mL.
 
-    A mass with a form is the compound's weight; mmol and mEq always count magnesium.
+    A mass with a form is the compound's weight (with --elemental, magnesium itself);
+    mmol and mEq always count magnesium. Liquids are given in mL too.
     """
     from mgcalc.interfaces.render import emit
 
     _use_forms(forms_file)
-    emit(api.convert(amount, form), as_json=json)
+    result = api.convert(
+        amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
+    )
+    emit(result, as_json=json)
 
 
 @app.command(context_settings=_NEGATIVE_AMOUNTS)

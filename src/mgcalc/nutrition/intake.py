@@ -150,7 +150,7 @@ def _salt_hint(conversion: Conversion) -> str | None:
     per_unit = conversion.elemental_mg / conversion.count
     if not (
         conversion.read_as == "compound"
-        and conversion.volume_ml is None
+        and conversion.given_as != "volume_ml"
         and conversion.elemental_fraction < _LOW_FRACTION
         and 0 < per_unit < _SMALL_ELEMENTAL_MG
     ):

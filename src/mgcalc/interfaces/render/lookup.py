@@ -17,24 +17,89 @@ if TYPE_CHECKING:
 
 
 def conversion(result: Conversion) -> list[RenderableType]:
-    """Lay out one conversion as a two-column table with its notes and source."""
+    """Lay out one conversion: the amount asked first, then every other unit, notes, source."""
     table = Table(title="Conversion", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
-    table.add_row("Input", result.input)
+    table.add_row("Input", escape(result.input))
     form = result.form or "none (elemental magnesium)"
     table.add_row("Form", f"{form} (custom)" if result.custom else form)
-    table.add_row("Compound", result.name)
+    table.add_row("Compound", escape(result.name))
     table.add_row("Formula", result.formula)
     table.add_row("Magnesium fraction", percent(result.elemental_fraction))
-    if result.volume_ml is not None:
-        table.add_row("Volume", f"{number(result.volume_ml)} mL")
-    if result.compound_mg is not None:
-        table.add_row("Compound mass", f"{number(result.compound_mg)} mg")
-    table.add_row("Elemental magnesium", f"[bold]{number(result.elemental_mg)} mg[/bold]")
-    table.add_row("Magnesium (mmol)", f"{number(result.mmol)} mmol")
-    table.add_row("Magnesium (mEq)", f"{number(result.meq)} mEq")
-    return [table, *notes(result.notes), f"[dim]Source: {escape(result.source)}[/dim]"]
+    if result.per_kg is not None:
+        table.add_row(
+            "Per kg",
+            f"{result.per_kg.per_kg:g} {result.per_kg.unit} × {number(result.per_kg.weight_kg)} kg",
+        )
+    amounts = {
+        "volume_ml": ("Volume", result.volume_ml, "mL"),
+        "compound_mg": ("Compound mass", result.compound_mg, "mg"),
+        "elemental_mg": ("Elemental magnesium", result.elemental_mg, "mg"),
+        "mmol": ("Magnesium (mmol)", result.mmol, "mmol"),
+        "meq": ("Magnesium (mEq)", result.meq, "mEq"),
+    }
+    # The question's own unit comes first; the answer a pharmacist draws up is in bold.
+    order = [result.given_as, *(key for key in amounts if key != result.given_as)]
+    answer = _answer(result)
+    for key in order:
+        label, value, unit = amounts[key]
+        if value is None:
+            continue
+        text = f"{number(value)} {unit}"
+        table.add_row(label, f"[bold]{text}[/bold]" if key == answer else text)
+    if result.rate is not None:
+        _rate_rows(table, result)
+    shown: list[RenderableType] = [table]
+    if result.by_unit is not None:
+        shown.append(_by_unit(result))
+    return [*shown, *notes(result.notes), f"[dim]Source: {escape(result.source)}[/dim]"]
+
+
+def _answer(result: Conversion) -> str:
+    """Return the key a pharmacist reads off: mL of a liquid, else the other side."""
+    if result.volume_ml is not None and result.given_as != "volume_ml":
+        return "volume_ml"
+    if result.given_as == "elemental_mg" and result.compound_mg is not None:
+        return "compound_mg"
+    return "elemental_mg"
+
+
+def _rate_rows(table: Table, result: Conversion) -> None:
+    rate = result.rate
+    assert rate is not None
+    table.add_row("Over", f"{rate.duration_h:g} h")
+    if rate.ml_per_h is not None:
+        table.add_row("Rate (volume)", f"{number(rate.ml_per_h)} mL/h")
+    table.add_row("Rate (magnesium)", f"{number(rate.mg_per_h)} mg/h")
+    table.add_row("Rate (mEq)", f"{number(rate.meq_per_h)} mEq/h")
+
+
+def _by_unit(result: Conversion) -> Table:
+    by_unit = result.by_unit
+    assert by_unit is not None
+    table = Table(title=f"Units of {escape(by_unit.unit)}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("Exactly", f"{number(by_unit.exact, 3)} units")
+    nearest = "nearest half" if by_unit.halves else "nearest whole"
+    table.add_row(f"Count ({nearest})", f"[bold]{_count(by_unit.count)}[/bold]")
+    delivered = by_unit.delivered
+    rows = [f"{number(delivered.elemental_mg)} mg Mg", f"{number(delivered.meq)} mEq"]
+    if result.given_as == "meq":
+        rows.reverse()
+    if result.given_as == "mmol":
+        rows.insert(0, f"{number(delivered.mmol)} mmol")
+    if delivered.volume_ml is not None:
+        rows.insert(0, f"{number(delivered.volume_ml)} mL")
+    table.add_row("Delivers", ", ".join(rows))
+    if by_unit.percent_of_asked is not None:
+        table.add_row("Of the amount asked", f"{by_unit.percent_of_asked:.1f} %")
+    return table
+
+
+def _count(count: float) -> str:
+    return f"{count:g}"
 
 
 def forms(listing: FormsListing) -> list[RenderableType]:
