@@ -1,5 +1,5 @@
 """Run mgcalc as ``python -m mgcalc``."""
 
-from mgcalc.interfaces.cli import main
+from mgcalc.interfaces.entry import main
 
 main()

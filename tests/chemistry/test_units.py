@@ -35,3 +35,21 @@ def test_registry_has_no_megagram() -> None:
 
     with pytest.raises(UndefinedUnitError):
         units.registry().Unit("Mg")
+
+
+@pytest.mark.parametrize(("unit", "to"), list(units.PRECOMPUTED), ids="→".join)
+def test_precomputed_factors_are_pints_bit_for_bit(unit: str, to: str) -> None:
+    # If this fails, units.txt changed: regenerate with `python -m mgcalc.chemistry.units`.
+    assert units.PRECOMPUTED[unit, to].hex() == units.pint_factor(unit, to).hex()
+
+
+def test_every_unit_the_amount_parser_knows_converts_as_pint_does() -> None:
+    from mgcalc.chemistry.amounts import _BASE, _UNITS
+
+    for unit, kind in set(_UNITS.values()):
+        assert units.factor(unit, _BASE[kind]) == units.pint_factor(unit, _BASE[kind])
+
+
+def test_a_pair_not_precomputed_is_asked_of_pint() -> None:
+    assert ("milligram", "millimole") not in units.PRECOMPUTED
+    assert units.factor("milligram", "millimole") == units.pint_factor("milligram", "millimole")

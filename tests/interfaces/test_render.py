@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import pytest
 from rich.console import Console
@@ -39,15 +37,3 @@ def test_no_color_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_no_table_view_for_unknown_results() -> None:
     with pytest.raises(TypeError, match="no table view"):
         renderables(make_profile())
-
-
-def test_json_output_does_not_import_rich() -> None:
-    code = (
-        "import sys; sys.argv = ['mgcalc', 'convert', '400mg', 'oxide', '--json']\n"
-        "from mgcalc.interfaces.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('rich', 'molmass'))))"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert run.stderr == "[]"

@@ -264,17 +264,15 @@ def parse_duration(text: str) -> float:
     return hours
 
 
-# Why a text is not "number unit": the first pattern that matches explains it.
+# Why a text is not "number unit": the first pattern that matches explains it. Plain
+# strings, compiled (and cached by re) only when an amount is refused.
 _DIAGNOSES = (
-    (re.compile(r"-"), "is negative; amounts must be zero or more"),
-    (re.compile(r"[+]?(nan|inf)", re.IGNORECASE), "is not a finite number"),
-    (
-        re.compile(r"[0-9]+,[0-9]"),
-        "has a comma; write a decimal point (1.5g), no thousands separator",
-    ),
-    (re.compile(r"[0-9.]+ +[0-9]"), "has a space inside the number; write 1000mg"),
-    (re.compile(rf"{_NUMBER}$"), f"has no unit; add one of {_UNIT_LIST}"),
-    (re.compile(r"[^0-9.]"), "must start with a number (ASCII digits), e.g. 400mg"),
+    (r"-", "is negative; amounts must be zero or more"),
+    (r"(?i)[+]?(nan|inf)", "is not a finite number"),
+    (r"[0-9]+,[0-9]", "has a comma; write a decimal point (1.5g), no thousands separator"),
+    (r"[0-9.]+ +[0-9]", "has a space inside the number; write 1000mg"),
+    (rf"{_NUMBER}$", f"has no unit; add one of {_UNIT_LIST}"),
+    (r"[^0-9.]", "must start with a number (ASCII digits), e.g. 400mg"),
 )
 
 

@@ -199,6 +199,9 @@ def _read_forms_file(name: str) -> str:
 
 
 class _CustomRow(Form):
+    # Built on first use: only a forms file needs it, and building costs start-up time.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
     override: bool = False
 
     @field_validator("override", mode="before")

@@ -1,7 +1,10 @@
 """Unit arithmetic with pint, from mgcalc's own definitions file, built lazily and cached.
 
 Only canonical unit names reach pint (the amount parser whitelists them first), and
-every factor is computed once: per-record work is a float multiplication.
+every factor is computed once: per-record work is a float multiplication. The factors
+of the few unit pairs that ordinary amounts need are written out below, as pint
+computes them, so that an ordinary run never imports pint (about 60 ms of start-up):
+the tests check each against pint bit for bit, and pint computes any other pair.
 """
 
 from __future__ import annotations
@@ -14,6 +17,20 @@ if TYPE_CHECKING:
     from pint import UnitRegistry
 
 MAGNESIUM = "magnesium"
+
+# (unit, to) -> how many *to* make one *unit*, exactly as pint computes it from
+# units.txt. Regenerate after editing units.txt: python -m mgcalc.chemistry.units
+PRECOMPUTED: dict[tuple[str, str], float] = {
+    ("microgram", "milligram"): 0.001,
+    ("milligram", "milligram"): 1.0,
+    ("gram", "milligram"): 1000.0,
+    ("millimole", "millimole"): 1.0,
+    ("milliequivalent", "millimole"): 0.5,
+    ("milliliter", "milliliter"): 1.0,
+    ("liter", "milliliter"): 1000.0,
+    ("millimole", "milligram"): 24.305,
+    ("millimole", "milliequivalent"): 2.0,
+}
 
 
 @cache
@@ -28,6 +45,12 @@ def registry() -> UnitRegistry[float]:
 @cache
 def factor(unit: str, to: str) -> float:
     """Return how many *to* make one *unit* (for magnesium where dimensions differ)."""
+    found = PRECOMPUTED.get((unit, to))
+    return pint_factor(unit, to) if found is None else found
+
+
+def pint_factor(unit: str, to: str) -> float:
+    """Return the factor of :func:`factor`, computed by pint (the source of truth)."""
     ureg = registry()
     quantity = ureg.Quantity(1.0, unit)
     with ureg.context(MAGNESIUM):
@@ -42,3 +65,10 @@ def mg_per_mmol() -> float:
 def meq_per_mmol() -> float:
     """Return the milliequivalents in one millimole of magnesium (its valence)."""
     return factor("millimole", "milliequivalent")
+
+
+if __name__ == "__main__":  # print PRECOMPUTED afresh from pint
+    print("PRECOMPUTED: dict[tuple[str, str], float] = {")
+    for unit, to in PRECOMPUTED:
+        print(f'    ("{unit}", "{to}"): {pint_factor(unit, to)!r},')
+    print("}")

@@ -170,9 +170,7 @@ def _id_of(record: Record) -> str | int | None:
 
 def is_above_ul(result: Dose | Plan) -> bool:
     """Return whether a result's supplemental magnesium is above its upper limit."""
-    if isinstance(result, Dose):
-        return result.assessment.ul == "above"
-    return result.ul_mg is not None and result.supplemental_mg > result.ul_mg
+    return result.above_ul
 
 
 def _decoded(stream: IO[bytes]) -> Iterator[tuple[int, str | Failed]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -412,14 +413,51 @@ def _finish(result: Dose | Plan | int, *, json: bool, fail_above_ul: bool) -> No
         if result:
             raise typer.Exit(result)
         return
-    from mgcalc.interfaces.batch import is_above_ul
     from mgcalc.interfaces.render import emit
 
     emit(result, as_json=json)
-    if fail_above_ul and is_above_ul(result):
+    if fail_above_ul and result.above_ul:
         raise typer.Exit(EXIT_ABOVE_UL)
 
 
+def run(args: list[str] | None = None) -> int:
+    """Run the command line on *args* (default: ``sys.argv``); return the exit code.
+
+    Standard output is flushed here, so that a reader that went away (a broken pipe) is
+    reported as one line rather than as an exception at the interpreter's exit.
+    """
+    try:
+        try:
+            app(args)
+        except SystemExit as done:
+            code = _exit_code(done.code)
+        else:
+            code = 0
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # typer met a closed stdout
+            return _closed_pipe()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _closed_pipe()
+    return code
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")  # sys.exit("message"), as Python itself reports it
+    return EXIT_FAILURE
+
+
+def _closed_pipe() -> int:
+    """Report that stdout was closed before everything was written; return exit 1."""
+    with contextlib.suppress(OSError):
+        sys.stderr.write("error: output closed before mgcalc finished (broken pipe)\n")
+        sys.stderr.flush()
+    return EXIT_FAILURE
+
+
 def main() -> None:
-    """Run the mgcalc command line."""
-    app()
+    """Run the mgcalc command line and exit with its code."""
+    sys.exit(run())

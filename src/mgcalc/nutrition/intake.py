@@ -38,6 +38,11 @@ class Dose(Result):
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
 
+    @property
+    def above_ul(self) -> bool:
+        """Return whether supplemental magnesium is above the upper limit."""
+        return self.assessment.ul == "above"
+
 
 def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
     """Split ``FORM=AMOUNT`` items; a lone pair ``FORM AMOUNT`` is one item."""

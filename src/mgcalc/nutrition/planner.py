@@ -54,6 +54,11 @@ class Plan(Result):
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
 
+    @property
+    def above_ul(self) -> bool:
+        """Return whether the planned supplemental magnesium is above the upper limit."""
+        return self.ul_mg is not None and self.supplemental_mg > self.ul_mg
+
 
 def plan(
     form: str,

@@ -1,0 +1,67 @@
+"""The mgcalc program as a process: what it imports, its exit codes, a closed stdout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+# Start-up is a feature (README, "Development"): the JSON path must not pay for these.
+# rich draws tables; pint is needed only for units not in units.PRECOMPUTED; molmass
+# only for formula:… forms. If this test fails, import the module inside the function
+# that needs it, or precompute what the ordinary path needs from it.
+NOT_ON_THE_JSON_PATH = ("rich", "pint", "molmass")
+JSON_COMMANDS = {
+    "convert": ["convert", "400mg", "oxide", "--json"],
+    "dose": ["dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female",
+             "--json"],
+    "plan": ["plan", "glycinate", "--unit", "500mg", "--age", "42", "--sex", "female", "--json"],
+}  # fmt: skip
+
+
+def _mgcalc(*args: str, flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("MGCALC_FORMS", None)
+    command = [sys.executable, *flags, "-m", "mgcalc", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.parametrize("args", list(JSON_COMMANDS.values()), ids=list(JSON_COMMANDS))
+def test_the_json_path_imports_neither_rich_nor_pint(args: list[str]) -> None:
+    run = _mgcalc(*args, flags=("-X", "importtime"))
+    assert run.returncode == 0, run.stderr
+    imported = {
+        line.split("|")[-1].strip()
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "mgcalc.interfaces.cli" in imported  # the report is read right
+    heavy = sorted(name for name in imported if name.split(".")[0] in NOT_ON_THE_JSON_PATH)
+    assert heavy == [], f"the JSON path of '{args[0]}' imports {heavy[:5]}"
+
+
+def test_a_result_and_exit_code_0() -> None:
+    run = _mgcalc("convert", "8mEq", "--json")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.startswith("{") and run.stdout.endswith("}\n")
+
+
+def test_bad_input_is_one_line_and_exit_2() -> None:
+    run = _mgcalc("convert", "400mg", "glycinat")
+    assert (run.returncode, run.stdout) == (2, "")
+    assert (
+        run.stderr == "error: unknown form 'glycinat'; did you mean 'glycinate' or 'gluconate'?\n"
+    )
+
+
+@pytest.mark.parametrize("args", [["forms", "--json"], ["convert", "1g", "--json"]])
+def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
+    command = [sys.executable, "-m", "mgcalc", *args]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.close()  # the reader is gone before mgcalc writes
+        errors = child.stderr.read().decode()
+        assert child.wait() == 1
+    assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
