@@ -23,7 +23,7 @@ TOLERANCE = 1e-3  # 0.1 %
         ("535mg", "chloride", 64.0),  # chloride hexahydrate
         ("2g", "magtein", 144.0),  # maker's declaration
         ("500mg", "gluconate", 27.0),  # drug references: 500 mg = 27 mg
-        ("30mL", "citrate-solution", 282.0),  # as the 3:2 salt
+        ("29.57mL", "citrate-solution", 282.0),  # 1.745 g per fl oz, as the 3:2 salt
         ("200mg", "elemental", 200.0),
         ("200mg", None, 200.0),
     ],

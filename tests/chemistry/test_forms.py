@@ -28,9 +28,8 @@ REQUIRED_KEYS = (
 PUBLISHED_PERCENT = {
     "oxide": "60.3",
     "hydroxide": "41.7",
-    "carbonate": "28.8",
+    "carbonate-anhydrous": "28.8",
     "chloride-anhydrous": "25.5",
-    "chloride": "12",
     "sulfate-anhydrous": "20.1",
     "citrate": "16",
     "citrate-nonahydrate": "12",
@@ -39,11 +38,8 @@ PUBLISHED_PERCENT = {
     "threonate": "8.3",
     "malate": "15.5",
     "taurate": "8.9",
-    "lactate-anhydrous": "12",
-    "gluconate-anhydrous": "5.8",
-    "aspartate-anhydrous": "8.5",
+    "aspartate-anhydrous": "8.42",
     "orotate-anhydrous": "7.2",
-    "pidolate": "8.7",
     "magtein": "7.2",
 }
 
@@ -110,7 +106,7 @@ def test_water_of_hydration_matches_formula() -> None:
     for form in SHIPPED:
         hydrate = re.search(r"·([0-9]*)H2O$", form.formula)
         expected = int(hydrate[1] or 1) if hydrate else 0
-        if form.key == "carbonate-basic":
+        if form.key == "carbonate":
             expected = 4
         assert form.water == expected, form.key
 
@@ -125,7 +121,7 @@ def test_fraction_matches_published_percentage(key: str, published: str) -> None
 
 def test_published_ranges() -> None:
     # USP 24.1–26.2 % Mg for basic carbonate; USP 14.5–16.4 % for dried citrate.
-    assert 24.1 <= TABLE.get("carbonate-basic").elemental_fraction * 100 <= 26.2
+    assert 24.1 <= TABLE.get("carbonate").elemental_fraction * 100 <= 26.2
     assert 14.5 <= TABLE.get("citrate").elemental_fraction * 100 <= 16.4
 
 
@@ -137,7 +133,7 @@ def test_declared_fraction_is_the_makers() -> None:
 def test_liquids_carry_their_concentration() -> None:
     assert TABLE.get("sulfate-injection-50").compound_mg_per_ml == 500.0
     assert TABLE.get("milk-of-magnesia").compound_mg_per_ml == pytest.approx(80.0)
-    assert TABLE.get("citrate-solution").compound_mg_per_ml == pytest.approx(1745 / 30)
+    assert TABLE.get("citrate-solution").compound_mg_per_ml == pytest.approx(1745 / 29.57)
     assert TABLE.get("oxide").compound_mg_per_ml is None
 
 
@@ -190,3 +186,100 @@ def test_duplicate_keys_are_reported() -> None:
     forms = read_forms(_edit(3, "key", "oxide"), "data/forms.csv")
     with pytest.raises(DataError, match=r"'oxide' .* already used by 'oxide'"):
         build_table(forms)
+
+
+# The corrections of a source audit (shared/reference/clinical.md, last section).
+
+
+def test_bare_carbonate_is_the_usp_hydrated_basic_salt() -> None:
+    basic = TABLE.get("carbonate")
+    assert (basic.formula, basic.mg_atoms) == ("4MgCO3·Mg(OH)2·4H2O", 5)
+    assert basic.elemental_fraction * 100 == pytest.approx(25.99, abs=0.005)
+    assert "24.1–26.2 %" in basic.note
+    assert TABLE.get("carbonate-basic") is basic
+    anhydrous = TABLE.get("carbonate-anhydrous")
+    assert (anhydrous.formula, round(anhydrous.elemental_fraction * 100, 2)) == ("MgCO3", 28.83)
+
+
+def test_glycerophosphate_cites_the_ph_eur() -> None:
+    form = TABLE.get("glycerophosphate")
+    assert form.molar_mass_g_mol == pytest.approx(194.4, abs=0.05)  # Ph. Eur. Mr 194.4
+    assert form.elemental_fraction * 100 == pytest.approx(12.5, abs=0.01)  # top of 11.0–12.5 %
+    assert "Ph. Eur." in form.published or "Pharmacopoeia" in form.source
+    assert "hydrated" in form.note
+    assert "neomag" not in form.aliases
+
+
+def test_citrate_solution_is_per_fluid_ounce() -> None:
+    form = TABLE.get("citrate-solution")
+    assert (form.liquid_compound_mg, form.liquid_volume_ml) == (1745, 29.57)
+
+
+@pytest.mark.parametrize(
+    ("key", "in_source"),
+    [
+        ("glycinate", "Molecules 2021 26:2419"),
+        ("taurate", "PMC7397051"),
+        ("aspartate-anhydrous", "288.49"),
+        ("aspartate-hydrochloride", "615 mg = 61 mg"),
+        ("chloride", "computed from the formula"),
+        ("lactate-anhydrous", "computed from the formula"),
+        ("gluconate-anhydrous", "computed from the formula"),
+        ("pidolate", "computed from the formula"),
+    ],
+)
+def test_no_published_figure_cites_only_mgcalcs_own_notes(key: str, in_source: str) -> None:
+    form = TABLE.get(key)
+    assert in_source in form.source
+    assert "shared/reference" not in form.source + form.published
+
+
+def test_no_row_cites_mgcalcs_own_reference_folder() -> None:
+    assert not [form.key for form in TABLE.forms if "mgcalc shared/reference" in form.source]
+
+
+def test_better_sources_agree_with_the_formula() -> None:
+    # Molecules 2021 26:2419: M 172.42, 14.1 %; PMC7397051: taurate M 272.57, 8.9 %;
+    # aspartate anhydrous M 288.49 gives 8.42 %; Maginex 615 mg = 61 mg [S].
+    assert TABLE.get("glycinate").molar_mass_g_mol == pytest.approx(172.42, abs=0.005)
+    assert TABLE.get("taurate").molar_mass_g_mol == pytest.approx(272.57, abs=0.005)
+    assert TABLE.get("aspartate-anhydrous").elemental_fraction * 100 == pytest.approx(
+        8.42, abs=0.005
+    )
+    assert 615 * TABLE.get("maginex").elemental_fraction == pytest.approx(61, abs=0.5)
+
+
+def test_sulfate_premix_1_percent() -> None:
+    # AHFS [S]: 1 % MgSO4·7H2O in 5 % dextrose, 10 mg/mL, 0.081 mEq/mL.
+    form = TABLE.get("sulfate-premix-1")
+    assert form.compound_mg_per_ml == 10
+    assert form.formula == "MgSO4·7H2O"
+    per_ml_meq = 10 * form.elemental_fraction / 24.305 * 2
+    assert per_ml_meq == pytest.approx(0.081, abs=0.0005)
+
+
+def test_lactate_note_says_the_dihydrate_is_the_default() -> None:
+    assert "dihydrate" in TABLE.get("lactate").note
+    assert "anhydrous" in TABLE.get("lactate").note
+
+
+@pytest.mark.parametrize("name", ["slow-mag", "mag-tab-sr", "neomag", "uro-mag"])
+def test_product_names_are_not_salt_aliases(name: str) -> None:
+    with pytest.raises(UnknownForm):
+        TABLE.get(name)
+
+
+@pytest.mark.parametrize(
+    ("alias", "key"),
+    [
+        ("mag-ox", "oxide"),
+        ("maginex", "aspartate-hydrochloride"),
+        ("magnerot", "orotate"),
+        ("mom", "milk-of-magnesia"),
+        ("epsom", "sulfate"),
+        ("epsom-salt", "sulfate"),
+        ("epsom-salts", "sulfate"),
+    ],
+)
+def test_names_whose_labels_give_the_salt_weight_stay_aliases(alias: str, key: str) -> None:
+    assert TABLE.get(alias).key == key

@@ -139,11 +139,18 @@ def test_rda_target_needs_a_person() -> None:
 
 
 def test_no_ul_points_to_standards_that_set_one() -> None:
-    dach = plan("oxide", make_profile(age="40", sex="female", standard="dach"), unit="400mg")
-    assert dach.units == 0
-    assert any("(--standard us or eu sets one for this person)" in note for note in dach.notes)
+    who = plan("oxide", make_profile(age="40", sex="female", standard="who"), unit="400mg")
+    assert who.units == 0
+    assert any("(--standard us or eu sets one for this person)" in note for note in who.notes)
     infant = plan("oxide", make_profile(age="4mo"), unit="400mg")
     assert not any("sets one for this person" in note for note in infant.notes)
     assert any(
         note.endswith("A clinician can plan one with --allow-above-ul.") for note in infant.notes
     )
+
+
+def test_dach_plans_within_efsas_upper_level() -> None:
+    # clinical.md: D-A-CH has no UL of its own; EFSA's 250 mg applies in Germany and Austria.
+    dach = plan("elemental", make_profile(age="40", sex="female", standard="dach"), unit="100mg")
+    assert (dach.ul_mg, dach.units, dach.supplemental_mg, dach.capped_by_ul) == (250, 2, 200, True)
+    assert any("BfR advice" in note for note in dach.notes)

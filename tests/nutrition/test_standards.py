@@ -8,7 +8,15 @@ from helpers import edit_csv
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
 from mgcalc.nutrition.profile import BadProfile, make_profile
-from mgcalc.nutrition.standards import ReferenceRow, check_tiling, find_group, reference_rows
+from mgcalc.nutrition.standards import (
+    LabelValue,
+    ReferenceRow,
+    check_labels,
+    check_tiling,
+    find_group,
+    label_for,
+    reference_rows,
+)
 from mgcalc.tables import read_table
 
 # IOM 1997 (reference-values.md §1): (age, sex, state) -> (AI, EAR, RDA, UL); None = not set.
@@ -148,16 +156,146 @@ def test_pregnancy_and_lactation_in_other_standards() -> None:
     assert (uk.rda_mg, uk.ai_mg, uk.ul_status) == (None, None, "not_set")
 
 
-def test_dach_sets_no_upper_level() -> None:
-    row = find_group(make_profile(age="40", sex="female", standard="dach")).row
-    assert (row.ul_mg, row.ul_status) == (None, "not_established")
-    assert "--standard eu" in row.note
+@pytest.mark.parametrize(
+    ("age", "sex", "ul"),
+    [("2mo", None, None), ("3.99", None, None), ("4", None, 250), ("40", "female", 250)],
+)
+def test_dach_upper_level_is_efsas_from_age_4(age: str, sex: str | None, ul: int | None) -> None:
+    # clinical.md: BfR advises EFSA's 250 mg/day of supplements from age 4; none below 4.
+    row = find_group(make_profile(age=age, sex=sex, standard="dach")).row
+    assert row.ul_mg == ul
+    assert row.ul_status == ("set" if ul else "not_established")
+    if ul:
+        assert "EFSA" in row.note
+        assert "Switzerland is not covered" in row.note
+        assert "EFSA 2006" in row.source
 
 
-def test_every_row_has_a_source_and_uk_is_secondary() -> None:
+@pytest.mark.parametrize(
+    ("standard", "age", "state", "ai"),
+    [
+        ("eu", "16", "pregnant", 250),
+        ("eu", "17.9", "lactating", 250),
+        ("eu", "18", "pregnant", 300),
+        ("dach", "14", "pregnant", 240),
+        ("dach", "16", "lactating", 260),
+        ("dach", "18.9", "pregnant", 260),
+        ("dach", "19", "lactating", 300),
+    ],
+)
+def test_young_pregnancy_and_lactation_use_the_girls_value(
+    standard: str, age: str, state: str, ai: int
+) -> None:
+    # clinical.md: EFSA under 18, D-A-CH under 19: the girls' value of that age, with a note.
+    profile = make_profile(
+        age=age, pregnant=state == "pregnant", lactating=state == "lactating", standard=standard
+    )
+    row = find_group(profile).row
+    assert row.ai_mg == ai
+    if ai != 300:
+        assert "girls' value" in row.note
+
+
+# NHMRC 2006 (reference-values.md §6; clinical.md): (age, sex, state) -> (EAR, RDI, UL, evidence).
+ANZ = [
+    ("3mo", None, None, (None, None, None, "primary")),
+    ("2", None, None, (65, 80, None, "primary")),
+    ("6", None, None, (110, 130, None, "primary")),
+    ("10", None, None, (200, 240, None, "primary")),
+    ("15", "male", None, (340, 410, None, "primary")),
+    ("15", "female", None, (300, 360, None, "primary")),
+    ("25", "male", None, (330, 400, 350, "secondary")),
+    ("25", "female", None, (255, None, 350, "secondary")),
+    ("40", "male", None, (350, 420, 350, "secondary")),
+    ("40", "female", None, (None, 320, 350, "secondary")),
+    ("17", None, "pregnant", (None, 400, None, "secondary")),
+    ("25", None, "pregnant", (None, 350, 350, "secondary")),
+    ("35", None, "pregnant", (None, 360, 350, "secondary")),
+    ("17", None, "lactating", (None, 360, None, "secondary")),
+    ("25", None, "lactating", (None, 310, 350, "secondary")),
+    ("35", None, "lactating", (None, 320, 350, "secondary")),
+]
+
+
+@pytest.mark.parametrize(("age", "sex", "state", "expected"), ANZ)
+def test_anz_values(
+    age: str, sex: str | None, state: str | None, expected: tuple[object, ...]
+) -> None:
+    profile = make_profile(
+        age=age, sex=sex, pregnant=state == "pregnant", lactating=state == "lactating",
+        standard="anz",
+    )  # fmt: skip
+    row = find_group(profile).row
+    assert (row.ear_mg, row.rda_mg, row.ul_mg, row.evidence) == expected
+
+
+def test_anz_infants_have_the_iom_ais() -> None:
+    assert find_group(make_profile(age="3mo", standard="anz")).row.ai_mg == 30
+    assert find_group(make_profile(age="9mo", standard="anz")).row.ai_mg == 75
+
+
+# NNR 2023 [S] (clinical.md): (age, sex) -> (AI, UL); the UL applied from 18 y only.
+@pytest.mark.parametrize(
+    ("age", "sex", "ai", "ul"),
+    [
+        ("3mo", None, None, None),
+        ("9mo", None, 80, None),
+        ("2", None, 170, None),
+        ("10", None, 230, None),
+        ("11", "female", 250, None),
+        ("17", "male", 300, None),
+        ("18", "female", 300, 250),
+        ("18", "male", 350, 250),
+    ],
+)
+def test_nordic_values(age: str, sex: str | None, ai: int | None, ul: int | None) -> None:
+    row = find_group(make_profile(age=age, sex=sex, standard="nordic")).row
+    assert (row.ai_mg, row.ul_mg, row.evidence) == (ai, ul, "secondary")
+
+
+def test_nordic_pregnancy_is_not_set() -> None:
+    row = find_group(make_profile(age="30", pregnant=True, standard="nordic")).row
+    assert (row.ai_mg, row.rda_mg, row.ul_status) == (None, None, "not_set")
+
+
+def test_every_row_has_a_source_and_uk_and_nordic_are_secondary() -> None:
     rows = reference_rows()
     assert all(row.source for row in rows)
     assert {row.evidence for row in rows if row.standard == "uk"} == {"secondary"}
+    assert {row.evidence for row in rows if row.standard == "nordic"} == {"secondary"}
+
+
+# US Daily Values by group (clinical.md, FDA 2016 rule [S]).
+@pytest.mark.parametrize(
+    ("months", "state", "value"),
+    [(3, "none", None), (9, "none", 75), (24, "none", 80), (48, "none", 420),
+     (500, "none", 420), (300, "pregnant", 400), (300, "lactating", 400)],
+)  # fmt: skip
+def test_us_daily_values_by_group(months: int, state: str, value: int | None) -> None:
+    found = label_for("us", months, state)
+    assert (found.value_mg if found else None) == value
+    if found:
+        assert found.evidence == "secondary"
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "expected"),
+    [
+        (3, "age_to_months", "50", "row 3: overlaps the value for 'adults and children from 4 y'"),
+        (4, "age_to_months", "12", "row 4, field 'age_to_months': age_to_months must be above"),
+        (6, "state", "none", "row 6: overlaps"),
+    ],
+)
+def test_overlapping_label_values_are_refused(
+    line: int, column: str, value: str, expected: str
+) -> None:
+    text = edit_csv(data_file("labels.csv").read_text(encoding="utf-8"), line, column, value)
+    rows = read_table(
+        text, "data/labels.csv", LabelValue, columns=tuple(LabelValue.model_fields),
+        text_columns=("note",),
+    )  # fmt: skip
+    with pytest.raises(DataError, match=expected):
+        check_labels(rows, "data/labels.csv")
 
 
 # The table's integrity, tested over the data and over corrupted copies.

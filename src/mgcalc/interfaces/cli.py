@@ -84,9 +84,11 @@ Sex = Annotated[Literal["female", "male"] | None, typer.Option("--sex", help="fe
 Pregnant = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
 Lactating = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
 Standard = Annotated[
-    Literal["us", "eu", "dach", "who", "uk"],
+    Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"],
     typer.Option(
-        "--standard", help="us (IOM), eu (EFSA), dach (D-A-CH), who (FAO/WHO), uk (COMA)."
+        "--standard",
+        help="us (IOM), eu (EFSA), dach (D-A-CH), who (FAO/WHO), uk (COMA), anz (NHMRC), "
+        "nordic (NNR).",
     ),
 ]
 Diet = Annotated[

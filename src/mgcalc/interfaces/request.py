@@ -41,7 +41,7 @@ class DoseRequest(BaseModel):
     sex: Literal["female", "male"] | None = None
     pregnant: StrictBool = False
     lactating: StrictBool = False
-    standard: Literal["us", "eu", "dach", "who", "uk"] = "us"
+    standard: Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"] = "us"
 
 
 class PlanRequest(BaseModel):
@@ -60,7 +60,7 @@ class PlanRequest(BaseModel):
     sex: Literal["female", "male"] | None = None
     pregnant: StrictBool = False
     lactating: StrictBool = False
-    standard: Literal["us", "eu", "dach", "who", "uk"] = "us"
+    standard: Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"] = "us"
 
 
 Request = DoseRequest | PlanRequest

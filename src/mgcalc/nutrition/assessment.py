@@ -8,7 +8,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from mgcalc.nutrition.profile import Profile
-from mgcalc.nutrition.standards import STANDARD_INFO, ReferenceRow, find_group, label_values
+from mgcalc.nutrition.standards import (
+    ADULT_AGE_MONTHS,
+    STANDARD_INFO,
+    ReferenceRow,
+    find_group,
+    label_for,
+)
 from mgcalc.text import mg
 
 Adequacy = Literal[
@@ -85,7 +91,7 @@ def _row_reference(row: ReferenceRow) -> ReferenceUsed:
 def _adult_reference(standard: str) -> tuple[ReferenceUsed, tuple[str, ...]]:
     """Return the label reference and adult UL used when no age is given."""
     adult = find_group(Profile(age_years=30.0, sex="female", standard=standard)).row
-    label = label_values().get(standard)
+    label = label_for(standard, ADULT_AGE_MONTHS)
     notes = [
         "No age given: an adult was assumed and compared with the label reference and the adult "
         "upper limit. Give --age and --sex (and --pregnant or --lactating) for personal values."

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from mgcalc.nutrition.profile import Profile
 from mgcalc.nutrition.standards import (
+    ADULT_AGE_MONTHS,
     STANDARD_INFO,
     LabelValue,
     ReferenceRow,
     find_group,
-    label_values,
+    label_for,
     rows_for,
+    standard_labels,
 )
 from mgcalc.result import Result
 
@@ -22,7 +24,8 @@ class ReferenceListing(Result):
     profile: Profile | None
     group: str | None
     rows: tuple[ReferenceRow, ...]
-    label: LabelValue | None
+    label: LabelValue | None  # the person's group's (without an age: an adult's)
+    labels: tuple[LabelValue, ...]  # every label value of the standard
     notes: tuple[str, ...]
 
 
@@ -31,12 +34,17 @@ def reference_values(profile: Profile, *, show_all: bool = False) -> ReferenceLi
     rows = rows_for(profile.standard)
     group = None
     notes: list[str] = []
+    label = label_for(profile.standard, ADULT_AGE_MONTHS)
     if profile.is_personal:
         found = find_group(profile)
         group = found.row.group
         notes.extend(found.notes)
         if not show_all:
             rows = (found.row,)
+        state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
+        label = label_for(profile.standard, profile.age_months or 0, state)
+    if any(row.evidence == "secondary" for row in rows):
+        notes.append("Rows marked secondary come from secondary sources only.")
     notes.append("Values are mg of magnesium a day. ULs count supplements and medicines, not food.")
     return ReferenceListing(
         standard=profile.standard,
@@ -44,6 +52,7 @@ def reference_values(profile: Profile, *, show_all: bool = False) -> ReferenceLi
         profile=profile if profile.is_personal else None,
         group=group,
         rows=rows,
-        label=label_values().get(profile.standard),
+        label=label,
+        labels=standard_labels(profile.standard),
         notes=tuple(notes),
     )

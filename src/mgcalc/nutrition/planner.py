@@ -109,7 +109,7 @@ def plan(
             "for medical supervision only. Its critical effect is diarrhoea; antacids and "
             "laxatives count toward it."
         )
-    if profile.standard == "eu" and supplemental > 0:
+    if profile.standard in ("eu", "dach") and supplemental > 0:
         notes.append("BfR advice: split supplemental magnesium into at least two doses a day.")
     split = _split(units, doses, notes, chosen, supplemental)
     return Plan(

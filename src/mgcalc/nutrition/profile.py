@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict
 
 from mgcalc.errors import InputError
 
-Standard = Literal["us", "eu", "dach", "who", "uk"]
-STANDARDS: tuple[Standard, ...] = ("us", "eu", "dach", "who", "uk")
+Standard = Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"]
+STANDARDS: tuple[Standard, ...] = ("us", "eu", "dach", "who", "uk", "anz", "nordic")
 Sex = Literal["female", "male"]
 MAX_AGE_YEARS = 120
 

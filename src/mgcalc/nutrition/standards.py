@@ -36,9 +36,11 @@ class StandardInfo:
 STANDARD_INFO: dict[str, StandardInfo] = {
     "us": StandardInfo("US/Canada, IOM 1997", "RDA", "UL"),
     "eu": StandardInfo("EU, EFSA 2015 (UL: SCF 2001)", "PRI", "UL"),
-    "dach": StandardInfo("Germany, Austria, Switzerland: D-A-CH 2021", "RDA", "UL"),
+    "dach": StandardInfo("Germany, Austria, Switzerland: D-A-CH 2021 (UL: EFSA)", "RDA", "EFSA UL"),
     "who": StandardInfo("FAO/WHO 2004", "RNI", "UL"),
     "uk": StandardInfo("UK, COMA 1991 (UL: EVM 2003)", "RNI", "guidance level"),
+    "anz": StandardInfo("Australia/New Zealand, NHMRC 2006 (partly secondary)", "RDI", "UL"),
+    "nordic": StandardInfo("Nordic, NNR 2023 (secondary sources)", "RI", "UL"),
 }
 
 
@@ -82,16 +84,28 @@ class ReferenceRow(BaseModel):
 
 
 class LabelValue(BaseModel):
-    """A label reference (US Daily Value, EU NRV): not a personal requirement."""
+    """A label reference (US Daily Value, EU NRV) for a group: not a personal requirement."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     standard: Standard
     label: str = Field(min_length=1)
+    group: str = Field(min_length=1)
+    state: Literal["none", "pregnant", "lactating", "any"]
+    age_from_months: int = Field(ge=0)
+    age_to_months: int | None = Field(default=None, gt=0)
     value_mg: float = Field(gt=0, allow_inf_nan=False)
     evidence: Evidence
     source: str = Field(min_length=1)
     note: str = ""
+
+    def applies(self, months: float, state: str) -> bool:
+        """Return whether this value is the one for an age in months and a state."""
+        return (
+            self.state in ("any", state)
+            and self.age_from_months <= months
+            and (self.age_to_months is None or months < self.age_to_months)
+        )
 
 
 @dataclass(frozen=True)
@@ -115,19 +129,48 @@ def reference_rows() -> tuple[ReferenceRow, ...]:
 
 
 @cache
-def label_values() -> dict[str, LabelValue]:
-    """Load ``data/labels.csv``: label reference values by standard."""
+def label_values() -> tuple[LabelValue, ...]:
+    """Load ``data/labels.csv``: label reference values by standard and group."""
     file = data_label(LABELS_FILE)
     text = data_file(LABELS_FILE).read_text(encoding="utf-8")
     values = read_table(
         text, file, LabelValue, columns=tuple(LabelValue.model_fields), text_columns=("note",)
     )
-    by_standard: dict[str, LabelValue] = {}
+    check_labels(values, file)
+    return values
+
+
+def check_labels(values: tuple[LabelValue, ...], file: str) -> None:
+    """Fail unless a standard's label values are for ages and states that do not overlap."""
     for line, value in enumerate(values, start=2):
-        if value.standard in by_standard:
-            raise DataError(file, f"second label value for '{value.standard}'", row=line)
-        by_standard[value.standard] = value
-    return by_standard
+        if value.age_to_months is not None and value.age_to_months <= value.age_from_months:
+            raise DataError(
+                file, "age_to_months must be above age_from_months", row=line, field="age_to_months"
+            )
+        for other in values[: line - 2]:
+            if other.standard == value.standard and _overlap(other, value):
+                raise DataError(file, f"overlaps the value for '{other.group}'", row=line)
+
+
+def _overlap(one: LabelValue, two: LabelValue) -> bool:
+    if "any" not in (one.state, two.state) and one.state != two.state:
+        return False
+    end_one, end_two = one.age_to_months or 10**9, two.age_to_months or 10**9
+    return one.age_from_months < end_two and two.age_from_months < end_one
+
+
+def label_for(standard: str, months: float, state: str = "none") -> LabelValue | None:
+    """Return the label value of *standard* for an age in months and a state, if any."""
+    return next(
+        (value for value in label_values() if value.standard == standard
+         and value.applies(months, state)),
+        None,
+    )  # fmt: skip
+
+
+def standard_labels(standard: str) -> tuple[LabelValue, ...]:
+    """Return every label value of *standard*, in file order."""
+    return tuple(value for value in label_values() if value.standard == standard)
 
 
 @cache

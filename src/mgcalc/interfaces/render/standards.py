@@ -39,11 +39,12 @@ def reference(listing: ReferenceListing) -> list[RenderableType]:
         cells = [escape(row.group), _sex(row), _ages(row), *values, _upper(row), row.evidence]
         table.add_row(*cells, style=style)
     out: list[RenderableType] = [table]
-    if listing.label is not None:
-        label = listing.label
+    shown = (listing.label,) if listing.profile is not None and listing.label else listing.labels
+    for label in shown:
         out.append(
-            f"Label reference: {escape(label.label)} {label.value_mg:g} mg. "
-            f"{escape(label.note)} [dim]({escape(label.source)})[/dim]"
+            f"Label reference ({escape(label.group)}): {escape(label.label)} "
+            f"{label.value_mg:g} mg ({label.evidence}). {escape(label.note)} "
+            f"[dim]({escape(label.source)})[/dim]"
         )
     sources = dict.fromkeys(row.source for row in listing.rows)
     out.extend(f"[dim]Source: {escape(source)}[/dim]" for source in sources)
