@@ -129,7 +129,7 @@ def test_refusals(amount: str, form: str | None, error: type[Exception], message
         ("40mEq", "sulfate-injection-50", 9.86),  # 486.1 mg / 0.098614 / 500
         ("500mg", "milk-of-magnesia", 6.25),  # 500 mg / 80 mg/mL
         ("10mL", "sulfate-injection-50", 10.0),
-        ("282mg", "citrate-solution", 4.848),  # 282 mg / (1745/30) mg/mL
+        ("282mg", "citrate-solution", 4.779),  # 282 mg / (1745/29.57) mg/mL (per fl oz)
     ],
 )
 def test_every_liquid_result_has_its_volume(amount: str, form: str, volume_ml: float) -> None:
