@@ -51,3 +51,11 @@ class DataError(MgcalcError):
             where += f", field '{field}'"
         super().__init__(f"{where}: {message}")
         self.file, self.row, self.field = file, row, field
+
+
+class BadDiet(InputError):
+    """A diet entry, food amount or tracker file could not be read."""
+
+
+class UnknownFood(InputError, LookupError):
+    """No food, or more than one equally well, matches a query."""

@@ -8,7 +8,7 @@ import pytest
 from helpers import assert_refused
 
 DOSE_KEYS = {
-    "schema_version", "id", "items", "supplemental_mg", "diet_mg", "total_mg", "profile",
+    "schema_version", "id", "items", "supplemental_mg", "diet_mg", "diet", "total_mg", "profile",
     "reference", "assessment", "notes", "warnings",
 }  # fmt: skip
 ITEM_KEYS = {
@@ -20,7 +20,9 @@ REFERENCE_KEYS = {
     "standard", "group", "ear_mg", "rda_mg", "ai_mg", "ul_mg", "ul_status", "label",
     "label_mg", "evidence", "source",
 }  # fmt: skip
-ASSESSMENT_KEYS = {"adequacy", "ul", "percent_of_reference", "percent_of_ul", "verdicts"}
+ASSESSMENT_KEYS = {
+    "adequacy", "reason", "ul", "percent_of_reference", "percent_of_ul", "verdicts",
+}  # fmt: skip
 EXAMPLE = ["dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female"]
 
 
@@ -58,13 +60,20 @@ def test_dose_json_is_pinned(mgcalc: Any) -> None:
     assert data["assessment"]["adequacy"] == "likely_adequate"
     assert data["assessment"]["ul"] == "within"
     assert data["diet_mg"] == 250
+    assert data["diet"] == {
+        "mg": 250, "entries": [{"input": "250mg", "mg": 250}], "foods": [], "file": None,
+    }  # fmt: skip
+    assert data["assessment"]["reason"] is None
     assert data["total_mg"] == pytest.approx(320.48, rel=1e-4)
 
 
 def test_single_item_as_two_words(mgcalc: Any) -> None:
     data = mgcalc("dose", "glycinate", "500mg", "--json").json()
     assert data["items"][0]["elemental_mg"] == pytest.approx(70.48, rel=1e-3)
-    assert data["assessment"]["adequacy"] == "not_assessed"
+    assert (data["assessment"]["adequacy"], data["assessment"]["reason"]) == (
+        "not_assessed",
+        "no_profile",
+    )
 
 
 @pytest.mark.parametrize(

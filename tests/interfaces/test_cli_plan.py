@@ -9,8 +9,8 @@ from helpers import assert_refused
 
 PLAN_KEYS = {
     "schema_version", "id", "form", "name", "formula", "elemental_fraction", "target_mg",
-    "target_kind", "diet_mg", "needed_mg", "ul_mg", "capped_by_ul", "reaches_target", "units",
-    "unit_compound_mg", "unit_elemental_mg", "compound_mg", "supplemental_mg", "total_mg",
+    "target_kind", "diet_mg", "diet", "needed_mg", "ul_mg", "capped_by_ul", "reaches_target",
+    "units", "unit_compound_mg", "unit_elemental_mg", "compound_mg", "supplemental_mg", "total_mg",
     "percent_of_target", "percent_of_ul", "doses", "profile", "reference", "notes", "warnings",
 }  # fmt: skip
 WOMAN = ["--age", "42", "--sex", "female"]
@@ -53,11 +53,13 @@ def test_allow_above_ul_warns(mgcalc: Any) -> None:
     ("args", "message"),
     [
         (["plan", "glycinat", *WOMAN], "did you mean 'glycinate'"),
-        (["plan", "glycinate", "--unit", "2x500mg", *WOMAN], "drop the count"),
+        (["plan", "glycinate", "--unit", "2x500mg", "--diet", "0mg", *WOMAN], "drop the count"),
+        (["plan", "glycinate", *WOMAN], "--target rda is a total intake"),
+        (["plan", "glycinate", "--target", "ear", *WOMAN], "--target ear is a total intake"),
         (["plan", "glycinate", "--doses", "0", *WOMAN], "--doses"),
         (["plan", "glycinate", "--target", "ai", *WOMAN], "sets no AI"),
         (["plan", "glycinate"], "needs a person"),
-        (["plan", "glycinate", "--unit", "5mL", *WOMAN], "needs a concentration"),
+        (["plan", "glycinate", "--unit", "5mL", "--diet", "0mg", *WOMAN], "needs a concentration"),
         (["plan", "glycinate", "--diet", "1,5g", *WOMAN], "decimal point"),
     ],
 )

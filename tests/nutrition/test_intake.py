@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mgcalc.errors import BadAmount, UnknownForm
-from mgcalc.nutrition.intake import BadItem, dose, parse_items, read_diet
+from mgcalc.nutrition.intake import BadItem, dose, parse_items
 from mgcalc.nutrition.profile import make_profile
 
 WOMAN_42 = make_profile(age="42", sex="female")
@@ -91,7 +91,8 @@ def test_no_profile_uses_the_label_reference_and_the_adult_ul() -> None:
     assert (result.reference.label_mg, result.reference.ul_mg) == (420, 350)
     assert result.assessment.percent_of_reference == pytest.approx(70.48 / 420 * 100, rel=1e-3)
     assert any("an adult was assumed" in note for note in result.notes)
-    assert any("No --diet given" in note for note in result.notes)
+    assert result.assessment.reason == "no_profile"
+    assert any("No diet given" in note for note in result.notes)
     eu = dose(["elemental=100mg"], "0mg", make_profile(standard="eu"))
     assert (eu.reference.label_mg, eu.reference.ul_mg) == (375, 250)
 
@@ -151,13 +152,41 @@ def test_bad_item_amount_and_form() -> None:
         dose(["glycinate=1,5g"], None, WOMAN_42)
 
 
-def test_diet() -> None:
-    assert read_diet(None) == 0
-    assert read_diet("0mg") == 0
-    assert read_diet("0.25g") == pytest.approx(250)
-    assert read_diet("10mmol") == pytest.approx(243.05)
-    with pytest.raises(BadAmount, match="is a volume"):
-        read_diet("200mL")
+def test_without_a_diet_adequacy_is_not_assessed() -> None:
+    result = dose(["glycinate=500mg"], None, WOMAN_42)
+    assert (result.assessment.adequacy, result.assessment.reason) == ("not_assessed", "no_diet")
+    assert result.assessment.percent_of_reference is None
+    assert result.assessment.verdicts[0].startswith("Adequacy not assessed: it needs the diet")
+    assert any("--diet 0mg judges the supplements alone" in note for note in result.notes)
+    # The upper-limit judgement concerns supplements only, and is unchanged.
+    assert result.assessment.ul == "within"
+    assert result.assessment.percent_of_ul == pytest.approx(20.14, rel=1e-3)
+    assert (result.diet, result.diet_mg) == (None, 0)
+
+
+def test_zero_diet_judges_supplements_alone() -> None:
+    result = dose(["glycinate=500mg"], "0mg", WOMAN_42)
+    assert (result.assessment.adequacy, result.assessment.reason) == ("likely_inadequate", None)
+    assert result.diet is not None
+    assert result.diet.mg == 0
+
+
+@pytest.mark.parametrize("diet", [None, "200mg"])
+def test_a_group_without_intake_values_says_so(diet: str | None) -> None:
+    # EFSA sets no intake value for infants of 0–6 months in mgcalc's data.
+    result = dose(["elemental=10mg"], diet, make_profile(age="3mo", standard="eu"))
+    assert (result.assessment.adequacy, result.assessment.reason) == (
+        "not_assessed",
+        "no_reference_value",
+    )
+
+
+def test_the_diet_alone_needs_no_items() -> None:
+    result = dose([], "300mg", WOMAN_42)
+    assert (result.items, result.supplemental_mg, result.total_mg) == ((), 0, 300)
+    assert result.assessment.adequacy == "possibly_inadequate"
+    with pytest.raises(BadItem, match="or give the diet alone"):
+        dose([], None, WOMAN_42)
 
 
 def test_item_input_is_kept_as_typed() -> None:

@@ -67,7 +67,9 @@ def test_infant_gets_no_supplement_without_the_override() -> None:
 
 
 def test_eu_upper_level_and_split_advice() -> None:
-    result = plan("glycinate", make_profile(age="30", sex="female", standard="eu"), unit="500mg")
+    result = plan(
+        "glycinate", make_profile(age="30", sex="female", standard="eu"), unit="500mg", diet="0mg"
+    )
     assert (result.target_mg, result.target_kind, result.ul_mg) == (300, "ai", 250)
     assert result.units == 3  # four would be 282 mg > 250
     assert result.capped_by_ul
@@ -93,10 +95,10 @@ def test_doses_split_as_evenly_as_whole_units_allow(
 
 
 def test_targets() -> None:
-    assert plan("oxide", WOMAN_42, target="ear").target_mg == 265
+    assert plan("oxide", WOMAN_42, target="ear", diet="0mg").target_mg == 265
     assert plan("oxide", WOMAN_42, target="300mg").target_kind == "custom"
     assert plan("oxide", WOMAN_42, target="10mmol").target_mg == pytest.approx(243.05)
-    assert plan("oxide", make_profile(age="2mo"), target="rda").target_kind == "ai"
+    assert plan("oxide", make_profile(age="2mo"), diet="0mg").target_kind == "ai"
 
 
 def test_clinician_above_the_ul() -> None:
@@ -129,7 +131,7 @@ def test_elemental_unit_and_liquid_unit() -> None:
 )
 def test_refusals(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
-        plan("glycinate", WOMAN_42, **kwargs)  # type: ignore[arg-type]
+        plan("glycinate", WOMAN_42, **{"diet": "0mg", **kwargs})  # type: ignore[arg-type]
 
 
 def test_rda_target_needs_a_person() -> None:
@@ -138,11 +140,31 @@ def test_rda_target_needs_a_person() -> None:
     assert plan("glycinate", make_profile(), target="300mg").ul_mg == 350
 
 
+@pytest.mark.parametrize("target", ["rda", "ear", "ai"])
+def test_a_reference_value_target_needs_the_diet(target: str) -> None:
+    # 2 months: only an AI, which rda and ai both reach; ear is refused as unset later.
+    person = WOMAN_42 if target != "ai" else make_profile(age="2mo")
+    with pytest.raises(InputError, match=f"--target {target} is a total intake.*--diet 0mg"):
+        plan("glycinate", person, target=target)
+
+
+def test_an_amount_target_is_planned_as_given_without_a_diet() -> None:
+    result = plan("elemental", WOMAN_42, target="300mg")
+    assert (result.diet, result.diet_mg, result.needed_mg, result.supplemental_mg) == (
+        None, 0, 300, 300,
+    )  # fmt: skip
+    assert any("planned from supplements alone" in note for note in result.notes)
+    with_diet = plan("elemental", WOMAN_42, target="300mg", diet="100mg")
+    assert (with_diet.diet_mg, with_diet.needed_mg) == (100, 200)
+
+
 def test_no_ul_points_to_standards_that_set_one() -> None:
-    who = plan("oxide", make_profile(age="40", sex="female", standard="who"), unit="400mg")
+    who = plan(
+        "oxide", make_profile(age="40", sex="female", standard="who"), unit="400mg", diet="0mg"
+    )
     assert who.units == 0
     assert any("(--standard us or eu sets one for this person)" in note for note in who.notes)
-    infant = plan("oxide", make_profile(age="4mo"), unit="400mg")
+    infant = plan("oxide", make_profile(age="4mo"), unit="400mg", diet="0mg")
     assert not any("sets one for this person" in note for note in infant.notes)
     assert any(
         note.endswith("A clinician can plan one with --allow-above-ul.") for note in infant.notes
@@ -151,6 +173,9 @@ def test_no_ul_points_to_standards_that_set_one() -> None:
 
 def test_dach_plans_within_efsas_upper_level() -> None:
     # clinical.md: D-A-CH has no UL of its own; EFSA's 250 mg applies in Germany and Austria.
-    dach = plan("elemental", make_profile(age="40", sex="female", standard="dach"), unit="100mg")
+    dach = plan(
+        "elemental", make_profile(age="40", sex="female", standard="dach"), unit="100mg",
+        diet="0mg",
+    )  # fmt: skip
     assert (dach.ul_mg, dach.units, dach.supplemental_mg, dach.capped_by_ul) == (250, 2, 200, True)
     assert any("BfR advice" in note for note in dach.notes)

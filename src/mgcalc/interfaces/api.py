@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.diet.assembly import Diet, DietEntries
+    from mgcalc.diet.search import FoodSearch
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
@@ -58,31 +60,76 @@ def forms(key: str | None = None) -> FormsListing | FormDetail:
     return list_forms() if key is None else show_form(key)
 
 
+def diet(
+    entries: DietEntries = None,
+    *,
+    foods: Sequence[str] = (),
+    diet_file: str | os.PathLike[str] | None = None,
+    days: int | None = None,
+    include_incomplete: bool = False,
+) -> Diet | None:
+    """Add up diet *entries* (``250mg``, ``1.5L@20mg/L``), *foods* and a tracker file.
+
+    Return None when nothing is given: the diet is then unknown, and adequacy not judged.
+    """
+    from mgcalc.diet.assembly import make_diet
+    from mgcalc.errors import BadDiet
+
+    file = None
+    if diet_file is not None:
+        from mgcalc.diet.trackers import read_tracker
+
+        file = read_tracker(os.fspath(diet_file), days=days, include_incomplete=include_incomplete)
+    elif days is not None or include_incomplete:
+        raise BadDiet("--days and --include-incomplete go with --diet-file")
+    return make_diet(entries, foods, file)
+
+
+def food(query: str) -> FoodSearch:
+    """Find foods by words in any order (or an NDB number), best first, with portions."""
+    from mgcalc.diet.search import find
+
+    return find(query)
+
+
 def dose(
     items: Sequence[str],
     *,
-    diet: str | None = None,
+    diet: DietEntries | Diet = None,
+    foods: Sequence[str] = (),
+    diet_file: str | os.PathLike[str] | None = None,
+    days: int | None = None,
+    include_incomplete: bool = False,
     age: str | float | None = None,
     sex: str | None = None,
     pregnant: bool = False,
     lactating: bool = False,
     standard: str = "us",
 ) -> Dose:
-    """Check *items* (``FORM=AMOUNT``) plus *diet* against a person's reference values."""
+    """Check *items* (``FORM=AMOUNT``) plus the diet against a person's reference values.
+
+    The diet is *diet* (entries as :func:`diet` takes them, or a :class:`Diet`), *foods*
+    and *diet_file*; with none of them adequacy is not judged.
+    """
     from mgcalc.nutrition.intake import dose as run
     from mgcalc.nutrition.profile import make_profile
 
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
     )
-    return run(items, diet, profile)
+    given = _diet(diet, foods, diet_file, days, include_incomplete)
+    return run(items, given, profile)
 
 
 def plan(
     form: str,
     *,
     unit: str | None = None,
-    diet: str | None = None,
+    diet: DietEntries | Diet = None,
+    foods: Sequence[str] = (),
+    diet_file: str | os.PathLike[str] | None = None,
+    days: int | None = None,
+    include_incomplete: bool = False,
     target: str = "rda",
     doses: int | None = None,
     allow_above_ul: bool = False,
@@ -92,15 +139,19 @@ def plan(
     lactating: bool = False,
     standard: str = "us",
 ) -> Plan:
-    """Plan how much of *form* reaches *target* without passing the upper limit."""
+    """Plan how much of *form* reaches *target* without passing the upper limit.
+
+    The diet is given as for :func:`dose`; a reference value as target needs it.
+    """
     from mgcalc.nutrition.planner import plan as run
     from mgcalc.nutrition.profile import make_profile
 
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
     )
+    given = _diet(diet, foods, diet_file, days, include_incomplete)
     return run(
-        form, profile, unit=unit, diet=diet, target=target, doses=doses,
+        form, profile, unit=unit, diet=given, target=target, doses=doses,
         allow_above_ul=allow_above_ul,
     )  # fmt: skip
 
@@ -122,3 +173,20 @@ def reference(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
     )
     return reference_values(profile, show_all=show_all)
+
+
+def _diet(
+    entries: DietEntries | Diet,
+    foods: Sequence[str],
+    diet_file: str | os.PathLike[str] | None,
+    days: int | None,
+    include_incomplete: bool,
+) -> Diet | None:
+    from mgcalc.diet.assembly import Diet
+
+    if isinstance(entries, Diet):
+        return entries
+    return diet(
+        entries, foods=foods, diet_file=diet_file, days=days,
+        include_incomplete=include_incomplete,
+    )  # fmt: skip

@@ -246,7 +246,7 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
     record: dict[str, object] = {}
     for key, cell in row.items():
         value = cell.strip()
-        if key == "items":
+        if key in ("items", "foods") or (key == "diet" and ";" in value):
             record[key] = [item.strip() for item in value.split(";") if item.strip()]
         elif key in ("pregnant", "lactating", "allow_above_ul"):
             if value.lower() not in _TRUE | _FALSE:

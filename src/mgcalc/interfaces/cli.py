@@ -92,7 +92,39 @@ Standard = Annotated[
     ),
 ]
 Diet = Annotated[
-    str | None, typer.Option("--diet", help="Magnesium from food and water, e.g. 250mg.")
+    list[str] | None,
+    typer.Option(
+        "--diet",
+        help="Magnesium from food and water, repeatable: 250mg (a known total), "
+        "1.5L@20mg/L (water at its label's mg/L). --diet 0mg judges supplements alone.",
+        show_default=False,
+    ),
+]
+Foods = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--food",
+        metavar="FOOD=AMOUNT",
+        help="A food eaten, repeatable: almonds=28g, banana=1medium, 09040=1cup (an NDB "
+        "number); cup, tbsp, medium are the food's own USDA portions; oz is 28.35 g.",
+        show_default=False,
+    ),
+]
+DietFile = Annotated[
+    str | None,
+    typer.Option(
+        "--diet-file",
+        metavar="FILE",
+        help="Daily totals from a tracker (Cronometer Daily Nutrition, or a CSV with date "
+        "and magnesium_mg): their mean is the diet.",
+    ),
+]
+Days = Annotated[
+    int | None, typer.Option("--days", min=1, help="With --diet-file: the N latest days only.")
+]
+IncludeIncomplete = Annotated[
+    bool,
+    typer.Option("--include-incomplete", help="With --diet-file: keep days not marked completed."),
 ]
 FailAboveUl = Annotated[
     bool,
@@ -232,7 +264,11 @@ def dose(
             show_default=False,
         ),
     ] = None,
+    food: Foods = None,
     diet: Diet = None,
+    diet_file: DietFile = None,
+    days: Days = None,
+    include_incomplete: IncludeIncomplete = False,
     age: Age = None,
     sex: Sex = None,
     pregnant: Pregnant = False,
@@ -248,17 +284,20 @@ def dose(
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
 
-    Total intake (diet + supplements) is judged against EAR/RDA or AI; supplements,
-    antacids and laxatives alone against the upper limit.
+    Total intake (diet + supplements) is judged against EAR/RDA or AI, only when the diet
+    is given (--food, --diet, --diet-file); supplements, antacids and laxatives alone
+    against the upper limit.
     """
     _use_forms(forms_file)
-    scripted = _scripted("dose", bool(items), input, batch, batch_format, output_format)
+    given = bool(items or food or diet or diet_file)
+    scripted = _scripted("dose", given, input, batch, batch_format, output_format)
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
         return
     result = api.dose(
-        items or [], diet=diet, age=age, sex=sex, pregnant=pregnant, lactating=lactating,
-        standard=standard,
+        items or [], diet=diet, foods=food or (), diet_file=diet_file, days=days,
+        include_incomplete=include_incomplete, age=age, sex=sex, pregnant=pregnant,
+        lactating=lactating, standard=standard,
     )  # fmt: skip
     _finish(result, json=json, fail_above_ul=fail_above_ul)
 
@@ -281,7 +320,11 @@ def plan(
             "or elemental=100mg when the label gives magnesium per unit.",
         ),
     ] = None,
+    food: Foods = None,
     diet: Diet = None,
+    diet_file: DietFile = None,
+    days: Days = None,
+    include_incomplete: IncludeIncomplete = False,
     target: Annotated[
         str, typer.Option("--target", help="rda (default), ear, ai, or an amount such as 300mg.")
     ] = "rda",
@@ -305,19 +348,40 @@ def plan(
     forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
-    """Plan how much of a form to take, in whole units, without passing the upper limit."""
+    """Plan how much of a form to take, in whole units, without passing the upper limit.
+
+    A reference value (rda, ear, ai) is a total intake: planning toward one needs the diet
+    (--food, --diet, --diet-file; --diet 0mg plans supplements alone).
+    """
     _use_forms(forms_file)
-    scripted = _scripted("plan", form is not None, input, batch, batch_format, output_format)
+    given = form is not None or bool(food or diet or diet_file)
+    scripted = _scripted("plan", given, input, batch, batch_format, output_format)
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
         return
     if form is None:
         raise InputError("missing argument 'FORM' (or give --input or --batch)")
     result = api.plan(
-        form, unit=unit, diet=diet, target=target, doses=doses, allow_above_ul=allow_above_ul,
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+        form, unit=unit, diet=diet, foods=food or (), diet_file=diet_file, days=days,
+        include_incomplete=include_incomplete, target=target, doses=doses,
+        allow_above_ul=allow_above_ul, age=age, sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=standard,
     )  # fmt: skip
     _finish(result, json=json, fail_above_ul=fail_above_ul)
+
+
+@app.command("food")
+def food_command(
+    query: Annotated[
+        list[str],
+        typer.Argument(help="Words of the food's name, in any order, or its NDB number."),
+    ],
+    json: Json = False,
+) -> None:
+    """Find foods (USDA SR28) with their magnesium, and the first one's portions."""
+    from mgcalc.interfaces.render import emit
+
+    emit(api.food(" ".join(query)), as_json=json)
 
 
 @app.command()
@@ -351,6 +415,7 @@ def schema(
             "dose",
             "plan",
             "reference",
+            "food",
             "request",
             "plan-request",
             "batch",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import (
     BaseModel,
@@ -22,6 +22,9 @@ from mgcalc.nutrition.planner import Plan
 
 Id = StrictStr | StrictInt | None
 Age = StrictStr | StrictFloat | StrictInt | None
+# One diet entry ("250mg", "1.5L@20mg/L", or a number of mg), or a list of them.
+DietEntry = StrictStr | StrictFloat | StrictInt
+DietValue = DietEntry | list[DietEntry] | None
 MAX_REQUEST_BYTES = 1_000_000
 
 
@@ -35,8 +38,9 @@ class DoseRequest(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Id = None
-    items: Annotated[list[StrictStr], Field(min_length=1)]
-    diet: StrictStr | None = None
+    items: list[StrictStr] = Field(default_factory=list)  # none: the diet is checked alone
+    foods: list[StrictStr] = Field(default_factory=list)
+    diet: DietValue = None
     age: Age = None
     sex: Literal["female", "male"] | None = None
     pregnant: StrictBool = False
@@ -52,7 +56,8 @@ class PlanRequest(BaseModel):
     id: Id = None
     form: StrictStr
     unit: StrictStr | None = None
-    diet: StrictStr | None = None
+    foods: list[StrictStr] = Field(default_factory=list)
+    diet: DietValue = None
     target: StrictStr = "rda"
     doses: StrictInt | None = None
     allow_above_ul: StrictBool = False
@@ -109,6 +114,7 @@ def _bad(error: ValidationError, model: type[DoseRequest] | type[PlanRequest]) -
 
 def run_request(request: Request) -> Dose | Plan:
     """Run a request and return its result, carrying the request's id."""
+    from mgcalc.diet.assembly import make_diet
     from mgcalc.nutrition.intake import dose
     from mgcalc.nutrition.planner import plan
     from mgcalc.nutrition.profile import make_profile
@@ -117,9 +123,10 @@ def run_request(request: Request) -> Dose | Plan:
         age=request.age, sex=request.sex, pregnant=request.pregnant,
         lactating=request.lactating, standard=request.standard,
     )  # fmt: skip
+    diet = make_diet(request.diet, request.foods)
     if isinstance(request, DoseRequest):
-        return dose(request.items, request.diet, profile, id=request.id)
+        return dose(request.items, diet, profile, id=request.id)
     return plan(
-        request.form, profile, unit=request.unit, diet=request.diet, target=request.target,
+        request.form, profile, unit=request.unit, diet=diet, target=request.target,
         doses=request.doses, allow_above_ul=request.allow_above_ul, id=request.id,
     )  # fmt: skip

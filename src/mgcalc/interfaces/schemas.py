@@ -10,6 +10,7 @@ def models() -> dict[str, Any]:
     """Return the model behind each schema name."""
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormsListing
+    from mgcalc.diet.search import FoodSearch
     from mgcalc.interfaces.batch import DoseLine, PlanLine
     from mgcalc.interfaces.request import DoseRequest, PlanRequest
     from mgcalc.nutrition.intake import Dose
@@ -22,6 +23,7 @@ def models() -> dict[str, Any]:
         "dose": Dose,
         "plan": Plan,
         "reference": ReferenceListing,
+        "food": FoodSearch,
         "request": DoseRequest,
         "plan-request": PlanRequest,
         "batch": DoseLine,

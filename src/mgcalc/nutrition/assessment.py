@@ -26,6 +26,8 @@ Adequacy = Literal[
     "not_assessed",
 ]
 UlVerdict = Literal["within", "above", "not_established"]
+# Why adequacy was not judged: no person, no diet, or no intake value for the person's group.
+Reason = Literal["no_diet", "no_profile", "no_reference_value"]
 
 _MEANING: dict[str, str] = {
     "likely_inadequate": "very likely inadequate (probability of adequacy 50 % or less)",
@@ -60,6 +62,7 @@ class Assessment(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     adequacy: Adequacy
+    reason: Reason | None = None  # set when adequacy is not_assessed
     ul: UlVerdict
     percent_of_reference: float | None
     percent_of_ul: float | None
@@ -132,10 +135,32 @@ def _used(
     )
 
 
-def assess(total_mg: float, supplemental_mg: float, reference: ReferenceUsed) -> Assessment:
-    """Judge *total_mg* against intake values and *supplemental_mg* against the UL."""
+def assess(
+    total_mg: float,
+    supplemental_mg: float,
+    reference: ReferenceUsed,
+    *,
+    diet_given: bool = True,
+    personal: bool = True,
+) -> Assessment:
+    """Judge *total_mg* against intake values and *supplemental_mg* against the UL.
+
+    Adequacy is judged only for a person (*personal*) whose diet is given (*diet_given*):
+    without the diet the total is not known.
+    """
     info = STANDARD_INFO[reference.standard]
     adequacy, compared, verdict = _adequacy(total_mg, reference, info.recommended)
+    reason: Reason | None = None
+    if not personal:
+        reason = "no_profile"
+    elif compared is None:
+        reason = "no_reference_value"
+    elif not diet_given:
+        adequacy, compared, reason = "not_assessed", None, "no_diet"
+        verdict = (
+            f"Adequacy not assessed: it needs the diet (food and water) as well as the "
+            f"supplements' {mg(supplemental_mg)}"
+        )
     verdicts = [verdict]
     ul: UlVerdict = "not_established"
     percent_of_ul = None
@@ -156,6 +181,7 @@ def assess(total_mg: float, supplemental_mg: float, reference: ReferenceUsed) ->
         )
     return Assessment(
         adequacy=adequacy,
+        reason=reason,
         ul=ul,
         percent_of_reference=None if compared is None else 100 * total_mg / compared,
         percent_of_ul=percent_of_ul,

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mgcalc.chemistry.amounts import parse_amount
 from mgcalc.chemistry.conversion import Conversion, Item, convert
 from mgcalc.chemistry.forms import clears_with_forms
-from mgcalc.errors import BadAmount, InputError
+from mgcalc.diet.assembly import Diet, make_diet
+from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import Assessment, ReferenceUsed, assess, reference_for
 from mgcalc.nutrition.profile import Profile
 from mgcalc.result import Result
@@ -30,7 +30,8 @@ class Dose(Result):
     id: str | int | None = None  # echoed from a request
     items: tuple[Item, ...]  # each a Conversion, written with the Item fields only
     supplemental_mg: float
-    diet_mg: float
+    diet_mg: float  # the diet's total, 0 when no diet is given
+    diet: Diet | None  # its parts; None when no diet is given (then adequacy is not judged)
     total_mg: float
     profile: Profile
     reference: ReferenceUsed
@@ -49,7 +50,10 @@ def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
     if len(texts) == 2 and not any("=" in text for text in texts):
         return [(texts[0], texts[1])]
     if not texts:
-        raise BadItem("no items: list what is taken as FORM=AMOUNT, e.g. glycinate=500mg")
+        raise BadItem(
+            "no items: list what is taken as FORM=AMOUNT, e.g. glycinate=500mg, "
+            "or give the diet alone (--food, --diet, --diet-file)"
+        )
     items = []
     for text in texts:
         form, sep, amount = text.rpartition("=")
@@ -64,18 +68,6 @@ def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
     return items
 
 
-def read_diet(text: str | None) -> float:
-    """Return magnesium from food and water in mg (an elemental mass, mmol or mEq)."""
-    if text is None:
-        return 0.0
-    amount = parse_amount(text)
-    if amount.kind == "volume":
-        raise BadAmount(f"diet '{text}' is a volume; give the magnesium from food, e.g. 250mg")
-    if amount.kind == "mass":
-        return amount.total
-    return convert(amount).elemental_mg
-
-
 @dataclass(frozen=True)
 class _Taken:
     """What a list of items amounts to, before any person is considered."""
@@ -86,20 +78,36 @@ class _Taken:
     warnings: tuple[str, ...]
 
 
+_NOTHING = _Taken(items=(), supplemental_mg=0.0, notes=(), warnings=())
+
+
 def dose(
-    items: Sequence[str], diet: str | None, profile: Profile, *, id: str | int | None = None
+    items: Sequence[str],
+    diet: Diet | str | None,
+    profile: Profile,
+    *,
+    id: str | int | None = None,
 ) -> Dose:
-    """Convert every item, add the diet, and judge the totals for *profile*."""
-    taken = _taken(items)
-    diet_mg = read_diet(diet)
+    """Convert every item, add the diet, and judge the totals for *profile*.
+
+    *diet* is None when no diet is given (adequacy is then not judged); a string is one
+    diet entry, as ``--diet`` takes it.
+    """
+    if isinstance(diet, str):
+        diet = make_diet(diet)
+    taken = _taken(items) if items or diet is None else _NOTHING
+    diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
-    assessment = assess(total, taken.supplemental_mg, reference)
+    assessment = assess(
+        total, taken.supplemental_mg, reference,
+        diet_given=diet is not None, personal=profile.is_personal,
+    )  # fmt: skip
     notes.extend(taken.notes)
     if diet is None:
-        notes.append(
-            "No --diet given: food and water counted as 0 mg, so the total is supplements only."
-        )
+        notes.append(NO_DIET)
+    else:
+        notes.extend(diet_notes(diet))
     notes.extend(_ALWAYS)
     warnings = list(taken.warnings)
     if assessment.ul == "above":
@@ -109,6 +117,7 @@ def dose(
         items=taken.items,
         supplemental_mg=taken.supplemental_mg,
         diet_mg=diet_mg,
+        diet=diet,
         total_mg=total,
         profile=profile,
         reference=reference,
@@ -116,6 +125,33 @@ def dose(
         notes=tuple(notes),
         warnings=tuple(warnings),
     )
+
+
+NO_DIET = (
+    "No diet given: adequacy needs the magnesium from food and water. Give it with "
+    "--diet 250mg (a known total), --diet 1.5L@20mg/L (water), --food almonds=1oz or "
+    "--diet-file FILE; --diet 0mg judges the supplements alone."
+)
+
+
+def diet_notes(diet: Diet) -> list[str]:
+    """Return what a reader must know about how *diet* was counted."""
+    notes = []
+    if diet.foods:
+        notes.append(
+            "Foods: USDA National Nutrient Database for Standard Reference, Release 28 "
+            "(2015); each is named by its NDB number."
+        )
+    if diet.file is not None:
+        notes.append(
+            f"Diet file: the mean of {diet.file.days_used} day(s) is used. The IOM judges "
+            "usual intake; a few days only estimate it."
+        )
+        notes.append(
+            "A tracker's daily totals include any supplements logged in it: do not list "
+            "those again as items."
+        )
+    return notes
 
 
 _ALWAYS = (

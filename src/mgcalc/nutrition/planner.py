@@ -9,9 +9,10 @@ from mgcalc.chemistry.amounts import parse_amount
 from mgcalc.chemistry.conversion import convert, meaning
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
+from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import ReferenceUsed, reference_for
-from mgcalc.nutrition.intake import read_diet
+from mgcalc.nutrition.intake import diet_notes
 from mgcalc.nutrition.profile import Profile
 from mgcalc.result import Result
 from mgcalc.text import mg
@@ -35,7 +36,8 @@ class Plan(Result):
     elemental_fraction: float
     target_mg: float
     target_kind: TargetKind
-    diet_mg: float
+    diet_mg: float  # the diet's total, 0 when no diet is given
+    diet: Diet | None  # its parts; None when no diet is given
     needed_mg: float
     ul_mg: float | None
     capped_by_ul: bool
@@ -65,13 +67,19 @@ def plan(
     profile: Profile,
     *,
     unit: str | None = None,
-    diet: str | None = None,
+    diet: Diet | str | None = None,
     target: str = "rda",
     doses: int | None = None,
     allow_above_ul: bool = False,
     id: str | int | None = None,
 ) -> Plan:
-    """Plan supplemental magnesium of *form* for *profile* (see the README's rules)."""
+    """Plan supplemental magnesium of *form* for *profile* (see the README's rules).
+
+    A reference value is a total intake, so planning toward one needs *diet* (a string is
+    one diet entry, as ``--diet`` takes it); an amount as target is planned as given.
+    """
+    if isinstance(diet, str):
+        diet = make_diet(diet)
     chosen = resolve_form(form)
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")
@@ -80,9 +88,13 @@ def plan(
         notes.insert(0, meaning(form, chosen))
     warnings: list[str] = []
     target_mg, kind = _target(target, reference, profile)
-    diet_mg = read_diet(diet)
+    if diet is None and kind != "custom":
+        raise BadPlan(NEEDS_DIET.format(target=target.strip().lower()))
+    diet_mg = 0.0 if diet is None else diet.mg
     if diet is None:
-        notes.append("No --diet given: food and water counted as 0 mg.")
+        notes.append("No diet given: the target is planned from supplements alone.")
+    else:
+        notes.extend(diet_notes(diet))
     needed = max(0.0, target_mg - diet_mg)
     cap = _cap(reference, allow_above_ul, needed, notes, warnings, profile)
     unit_elemental, unit_compound = _unit(unit, chosen)
@@ -121,6 +133,7 @@ def plan(
         target_mg=target_mg,
         target_kind=kind,
         diet_mg=diet_mg,
+        diet=diet,
         needed_mg=needed,
         ul_mg=reference.ul_mg,
         capped_by_ul=capped,
@@ -143,6 +156,13 @@ def plan(
         notes=tuple(notes),
         warnings=tuple(warnings),
     )
+
+
+NEEDS_DIET = (
+    "--target {target} is a total intake, food and supplements: give the diet "
+    "(--diet 250mg, --food almonds=1oz, --diet 1.5L@20mg/L or --diet-file FILE), "
+    "or --diet 0mg to plan the supplements alone"
+)
 
 
 def _target(text: str, reference: ReferenceUsed, profile: Profile) -> tuple[float, TargetKind]:

@@ -18,6 +18,7 @@ _VIEWS = {
     "Dose": "mgcalc.interfaces.render.intake:dose",
     "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
     "Plan": "mgcalc.interfaces.render.planner:plan",
+    "FoodSearch": "mgcalc.interfaces.render.diet:food",
 }
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
+from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.lookup import notes
 from mgcalc.nutrition.standards import STANDARD_INFO
 from mgcalc.text import number
@@ -62,7 +63,13 @@ def _intake(result: Dose) -> Table:
         "Supplemental", "", "", f"{number(result.supplemental_mg)} mg",
         number(supplemental), number(sum(item.meq for item in result.items)),
     )  # fmt: skip
-    table.add_row("Diet", "food and water", "", f"{number(result.diet_mg)} mg")
+    if result.diet is None:
+        table.add_row("Diet", "not given", "", "–")
+    else:
+        table.add_section()
+        for part, what, magnesium in diet_rows(result.diet):
+            table.add_row(part, what, "", magnesium)
+        table.add_row("Diet", "food and water", "", f"{number(result.diet_mg)} mg")
     table.add_row("[bold]Total[/bold]", "", "", f"[bold]{number(result.total_mg)} mg[/bold]")
     return table
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
+from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.intake import reference_table
 from mgcalc.interfaces.render.lookup import notes
 from mgcalc.text import number, percent
@@ -28,7 +29,12 @@ def plan(result: Plan) -> list[RenderableType]:
         "Form", f"{escape(result.name)} ({result.formula}, {percent(result.elemental_fraction)} Mg)"
     )
     table.add_row("Target", f"{number(result.target_mg)} mg ({_TARGET[result.target_kind]})")
-    table.add_row("Diet", f"{number(result.diet_mg)} mg")
+    if result.diet is None:
+        table.add_row("Diet", "not given (0 mg)")
+    else:
+        for part, what, magnesium in diet_rows(result.diet):
+            table.add_row(f"Diet: {part}", f"{magnesium}: {what.replace(chr(10), ', ')}")
+        table.add_row("Diet", f"{number(result.diet_mg)} mg")
     table.add_row("Needed from supplements", f"{number(result.needed_mg)} mg")
     table.add_row(
         "Upper limit (supplements)", "–" if result.ul_mg is None else f"{number(result.ul_mg)} mg"

@@ -1,0 +1,121 @@
+"""The diet as one object: known totals, water, foods and a tracker file's mean, added up."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from mgcalc.chemistry.amounts import MAX_VALUE, parse_amount
+from mgcalc.chemistry.conversion import convert
+from mgcalc.errors import BadDiet
+
+# A saved profile or a request may give the diet as one entry or as a list; a number is mg.
+DietEntries = str | float | Sequence[str | float] | None
+
+
+class DietEntry(BaseModel):
+    """A diet amount as given: a known total (250mg) or water at a concentration."""
+
+    model_config = ConfigDict(frozen=True)
+
+    input: str
+    mg: float
+
+
+class FoodUsed(BaseModel):
+    """One food counted in the diet, named by its NDB number and full description."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ndb: str
+    description: str
+    input: str
+    grams: float
+    portion: str | None  # the SR28 portion used, e.g. "cup, whole"; None for a mass
+    mg_per_100g: float
+    mg: float
+    source: str
+
+
+class DietDay(BaseModel):
+    """One day's magnesium from a tracker file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    date: str
+    mg: float
+
+
+class DietFile(BaseModel):
+    """A tracker export's days and their mean, the estimate of usual intake used."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    days: tuple[DietDay, ...]
+    days_used: int
+    days_left_out: int
+    mean_mg: float
+    min_mg: float
+    max_mg: float
+
+
+class Diet(BaseModel):
+    """Magnesium from food and water: every part, and their total."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mg: float
+    entries: tuple[DietEntry, ...]
+    foods: tuple[FoodUsed, ...]
+    file: DietFile | None
+
+
+def make_diet(
+    entries: DietEntries = None, foods: Sequence[str] = (), file: DietFile | None = None
+) -> Diet | None:
+    """Add up *entries* (250mg, 1.5L@20mg/L, or numbers of mg), *foods* and *file*.
+
+    Return None when nothing at all is given: the diet is then unknown, not zero.
+    """
+    if entries is None:
+        listed: Sequence[str | float] = ()
+    elif isinstance(entries, (str, int, float)):
+        listed = (entries,)
+    else:
+        listed = entries
+    if not listed and not foods and file is None:
+        return None
+    parsed = tuple(read_entry(entry) for entry in listed)
+    used = tuple(_food(text) for text in foods)
+    total = sum(entry.mg for entry in parsed) + sum(food.mg for food in used)
+    if file is not None:
+        total += file.mean_mg
+    return Diet(mg=total, entries=parsed, foods=used, file=file)
+
+
+def read_entry(entry: str | float) -> DietEntry:
+    """Read one diet entry: magnesium as mg, mmol or mEq, or water as 1.5L@20mg/L."""
+    if not isinstance(entry, str):
+        value = float(entry)
+        if not math.isfinite(value) or value < 0 or value > MAX_VALUE:
+            raise BadDiet(f"diet {entry!r}: a number of mg must be zero or more, and finite")
+        return DietEntry(input=f"{value:g}mg", mg=value)
+    if "=" in entry:
+        raise BadDiet(f"diet '{entry[:40]}' looks like a food: give foods as --food FOOD=AMOUNT")
+    amount = parse_amount(entry)
+    if amount.kind == "volume" and amount.concentration is None:
+        raise BadDiet(
+            f"diet '{entry}' is a volume: give the water's magnesium too, e.g. "
+            f"{entry.strip()}@20mg/L (mineral-water labels give mg/L)"
+        )
+    mg = amount.total if amount.kind == "mass" else convert(amount).elemental_mg
+    return DietEntry(input=entry, mg=mg)
+
+
+def _food(text: str) -> FoodUsed:
+    from mgcalc.diet.portions import food_used
+
+    return food_used(text)

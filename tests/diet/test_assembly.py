@@ -1,0 +1,57 @@
+"""The diet's parts add up: known totals, water at a concentration, foods, a tracker's mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgcalc.chemistry.amounts import BadAmount
+from mgcalc.diet.assembly import DietDay, DietFile, make_diet
+from mgcalc.errors import BadDiet
+
+
+def test_nothing_given_is_no_diet_not_zero() -> None:
+    assert make_diet() is None
+    assert make_diet(None, ()) is None
+    assert make_diet([]) is None
+
+
+def test_entries_add_up() -> None:
+    diet = make_diet(["250mg", "1.5L@20mg/L", "10mmol"])
+    assert diet is not None
+    assert [entry.mg for entry in diet.entries] == pytest.approx([250, 30, 243.05], rel=1e-4)
+    assert diet.mg == pytest.approx(523.05, rel=1e-4)
+    assert (diet.foods, diet.file) == ((), None)
+
+
+def test_numbers_are_mg() -> None:
+    diet = make_diet([250, 12.5])
+    assert diet is not None
+    assert [(entry.input, entry.mg) for entry in diet.entries] == [("250mg", 250), ("12.5mg", 12.5)]
+    assert make_diet(0) is not None
+
+
+def test_foods_and_file_add_to_entries() -> None:
+    file = DietFile(
+        path="x.csv", days=(DietDay(date="2024-01-01", mg=300),), days_used=1, days_left_out=0,
+        mean_mg=300, min_mg=300, max_mg=300,
+    )  # fmt: skip
+    diet = make_diet("100mg", ["almonds=1oz", "banana=1medium"], file)
+    assert diet is not None
+    assert diet.mg == pytest.approx(100 + 76.545 + 31.86 + 300, rel=1e-9)
+    assert [food.ndb for food in diet.foods] == ["12061", "09040"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "error", "message"),
+    [
+        ("1.5L", BadDiet, r"is a volume: give the water's magnesium too, e.g. 1.5L@20mg/L"),
+        ("almonds=1oz", BadDiet, "looks like a food"),
+        ("lots", BadAmount, "must start with a number"),
+        ("-5mg", BadAmount, "negative"),
+        (-5, BadDiet, "zero or more"),
+        (float("nan"), BadDiet, "finite"),
+    ],
+)
+def test_refusals(entry: str | float, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        make_diet(entry)

@@ -1,0 +1,108 @@
+"""Tracker exports: Cronometer's Daily Nutrition layout (foods.md), a plain CSV, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mgcalc.diet.trackers import read_tracker
+from mgcalc.errors import BadDiet
+
+# Cronometer "Daily Nutrition" (dailysummary.csv), shortened as in foods.md; columns vary.
+CRONOMETER = (
+    "Date,Energy (kcal),Alcohol (g),Caffeine (mg),Calcium (mg),Copper (mg),Iron (mg),"
+    "Magnesium (mg),Manganese (mg),Protein (g),Completed"
+)
+MYFITNESSPAL = (
+    "Date,Meal,Calories,Fat (g),Saturated Fat,Polyunsaturated Fat,Monounsaturated Fat,"
+    "Trans Fat,Cholesterol,Sodium (mg),Potassium,Carbohydrates (g),Fiber,Sugar,Protein (g),"
+    "Vitamin A,Vitamin C,Calcium,Iron,Note"
+)
+
+
+def cronometer(days: list[tuple[str, str, str]]) -> str:
+    """Return a Cronometer export with one row per (date, magnesium, completed)."""
+    rows = [f"{date},1850.5,0,95,800,1.1,12,{mg},2.5,70,{done}" for date, mg, done in days]
+    return "\n".join([CRONOMETER, *rows]) + "\n"
+
+
+WEEK = [
+    ("2024-03-04", "310.2", "true"),
+    ("2024-03-01", "250", "true"),
+    ("2024-03-02", "120", "false"),
+    ("2024-03-03", "280.8", "true"),
+]
+
+
+def write(tmp_path: Path, text: str, name: str = "dailysummary.csv") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_cronometer_mean_leaves_out_incomplete_days(tmp_path: Path) -> None:
+    result = read_tracker(write(tmp_path, cronometer(WEEK)))
+    assert [(day.date, day.mg) for day in result.days] == [
+        ("2024-03-01", 250), ("2024-03-03", 280.8), ("2024-03-04", 310.2),
+    ]  # fmt: skip
+    assert (result.days_used, result.days_left_out) == (3, 1)
+    assert result.mean_mg == pytest.approx((250 + 280.8 + 310.2) / 3)
+    assert (result.min_mg, result.max_mg) == (250, 310.2)
+
+
+def test_include_incomplete_and_latest_days(tmp_path: Path) -> None:
+    path = write(tmp_path, cronometer(WEEK))
+    every = read_tracker(path, include_incomplete=True)
+    assert (every.days_used, every.days_left_out) == (4, 0)
+    assert every.mean_mg == pytest.approx((250 + 120 + 280.8 + 310.2) / 4)
+    latest = read_tracker(path, days=2)
+    assert [day.date for day in latest.days] == ["2024-03-03", "2024-03-04"]
+    assert latest.mean_mg == pytest.approx((280.8 + 310.2) / 2)
+
+
+def test_plain_csv_with_a_bom_and_columns_in_any_order(tmp_path: Path) -> None:
+    path = tmp_path / "days.csv"
+    path.write_bytes("\ufeffmagnesium_mg,date\r\n300,2024-01-02\r\n200,2024-01-01\r\n".encode())
+    result = read_tracker(str(path))
+    assert (result.days_used, result.days_left_out, result.mean_mg) == (2, 0, 250)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty file"),
+        ("\n", "empty file"),
+        (MYFITNESSPAL + "\n2024-01-01,Breakfast,400" + ",0" * 17 + "\n", "MyFitnessPal export"),
+        ("Date,Energy (kcal),Completed\n2024-01-01,2000,true\n", "row 1: no 'Magnesium (mg)'"),
+        ("Energy (kcal),Magnesium (mg)\n2000,300\n", "row 1: no 'Date' column"),
+        (cronometer([("01/03/2024", "300", "true")]), "row 2, column 'Date': '01/03/2024' is not"),
+        (cronometer([("2024-02-30", "300", "true")]), "row 2, column 'Date'"),
+        (cronometer([("20240301", "300", "true")]), "row 2, column 'Date'"),
+        (cronometer([("2024-03-01", "-1", "true")]), "row 2, column 'Magnesium (mg)': '-1' must"),
+        (cronometer([("2024-03-01", "lots", "true")]), "column 'Magnesium (mg)': 'lots' is not"),
+        (cronometer([("2024-03-01", "", "true")]), "column 'Magnesium (mg)': is empty"),
+        (cronometer([("2024-03-01", "nan", "true")]), "'nan' must be zero or more"),
+        (cronometer([("2024-03-01", "1,200", "true")]), "row 2: 12 fields; the header has 11"),
+        (cronometer([("2024-03-01", "300", "maybe")]), "column 'Completed': 'maybe' is not"),
+        (cronometer([("2024-03-01", "300", "true")] * 2), "row 3, column 'Date': 2024-03-01 is"),
+        (cronometer([("2024-03-01", "300", "false")]), "no days with magnesium (1 not completed"),
+        (CRONOMETER + "\n", "no days with magnesium"),
+    ],
+)
+def test_bad_files_name_file_row_and_column(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(BadDiet, match="^" + str(path).replace("\\", "\\\\")) as caught:
+        read_tracker(path)
+    assert message in str(caught.value)
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(BadDiet, match="cannot read"):
+        read_tracker(str(tmp_path / "missing.csv"))
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"date,magnesium_mg\n2024-01-01,\xe9\n")
+    with pytest.raises(BadDiet, match="not UTF-8"):
+        read_tracker(str(path))
+    with pytest.raises(BadDiet, match="--days must be at least 1"):
+        read_tracker(str(path), days=0)
