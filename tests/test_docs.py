@@ -99,7 +99,9 @@ def test_readme_has_examples() -> None:
     assert len(_examples()) >= 15
 
 
-@pytest.mark.parametrize("command", ["forms", "convert", "dose", "plan", "reference", "schema"])
+@pytest.mark.parametrize(
+    "command", ["forms", "convert", "dose", "plan", "reference", "food", "schema"]
+)
 def test_every_command_has_help(mgcalc: Any, command: str) -> None:
     run = mgcalc(command, "--help")
     assert run.exit_code == 0

@@ -17,7 +17,11 @@ JSON_COMMANDS = {
     "convert": ["convert", "400mg", "oxide", "--json"],
     "dose": ["dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female",
              "--json"],
-    "plan": ["plan", "glycinate", "--unit", "500mg", "--age", "42", "--sex", "female", "--json"],
+    "plan": ["plan", "glycinate", "--unit", "500mg", "--diet", "200mg", "--age", "42", "--sex",
+             "female", "--json"],
+    "food": ["food", "almonds", "--json"],
+    "dose with foods": ["dose", "--food", "almonds=1oz", "--food", "banana=1medium", "--age",
+                        "42", "--sex", "female", "--json"],
 }  # fmt: skip
 
 
