@@ -20,6 +20,10 @@ class InputError(MgcalcError, ValueError):
     exit_code = EXIT_BAD_INPUT
 
 
+class UsageError(InputError):
+    """The command line is wrong: an unknown option, a missing argument."""
+
+
 class BadAmount(InputError):
     """An amount could not be read strictly."""
 

@@ -39,6 +39,12 @@ from mgcalc.errors import BadAmount, BadDuration, BadWeight
         ("2tsp", 1, 10.0, "volume"),  # pharmacy teaspoon, 5 mL
         ("1tbsp", 1, 15.0, "volume"),  # pharmacy tablespoon, 15 mL
         ("1floz", 1, 29.5735, "volume"),  # US fluid ounce
+        # All capitals, as US prescription labels print units.
+        ("400MG", 1, 400.0, "mass"),
+        ("1G", 1, 1000.0, "mass"),
+        ("5ML", 1, 5.0, "volume"),
+        ("250MCG", 1, 0.25, "mass"),
+        ("2X500MG", 2, 500.0, "mass"),
     ],
 )
 def test_reads(text: str, count: int, value: float, kind: str) -> None:
@@ -70,9 +76,9 @@ def test_reads_concentrations(text: str, per_ml: float, kind: str) -> None:
         ("1,500mg", "has a comma"),
         ("1 000 mg", "space inside the number"),
         ("400 Mg", "did you mean 'mg'?"),
-        ("400MG", "did you mean 'mg'?"),
-        ("5G", "did you mean 'g'?"),
-        ("5ML", "did you mean 'mL'?"),
+        ("400mG", "did you mean 'mg'?"),
+        ("5Ml", "did you mean 'mL'?"),
+        ("250Mcg", "did you mean 'mcg'?"),
         ("-5mg", "is negative"),
         ("nan mg", "not a finite number"),
         ("inf mg", "not a finite number"),

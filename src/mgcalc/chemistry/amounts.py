@@ -36,8 +36,9 @@ _UNITS: dict[str, tuple[str, Kind]] = {
     "floz": ("fluid_ounce", "volume"),
 }
 _BASE: dict[Kind, str] = {"mass": "milligram", "substance": "millimole", "volume": "milliliter"}
-# Spellings read exactly as written; mmol and mEq in any case. Any other case of a known
-# unit is refused with a hint: "Mg" is magnesium's symbol (pint would read megagrams).
+# Spellings read exactly as written; mmol and mEq in any case; all capitals (400MG, 5ML) as
+# US prescription labels print them. Mixed case is refused with a hint: "Mg" is magnesium's
+# symbol (pint would read megagrams).
 _EXACT = {"mcg", "ug", "µg", "μg", "mg", "g", "mL", "ml", "L", "l", "cc", "tsp", "tbsp", "floz"}
 _ANY_CASE = {"mmol", "meq"}
 _SPELLING = {"ml": "mL", "l": "L", "meq": "mEq"}
@@ -57,7 +58,7 @@ MAX_HOURS = 8760.0  # a year
 
 _NUMBER = r"(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _QUANTITY = re.compile(rf"(?P<number>{_NUMBER}) ?(?P<unit>[A-Za-zµμ]+)")
-_COUNT = re.compile(r"(?P<count>[0-9]+(?:\.[0-9]+)?|\.[0-9]+) ?[x×] ?(?P<rest>.*)", re.DOTALL)
+_COUNT = re.compile(r"(?P<count>[0-9]+(?:\.[0-9]+)?|\.[0-9]+) ?[xX×] ?(?P<rest>.*)", re.DOTALL)
 _PER_KG = re.compile(r"(?P<quantity>[^/]+?) ?/ ?kg")
 _PER_VOLUME = re.compile(rf"(?P<mass>[^/]+)/ ?(?P<volume>(?:{_NUMBER})? ?[A-Za-z]+)")
 _PERCENT = re.compile(rf"(?P<number>{_NUMBER}) ?%")
@@ -200,7 +201,7 @@ def _read_number_and_unit(text: str, original: str) -> tuple[float, str, Kind, s
         raise BadAmount(_diagnose(text, original))
     unit = match["unit"]
     key = unit.lower()
-    if unit not in _EXACT and key not in _ANY_CASE:
+    if unit not in _EXACT and key not in _ANY_CASE and not (unit.isupper() and key in _UNITS):
         if key in _UNITS:
             hint = _SPELLING.get(key, key)
             raise BadAmount(

@@ -17,7 +17,7 @@ from mgcalc.chemistry.amounts import (
     parse_duration,
     parse_weight,
 )
-from mgcalc.chemistry.forms import Form, clears_with_forms, forms_table
+from mgcalc.chemistry.forms import Form, chemical_note, clears_with_forms, forms_table
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.errors import BadAmount, InputError
 from mgcalc.result import Result
@@ -141,6 +141,8 @@ def convert(
         raise BadUnit("--halves counts half units: give the unit too, e.g. --unit 400mg")
     notes: list[str] = []
     if form is not None and not resolved.is_elemental:
+        if isinstance(form, str):
+            notes.extend(filter(None, [chemical_note(form, resolved)]))
         notes.append(meaning(form, resolved))
     if resolved.custom:
         notes.append(f"'{resolved.key}' is a row of your own forms file, not mgcalc's table.")

@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -29,6 +29,7 @@ FRACTION_TOLERANCE = 1e-4
 
 Basis = Literal["formula", "declared", "definition", "user formula"]
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CHEMICAL = re.compile(r"[0-9]*mg[a-z0-9()]*")
 
 
 class Form(BaseModel):
@@ -94,10 +95,46 @@ class FormsTable:
 
     def get(self, name: str) -> Form:
         """Return the form called *name*, or raise :class:`UnknownForm` with a hint."""
-        found = self.index.get(normalize(name))
+        found = self.index.get(normalize(name)) or self.chemical(name)
         if found is None:
             raise UnknownForm(_unknown_message(name, self.index))
         return found
+
+    def chemical(self, name: str) -> Form | None:
+        """Return the form a chemical name without its water means (MgSO4: sulfate), if any."""
+        folded = name.strip().lower()
+        if not _CHEMICAL.fullmatch(folded):
+            return None
+        return self._chemicals.get(folded)
+
+    @cached_property
+    def _chemicals(self) -> dict[str, Form]:
+        # The bare name people mean: of the solid compounds with this formula (hydrates
+        # included), the one with the shortest key (sulfate, not sulfate-anhydrous). A tie
+        # is ambiguous and matches nothing; liquids never match.
+        found: dict[str, list[Form]] = {}
+        for form in self.forms:
+            if form.fraction_basis == "formula" and form.compound_mg_per_ml is None:
+                found.setdefault(form.formula.split("·")[0].lower(), []).append(form)
+        chosen = {}
+        for formula, candidates in found.items():
+            candidates.sort(key=lambda form: len(form.key))
+            if len(candidates) == 1 or len(candidates[0].key) < len(candidates[1].key):
+                chosen[formula] = candidates[0]
+        return chosen
+
+
+def chemical_note(typed: str, form: Form) -> str | None:
+    """Say that a chemical name was read as a bare name (MgSO4 as sulfate), else None."""
+    table = forms_table()
+    if normalize(typed) in table.index or table.chemical(typed) is not form:
+        return None
+    exact = typed.strip()
+    note = f"'{exact}' is a chemical name: read as '{form.key}', the form people mean by it"
+    if exact.lower() == form.formula.lower():
+        return note + "."
+    bare = form.formula.split("·")[0]
+    return f"{note} ({form.formula}); for exactly {bare} write formula:{bare}."
 
 
 def normalize(name: str) -> str:

@@ -31,6 +31,15 @@ def use_forms(path: str | os.PathLike[str] | None) -> None:
     use_forms_file(path)
 
 
+def _text(name: str, value: object, *, optional: bool = False) -> None:
+    """Refuse an argument that is not text, with a message like the command line's."""
+    from mgcalc.errors import InputError
+
+    if isinstance(value, str) or (optional and value is None):
+        return
+    raise InputError(f"{name} must be text such as '400mg', not {type(value).__name__}")
+
+
 def convert(
     amount: str,
     form: str | None = None,
@@ -45,9 +54,16 @@ def convert(
 
     *elemental* reads a mass as magnesium; *unit* counts units of that size (*halves*
     allows half units); *weight* scales a per-kg amount; *over* adds the rate.
+
+    >>> round(convert("1g", "sulfate").elemental_mg, 1)  # Epsom salt, MgSO4·7H2O
+    98.6
     """
     from mgcalc.chemistry.conversion import convert as run
 
+    _text("amount", amount)
+    _text("form", form, optional=True)
+    _text("unit", unit, optional=True)
+    _text("over", over, optional=True)
     return run(
         amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
     )
@@ -57,6 +73,7 @@ def forms(key: str | None = None) -> FormsListing | FormDetail:
     """Return every form, or the one called *key* (a key, alias or ``formula:…``)."""
     from mgcalc.chemistry.listing import list_forms, show_form
 
+    _text("key", key, optional=True)
     return list_forms() if key is None else show_form(key)
 
 
@@ -110,6 +127,10 @@ def dose(
 
     The diet is *diet* (entries as :func:`diet` takes them, or a :class:`Diet`), *foods*
     and *diet_file*; with none of them adequacy is not judged.
+
+    *items* is a list such as ``["glycinate=500mg", "oxide=400mg"]``; *age* is years or text
+    (``"8mo"``); *sex* is ``female`` or ``male`` (also ``F``, ``woman``, …); *standard* is a
+    standard's key (also ``iom``, ``efsa``, …). A saved profile is never read here.
     """
     from mgcalc.nutrition.intake import dose as run
     from mgcalc.nutrition.profile import make_profile
@@ -141,11 +162,19 @@ def plan(
 ) -> Plan:
     """Plan how much of *form* reaches *target* without passing the upper limit.
 
-    The diet is given as for :func:`dose`; a reference value as target needs it.
+    *unit* is one tablet, capsule or mL (``"500mg"``, ``"5mL"``, ``"elemental=100mg"``);
+    *target* is ``rda``, ``ear``, ``ai`` or an amount; *doses* splits the units. The diet
+    and the profile are given as for :func:`dose`; a reference value as target needs a diet.
     """
+    from mgcalc.errors import InputError
     from mgcalc.nutrition.planner import plan as run
     from mgcalc.nutrition.profile import make_profile
 
+    _text("form", form)
+    _text("unit", unit, optional=True)
+    _text("target", target)
+    if doses is not None and (isinstance(doses, bool) or not isinstance(doses, int)):
+        raise InputError(f"doses must be a whole number of doses, not {doses!r}")
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
     )

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
 
 from mgcalc import __version__
-from mgcalc.errors import EXIT_ABOVE_UL, EXIT_BAD_INPUT, EXIT_FAILURE, InputError, MgcalcError
+from mgcalc.errors import (
+    EXIT_ABOVE_UL,
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    InputError,
+    MgcalcError,
+    UsageError,
+)
 from mgcalc.interfaces import api
 
 if TYPE_CHECKING:
@@ -42,9 +50,32 @@ def _usage_error(error: typer.TyperException) -> None:
         sys.stdout.write(context.get_help() + "\n")
         sys.exit(0)
     message = error.format_message().rstrip(".")
+    if type(error).__name__ == "NoSuchOption":
+        message = _unknown_option(
+            getattr(error, "option_name", ""), getattr(error, "possibilities", None) or ()
+        )
     if context is not None:
         message += f"; try '{context.command_path} --help'"
     _fail(message[:1].lower() + message[1:], getattr(error, "exit_code", EXIT_BAD_INPUT))
+
+
+def _unknown_option(name: str, close: Sequence[str]) -> str:
+    hint = " or ".join(f"'{option}'" for option in sorted(close)[:3])
+    return f"unknown option '{name}'" + (f"; did you mean {hint}?" if hint else "")
+
+
+def _refuse_options(ctx: typer.Context, words: Sequence[str]) -> None:
+    """Refuse a word that is an option mgcalc does not know (kept for negative amounts)."""
+    import difflib
+
+    for word in words:
+        name = word.split("=", 1)[0]
+        if name.startswith("--") or (name.startswith("-") and name[1:2].isalpha()):
+            known = [option for param in ctx.command.params for option in param.opts]
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+            raise UsageError(
+                f"{_unknown_option(name[:40], close)}; try '{ctx.command_path} --help'"
+            )
 
 
 def _fail(message: str, code: int) -> None:
@@ -73,6 +104,7 @@ app = typer.Typer(
     help="Exact, sourced magnesium arithmetic: salts, elemental mg, mmol, mEq.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 # Lets "-5mg" reach the amount parser, which explains why it is refused.
@@ -80,15 +112,20 @@ _NEGATIVE_AMOUNTS = {"ignore_unknown_options": True}
 
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 Age = Annotated[str | None, typer.Option("--age", help="Age in years (42, 18.5) or months (8mo).")]
-Sex = Annotated[Literal["female", "male"] | None, typer.Option("--sex", help="female or male.")]
+Sex = Annotated[
+    str | None,
+    typer.Option("--sex", help="female or male (also f, m, woman, man).", metavar="SEX"),
+]
 Pregnant = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
 Lactating = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
 Standard = Annotated[
-    Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"],
+    str,
     typer.Option(
         "--standard",
-        help="us (IOM), eu (EFSA), dach (D-A-CH), who (FAO/WHO), uk (COMA), anz (NHMRC), "
-        "nordic (NNR).",
+        help="us (also iom), eu (efsa), dach (dge), who (fao), uk (coma), anz (nhmrc), "
+        "nordic (nnr); any case.",
+        metavar="STANDARD",
+        autocompletion=lambda: ["us", "eu", "dach", "who", "uk", "anz", "nordic"],
     ),
 ]
 Diet = Annotated[
@@ -204,18 +241,16 @@ def forms(
 
 @app.command(context_settings=_NEGATIVE_AMOUNTS)
 def convert(
-    amount: Annotated[
-        str,
+    ctx: typer.Context,
+    words: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="e.g. 400mg, 2x500mg, 0.5x400mg, 8mEq, 10mL, 2tsp, 10mL@500mg/mL, "
-            "10mL@50%, 25mg/kg."
-        ),
-    ],
-    form: Annotated[
-        str | None,
-        typer.Argument(
-            help="A form (oxide, citrate, …) or formula:…; omit for magnesium itself.",
+            help="AMOUNT [FORM] in either order: 400mg oxide, 400 mg magnesium oxide, "
+            "oxide 400mg; amounts such as 2x500mg, 0.5x400mg, 8mEq, 10mL, 2tsp, "
+            "10mL@500mg/mL, 10mL@50%, 25mg/kg. No form: magnesium itself.",
+            metavar="AMOUNT [FORM]",
             autocompletion=_complete_forms,
+            show_default=False,
         ),
     ] = None,
     elemental: Annotated[
@@ -245,8 +280,13 @@ def convert(
     A mass with a form is the compound's weight (with --elemental, magnesium itself);
     mmol and mEq always count magnesium. Liquids are given in mL too.
     """
+    from mgcalc.chemistry.phrase import read_phrase
     from mgcalc.interfaces.render import emit
 
+    _refuse_options(ctx, words or [])
+    if not words:
+        raise UsageError("missing argument 'AMOUNT'; try 'mgcalc convert --help'")
+    amount, form = read_phrase(words, example="400mg oxide")
     _use_forms(forms_file)
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
@@ -256,10 +296,12 @@ def convert(
 
 @app.command(context_settings=_NEGATIVE_AMOUNTS)
 def dose(
+    ctx: typer.Context,
     items: Annotated[
         list[str] | None,
         typer.Argument(
-            help="What is taken: FORM=AMOUNT ... (glycinate=500mg elemental=200mg).",
+            help="What is taken: FORM=AMOUNT ... (glycinate=500mg elemental=200mg); "
+            "one item may be words: 400mg oxide, 500 mg magnesium glycinate.",
             autocompletion=_complete_items,
             show_default=False,
         ),
@@ -288,6 +330,7 @@ def dose(
     is given (--food, --diet, --diet-file); supplements, antacids and laxatives alone
     against the upper limit.
     """
+    _refuse_options(ctx, items or [])
     _use_forms(forms_file)
     given = bool(items or food or diet or diet_file)
     scripted = _scripted("dose", given, input, batch, batch_format, output_format)
@@ -420,13 +463,19 @@ def schema(
             "plan-request",
             "batch",
             "plan-batch",
-        ],
-        typer.Argument(help="Which JSON document: an output, a request, or a batch line."),
-    ],
+        ]
+        | None,
+        typer.Argument(
+            help="Which JSON document: an output, a request, or a batch line.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of an output (--json), a request (--input) or a batch line."""
-    from mgcalc.interfaces.schemas import schema_text
+    from mgcalc.interfaces.schemas import models, schema_text
 
+    if name is None:
+        raise UsageError(f"name a schema: {', '.join(models())}; e.g. mgcalc schema dose")
     sys.stdout.write(schema_text(name))
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -25,6 +26,25 @@ Age = StrictStr | StrictFloat | StrictInt | None
 # One diet entry ("250mg", "1.5L@20mg/L", or a number of mg), or a list of them.
 DietEntry = StrictStr | StrictFloat | StrictInt
 DietValue = DietEntry | list[DietEntry] | None
+
+
+def _sex(value: object) -> object:
+    from mgcalc.nutrition.profile import SEX_ALIASES
+
+    return SEX_ALIASES.get(value.strip().lower(), value) if isinstance(value, str) else value
+
+
+def _standard(value: object) -> object:
+    from mgcalc.nutrition.profile import STANDARD_ALIASES
+
+    return STANDARD_ALIASES.get(value.strip().lower(), value) if isinstance(value, str) else value
+
+
+# Read as the command line reads --sex and --standard ("Female", "F", "EU", "efsa").
+Sex = Annotated[Literal["female", "male"] | None, BeforeValidator(_sex)]
+Standard = Annotated[
+    Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"], BeforeValidator(_standard)
+]
 MAX_REQUEST_BYTES = 1_000_000
 
 
@@ -42,10 +62,10 @@ class DoseRequest(BaseModel):
     foods: list[StrictStr] = Field(default_factory=list)
     diet: DietValue = None
     age: Age = None
-    sex: Literal["female", "male"] | None = None
+    sex: Sex = None
     pregnant: StrictBool = False
     lactating: StrictBool = False
-    standard: Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"] = "us"
+    standard: Standard = "us"
 
 
 class PlanRequest(BaseModel):
@@ -62,10 +82,10 @@ class PlanRequest(BaseModel):
     doses: StrictInt | None = None
     allow_above_ul: StrictBool = False
     age: Age = None
-    sex: Literal["female", "male"] | None = None
+    sex: Sex = None
     pregnant: StrictBool = False
     lactating: StrictBool = False
-    standard: Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"] = "us"
+    standard: Standard = "us"
 
 
 Request = DoseRequest | PlanRequest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,26 +48,56 @@ class Dose(Result):
 
 
 def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
-    """Split ``FORM=AMOUNT`` items; a lone pair ``FORM AMOUNT`` is one item."""
-    if len(texts) == 2 and not any("=" in text for text in texts):
-        return [(texts[0], texts[1])]
+    """Split ``FORM=AMOUNT`` items; words between them are one item in either order.
+
+    ``glycinate 500mg``, ``400mg oxide`` and ``500 mg magnesium glycinate`` are one item each.
+    """
+    if isinstance(texts, str):
+        raise BadItem("items must be a list of FORM=AMOUNT texts, not one text")
     if not texts:
         raise BadItem(
             "no items: list what is taken as FORM=AMOUNT, e.g. glycinate=500mg, "
             "or give the diet alone (--food, --diet, --diet-file)"
         )
-    items = []
+    items: list[tuple[str, str]] = []
+    words: list[str] = []
     for text in texts:
-        form, sep, amount = text.rpartition("=")
-        if not sep:
-            shown = text if len(text) <= 40 else text[:40] + "…"
-            raise BadItem(f"item '{shown}' is not FORM=AMOUNT, e.g. glycinate=500mg")
-        if not form.strip():
-            raise BadItem(f"item '{text[:40]}' has no form before '='; e.g. glycinate=500mg")
-        if not amount.strip():
-            raise BadItem(f"item '{text[:40]}' has no amount after '='; e.g. {form.strip()}=500mg")
-        items.append((form.strip(), amount.strip()))
+        if not isinstance(text, str):
+            raise BadItem(f"an item must be text such as 'glycinate=500mg', not {text!r}"[:120])
+        if "=" not in text:
+            words.append(text)
+            continue
+        if words:
+            items.append(_phrase_item(words))
+            words = []
+        items.append(_pair(text))
+    if words:
+        items.append(_phrase_item(words))
     return items
+
+
+def _phrase_item(words: list[str]) -> tuple[str, str]:
+    from mgcalc.chemistry.phrase import looks_numeric, read_phrase
+
+    amount, form = read_phrase(words, example="glycinate=500mg")
+    if form is None or not any(looks_numeric(word) for word in words):
+        shown = " ".join(words)
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        raise BadItem(f"item '{shown}' is not FORM=AMOUNT, e.g. glycinate=500mg")
+    return form, amount
+
+
+def _pair(text: str) -> tuple[str, str]:
+    if text.count("=") > 1 and "," in text:
+        shown = " ".join(part.strip() for part in text.split(","))
+        shown = shown if len(shown) <= 60 else shown[:60] + "…"
+        raise BadItem(f"separate items with spaces, not commas: {shown}")
+    form, _, amount = text.rpartition("=")
+    if not form.strip():
+        raise BadItem(f"item '{text[:40]}' has no form before '='; e.g. glycinate=500mg")
+    if not amount.strip():
+        raise BadItem(f"item '{text[:40]}' has no amount after '='; e.g. {form.strip()}=500mg")
+    return form.strip(), amount.strip()
 
 
 @dataclass(frozen=True)

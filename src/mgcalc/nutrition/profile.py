@@ -14,6 +14,23 @@ Standard = Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"]
 STANDARDS: tuple[Standard, ...] = ("us", "eu", "dach", "who", "uk", "anz", "nordic")
 Sex = Literal["female", "male"]
 MAX_AGE_YEARS = 120
+# Pregnancy and lactation values are for ages 10 and over (the youngest groups start at 14).
+MIN_PREGNANCY_AGE_YEARS = 10
+
+# Other names people use, read in any case.
+SEX_ALIASES: dict[str, Sex] = {
+    "female": "female", "f": "female", "woman": "female", "w": "female",
+    "male": "male", "m": "male", "man": "male",
+}  # fmt: skip
+STANDARD_ALIASES: dict[str, Standard] = {
+    "us": "us", "iom": "us", "usa": "us", "nam": "us",
+    "eu": "eu", "efsa": "eu",
+    "dach": "dach", "d-a-ch": "dach", "dge": "dach",
+    "who": "who", "fao": "who", "fao-who": "who", "fao/who": "who",
+    "uk": "uk", "coma": "uk",
+    "anz": "anz", "nhmrc": "anz",
+    "nordic": "nordic", "nnr": "nordic",
+}  # fmt: skip
 
 _AGE = re.compile(
     r"(?P<number>[0-9]+(?:\.[0-9]+)?) ?(?P<unit>y|yr|yrs|year|years|mo|month|months)?"
@@ -62,6 +79,27 @@ def parse_age(text: str) -> float:
     return years
 
 
+def read_sex(text: str) -> Sex:
+    """Read a sex as people write it (Female, F, woman, m) as ``female`` or ``male``."""
+    found = SEX_ALIASES.get(text.strip().lower())
+    if found is None:
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        raise BadProfile(f"unknown sex '{shown}'; use female or male (also f, m, woman, man)")
+    return found
+
+
+def read_standard(text: str) -> Standard:
+    """Read a standard by its key or another name for it (EU, efsa, iom), in any case."""
+    found = STANDARD_ALIASES.get(text.strip().lower())
+    if found is None:
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        raise BadProfile(
+            f"unknown standard '{shown}'; use one of {', '.join(STANDARDS)} "
+            "(also iom, efsa, dge, fao, coma, nhmrc, nnr)"
+        )
+    return found
+
+
 def make_profile(
     *,
     age: str | float | None = None,
@@ -71,10 +109,14 @@ def make_profile(
     standard: str = "us",
 ) -> Profile:
     """Validate the profile options together and return a :class:`Profile`."""
-    if standard not in STANDARDS:
-        raise BadProfile(f"unknown standard '{standard}'; use one of {', '.join(STANDARDS)}")
-    if sex is not None and sex not in ("female", "male"):
-        raise BadProfile(f"unknown sex '{sex}'; use female or male")
+    for name, value in (("standard", standard), ("sex", sex)):
+        if value is not None and not isinstance(value, str):
+            raise BadProfile(f"{name} must be text, not {type(value).__name__}")
+    chosen = read_standard(standard)
+    sex = None if sex is None else read_sex(sex)
+    for name, flag in (("pregnant", pregnant), ("lactating", lactating)):
+        if not isinstance(flag, bool):
+            raise BadProfile(f"{name} must be true or false, not {flag!r}")
     if pregnant and lactating:
         raise BadProfile("--pregnant and --lactating together: choose the one that applies")
     if (pregnant or lactating) and sex == "male":
@@ -83,6 +125,9 @@ def make_profile(
     years = _years(age)
     if years is None and (sex is not None or pregnant or lactating):
         raise BadProfile("add --age: reference values depend on age (years, or months as 8mo)")
+    if (pregnant or lactating) and years is not None and years < MIN_PREGNANCY_AGE_YEARS:
+        state = "pregnant" if pregnant else "lactating"
+        raise BadProfile(f"--{state} is for ages {MIN_PREGNANCY_AGE_YEARS} and over; check --age")
     if pregnant or lactating:
         sex = "female"
     return Profile(
@@ -90,7 +135,7 @@ def make_profile(
         sex=sex,
         pregnant=pregnant,
         lactating=lactating,
-        standard=standard,
+        standard=chosen,
     )
 
 
@@ -99,6 +144,8 @@ def _years(age: str | float | None) -> float | None:
         return None
     if isinstance(age, str):
         return parse_age(age)
+    if not isinstance(age, (int, float)):
+        raise BadProfile(f"age must be a number or text such as '8mo', not {type(age).__name__}")
     if isinstance(age, bool) or not math.isfinite(age) or not 0 <= age <= MAX_AGE_YEARS:
         raise BadProfile(f"age {age!r} must be between 0 and {MAX_AGE_YEARS} years")
     return float(age)
