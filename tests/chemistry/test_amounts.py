@@ -45,6 +45,7 @@ from mgcalc.errors import BadAmount, BadDuration, BadWeight
         ("5ML", 1, 5.0, "volume"),
         ("250MCG", 1, 0.25, "mass"),
         ("2X500MG", 2, 500.0, "mass"),
+        ("1TSP", 1, 5.0, "volume"),
     ],
 )
 def test_reads(text: str, count: int, value: float, kind: str) -> None:
@@ -99,7 +100,7 @@ def test_reads_concentrations(text: str, per_ml: float, kind: str) -> None:
         ("10mL@150%", "above 100 %"),
         ("10mL@50", "not of the form"),
         ("400mg@50%", "goes with a volume"),
-        ("5TSP", "did you mean 'tsp'?"),
+        ("5Tsp", "did you mean 'tsp'?"),
         ("５００mg", "ASCII digits"),
         ("500 ｍg", "cannot read amount"),
         ("400mg@5mg/mL", "goes with a volume"),
