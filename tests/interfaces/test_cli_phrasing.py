@@ -136,7 +136,7 @@ def test_more_aliases(mgcalc: Any, alias: str, key: str) -> None:
         (["dose", "oxide=400mg", "--age", "8", "--pregnant"], "ages 10 and over"),
         (["dose", "oxide=400mg", "--age", "9", "--lactating"], "--lactating is for ages 10"),
         (["dose", "oxide=400mg", "--age", "42", "--sex", "x"], "unknown sex 'x'"),
-        (["dose", "oxide=400mg", "--standard", "nordic"], "unknown standard 'nordic'"),
+        (["dose", "oxide=400mg", "--standard", "mars"], "unknown standard 'mars'"),
         (
             ["dose", "glycinate=500mg,oxide=400mg"],
             "separate items with spaces, not commas: glycinate=500mg oxide=400mg",
