@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
@@ -105,6 +106,8 @@ def read_entry(entry: str | float) -> DietEntry:
         return DietEntry(input=f"{value:g}mg", mg=value)
     if "=" in entry:
         raise BadDiet(f"diet '{entry[:40]}' looks like a food: give foods as --food FOOD=AMOUNT")
+    if re.fullmatch(r"\s*[0-9]+(?:\.[0-9]+)?\s*", entry):  # text has no schema: say the unit
+        raise BadDiet(f"diet '{entry.strip()}' has no unit; add a unit: {entry.strip()}mg")
     amount = parse_amount(entry)
     if amount.kind == "volume" and amount.concentration is None:
         raise BadDiet(
