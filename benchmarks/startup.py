@@ -3,7 +3,9 @@
 Runs each command and the baseline ``python -c "import typer, pydantic, pint"`` in
 turn, interleaved (so a busy machine slows both alike), and prints for each command its
 median wall time and CPU time (user + system of the child, which other processes
-disturb less) and their ratios to the baseline's (goal: every ratio <= 0.9).  No saved
+disturb less) and their ratios to the baseline's (goal: every ratio <= 0.9). The food
+table's cost is shown apart: ``food`` and ``dose`` with three foods against ``convert``
+(goal: each <= 1.3 times convert's wall time).  No saved
 profile is read (MGCALC_CONFIG points at a missing file).  The load average is printed
 before and after, to say how busy the machine was.
 
@@ -22,6 +24,8 @@ import time
 from pathlib import Path
 
 GOAL = 0.9
+FOOD_GOAL = 1.3  # the food table may cost at most 30 % over convert (issue 9)
+FOOD_COMMANDS = ("food almonds --json", "dose, three foods --json")
 COMMANDS = {
     "convert 400mg oxide --json": ["convert", "400mg", "oxide", "--json"],
     "dose --json": [
@@ -32,6 +36,10 @@ COMMANDS = {
         "female", "--json",
     ],
     "food almonds --json": ["food", "almonds", "--json"],
+    "dose, three foods --json": [
+        "dose", "--food", "almonds=1oz", "--food", "banana=1medium", "--food", "spinach=1cup",
+        "--age", "42", "--sex", "female", "--json",
+    ],
     "--version": ["--version"],
 }  # fmt: skip
 
@@ -97,6 +105,12 @@ def main() -> None:
         )
     verdict = "met" if worst <= GOAL else "not met"
     print(f"worst wall ratio: {worst:.3f} (goal <= {GOAL}: {verdict})")
+    convert = f"mgcalc {next(iter(COMMANDS))}"
+    for name in FOOD_COMMANDS:
+        if f"mgcalc {name}" in wall and convert in wall:
+            ratio = wall[f"mgcalc {name}"] / wall[convert]
+            met = "met" if ratio <= FOOD_GOAL else "not met"
+            print(f"{name} / convert: wall {ratio:.3f} (goal <= {FOOD_GOAL}: {met})")
 
 
 if __name__ == "__main__":

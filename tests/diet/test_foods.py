@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from helpers import edit_csv
+
+from mgcalc.datafiles import DATA_DIR_VARIABLE, data_file
 from mgcalc.diet.foods import find_food, foods_table, portions, search
-from mgcalc.errors import UnknownFood
+from mgcalc.diet.portions import food_used
+from mgcalc.errors import DataError, UnknownFood
 
 
 def test_every_sr28_food_is_there() -> None:
@@ -31,14 +37,14 @@ def test_every_sr28_food_is_there() -> None:
     ],
 )
 def test_spot_values(ndb: str, description: str, mg: float) -> None:
-    food = foods_table().by_ndb[ndb]
+    food = foods_table().by_ndb(ndb)
     assert (food.description, food.mg_per_100g) == (description, mg)
 
 
 def test_spot_portions() -> None:
-    banana = portions(foods_table().by_ndb["09040"])
+    banana = portions(foods_table().by_ndb("09040"))
     assert [p.grams for p in banana if p.description.startswith("medium")] == [118]
-    almonds = portions(foods_table().by_ndb["12061"])
+    almonds = portions(foods_table().by_ndb("12061"))
     assert (almonds[0].amount, almonds[0].description, almonds[0].grams) == (1, "cup, whole", 143)
     assert [p.description for p in almonds][:4] == [
         "cup, whole", "cup, sliced", "cup, slivered", "cup, ground",
@@ -95,3 +101,52 @@ def test_equal_matches_are_refused_with_both_listed() -> None:
 def test_nothing_found(query: str, message: str) -> None:
     with pytest.raises(UnknownFood, match=message):
         search(query)
+
+
+@pytest.fixture
+def edited_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point mgcalc at a copy of data/foods.csv, and forget the shipped table meanwhile."""
+    path = tmp_path / "foods.csv"
+    path.write_bytes(data_file("foods.csv").read_bytes())
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    foods_table.cache_clear()
+    food_used.cache_clear()  # memoised over the shipped table
+    yield path
+    foods_table.cache_clear()
+    food_used.cache_clear()
+
+
+def test_every_row_parses_and_checks() -> None:
+    table = foods_table()
+    assert len({food.ndb for food in table.foods}) == len(table) == 8789
+
+
+@pytest.mark.parametrize(
+    ("ndb", "column", "value", "message"),
+    [
+        ("12061", "mg_per_100g", "lots", "row {row}, field 'mg_per_100g': not a number"),
+        ("12061", "mg_per_100g", "-1", "row {row}, field 'mg_per_100g': must be from 0"),
+        ("12061", "data_points", "x", "row {row}, field 'data_points': not a number"),
+        ("12061", "portions", "1|cup", "row {row}, field 'portions'"),
+        ("12061", "source", "", "row {row}, field 'source': must not be empty"),
+    ],
+)
+def test_a_corrupt_row_is_named_when_used(
+    edited_table: Path, ndb: str, column: str, value: str, message: str
+) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(ndb))
+    edited_table.write_text(edit_csv(text, row, column, value), encoding="utf-8")
+    with pytest.raises(DataError, match="foods.csv, " + message.format(row=row)):
+        food_used(f"{ndb}=1cup")
+
+
+def test_a_repeated_ndb_or_a_wrong_header_is_refused(edited_table: Path) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    edited_table.write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="NDB number 01001 is listed twice"):
+        foods_table()
+    foods_table.cache_clear()
+    edited_table.write_text("ndb,name\n", encoding="utf-8")
+    with pytest.raises(DataError, match="row 1: the header must be"):
+        foods_table()

@@ -1,13 +1,15 @@
 """The food composition table (USDA SR28): loaded once, on first use, and searched by words.
 
-Rows are checked with plain Python rather than a pydantic model each: 8,789 rows would cost
-more to validate than the whole command takes otherwise (see benchmarks/startup.py).
+Rows are checked with plain Python rather than a pydantic model each, and only when used:
+8,789 rows would cost more to parse than the whole command takes otherwise (see
+benchmarks/startup.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
-import io
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,32 +48,80 @@ class Food:
     line: int
 
 
-@dataclass(frozen=True)
 class FoodsTable:
-    """Every food, by NDB number, with lower-case descriptions to search."""
+    """Every food's line of data/foods.csv, parsed and checked when first used.
 
-    foods: tuple[Food, ...]
-    by_ndb: dict[str, Food]
-    lowered: tuple[str, ...]
+    Splitting the bytes into lines and indexing NDB numbers costs a few milliseconds;
+    parsing and checking all 8,789 rows would cost more than the rest of a command, so a
+    row is parsed when a search or a lookup reaches it (the tests check them all).
+    """
+
+    def __init__(self, data: bytes, label: str) -> None:
+        lines = data.split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        if not lines or lines[0].decode("utf-8", "replace").strip() != ",".join(COLUMNS):
+            raise DataError(label, f"the header must be {','.join(COLUMNS)}", row=1)
+        self.label = label
+        self.lines = lines[1:]
+        # Bytes lower-case ASCII only, fast; query words are ASCII. Whole lines are searched
+        # first (a superset of the descriptions), then each kept line's description.
+        self.lowered = data.lower()
+        self.starts = list(itertools.accumulate(len(line) + 1 for line in lines))
+        self.index = {line[:5]: number for number, line in enumerate(self.lines)}
+        if len(self.index) != len(self.lines):
+            seen: set[bytes] = set()
+            for number, line in enumerate(self.lines):
+                if line[:5] in seen:
+                    raise DataError(label, f"NDB number {line[:5].decode()} is listed twice",
+                                    row=number + 2, field="ndb")  # fmt: skip
+                seen.add(line[:5])
+        self._parsed: dict[int, Food] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def food(self, number: int) -> Food:
+        """Return the food on data line *number* (0 is the first after the header)."""
+        found = self._parsed.get(number)
+        if found is None:
+            line = number + 2
+            try:
+                text = self.lines[number].decode("utf-8")
+            except UnicodeDecodeError:
+                raise DataError(self.label, "not UTF-8 text", row=line) from None
+            row = next(csv.reader([text]), [])
+            found = self._parsed[number] = _row(row, self.label, line)
+        return found
+
+    def by_ndb(self, ndb: str) -> Food | None:
+        """Return the food with NDB number *ndb* (5 digits), if any."""
+        number = self.index.get(ndb.encode("ascii", "replace"))
+        return None if number is None else self.food(number)
+
+    def holding(self, keys: list[str]) -> list[int]:
+        """Return the data lines whose lower-cased text holds every one of *keys*."""
+        longest, *others = sorted((key.encode("ascii") for key in keys), key=len, reverse=True)
+        found: list[int] = []
+        at = self.lowered.find(longest, self.starts[0])
+        while at != -1:
+            number = bisect.bisect_right(self.starts, at) - 1
+            end = self.starts[number + 1]
+            if all(key in self.lowered[self.starts[number] : end] for key in others):
+                found.append(number)
+            at = self.lowered.find(longest, end)
+        return found
+
+    @property
+    def foods(self) -> tuple[Food, ...]:
+        """Return every food, parsing and checking every row."""
+        return tuple(self.food(number) for number in range(len(self.lines)))
 
 
 @cache
 def foods_table() -> FoodsTable:
-    """Read and check data/foods.csv once."""
-    label = data_label(FILE)
-    text = data_file(FILE).read_text(encoding="utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    if tuple(next(reader, ())) != COLUMNS:
-        raise DataError(label, f"the header must be {','.join(COLUMNS)}", row=1)
-    foods: list[Food] = []
-    by_ndb: dict[str, Food] = {}
-    for line, row in enumerate(reader, start=2):
-        food = _row(row, label, line)
-        if food.ndb in by_ndb:
-            raise DataError(label, f"NDB number {food.ndb} is listed twice", row=line, field="ndb")
-        by_ndb[food.ndb] = food
-        foods.append(food)
-    return FoodsTable(tuple(foods), by_ndb, tuple(food.description.lower() for food in foods))
+    """Read data/foods.csv once."""
+    return FoodsTable(data_file(FILE).read_bytes(), data_label(FILE))
 
 
 def _row(row: list[str], label: str, line: int) -> Food:
@@ -157,7 +207,7 @@ def search(query: str) -> list[Match]:
     text = query.strip()
     table = foods_table()
     if _NDB.fullmatch(text):
-        food = table.by_ndb.get(text.zfill(5))
+        food = table.by_ndb(text.zfill(5))
         if food is None:
             raise UnknownFood(f"no food has NDB number {text.zfill(5)}; search by name instead")
         return [Match(food, (0, 0, 0, 0))]
@@ -165,21 +215,20 @@ def search(query: str) -> list[Match]:
     if not typed:
         raise UnknownFood("empty food query: give words of its name (almonds) or its NDB number")
     stems = {stem(word) for word in typed}
-    # A fast substring pass on every row; exact word checks only on those it keeps.
     keys = [word[:-1] if word.endswith("y") else word for word in stems]
     found = []
-    for food, lowered in zip(table.foods, table.lowered, strict=True):
-        if all(key in lowered for key in keys):
-            own = words(lowered)
-            own_stems = {stem(word) for word in own}
-            if stems <= own_stems:
-                rank = (
-                    0 if stem(own[0]) in stems else 1,
-                    len(own_stems - stems),
-                    -len(typed & set(own)),
-                    -(food.data_points or 0),
-                )
-                found.append(Match(food, rank))
+    for number in table.holding(keys):
+        food = table.food(number)
+        own = words(food.description)
+        own_stems = {stem(word) for word in own}
+        if stems <= own_stems:
+            rank = (
+                0 if stem(own[0]) in stems else 1,
+                len(own_stems - stems),
+                -len(typed & set(own)),
+                -(food.data_points or 0),
+            )
+            found.append(Match(food, rank))
     found.sort(key=lambda match: (match.rank, match.food.ndb))
     if not found:
         raise UnknownFood(_not_found(text, stems))
@@ -219,4 +268,5 @@ def _not_found(text: str, stems: set[str]) -> str:
 
 @cache
 def _vocabulary() -> list[str]:
-    return sorted({stem(word) for lowered in foods_table().lowered for word in words(lowered)})
+    descriptions = (food.description for food in foods_table().foods)
+    return sorted({stem(word) for description in descriptions for word in words(description)})
