@@ -58,7 +58,7 @@ def test_table_output_has_no_colour_when_piped(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (ROOT / "pyproject.toml").exists(), reason="needs the source tree")
 def test_wheel_ships_the_data(tmp_path: Path) -> None:
-    """A plain (non-editable) wheel carries data/forms.csv as mgcalc/data/forms.csv."""
+    """A plain (non-editable) wheel carries data/forms.csv as mgcalc/data/forms.csv, and foods."""
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
          "--wheel-dir", str(tmp_path), str(ROOT)],
@@ -68,5 +68,7 @@ def test_wheel_ships_the_data(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("mgcalc-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("mgcalc/data/forms.csv")
+        foods = archive.read("mgcalc/data/foods.csv")
         assert "mgcalc/chemistry/units.txt" in archive.namelist()
     assert shipped == (ROOT / "data" / "forms.csv").read_bytes()
+    assert foods == (ROOT / "data" / "foods.csv").read_bytes()

@@ -46,6 +46,13 @@ def test_the_json_path_imports_neither_rich_nor_pint(args: list[str]) -> None:
     assert heavy == [], f"the JSON path of '{args[0]}' imports {heavy[:5]}"
 
 
+@pytest.mark.parametrize("command", ["convert", "dose", "plan"])
+def test_the_food_table_stays_out_of_commands_without_foods(command: str) -> None:
+    run = _mgcalc(*JSON_COMMANDS[command], flags=("-X", "importtime"))
+    assert run.returncode == 0, run.stderr
+    assert "mgcalc.diet.foods" not in run.stderr
+
+
 def test_a_result_and_exit_code_0() -> None:
     run = _mgcalc("convert", "8mEq", "--json")
     assert (run.returncode, run.stderr) == (0, "")
