@@ -13,7 +13,7 @@ from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 
-TABLES = ("forms.csv", "reference.csv", "labels.csv")
+TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv")
 
 
 @pytest.fixture

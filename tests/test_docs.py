@@ -100,7 +100,7 @@ def test_readme_has_examples() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["forms", "convert", "dose", "plan", "reference", "food", "schema"]
+    "command", ["forms", "convert", "dose", "plan", "reference", "food", "schema", "products"]
 )
 def test_every_command_has_help(mgcalc: Any, command: str) -> None:
     run = mgcalc(command, "--help")
@@ -116,3 +116,13 @@ def test_every_exit_code_is_documented() -> None:
     codes = {value for name, value in vars(errors).items() if name.startswith("EXIT_")}
     for code in codes:
         assert re.search(rf"^\| {code} \|", table, re.MULTILINE), code
+
+
+@pytest.mark.parametrize("table", ["forms.csv", "reference.csv", "labels.csv", "products.csv"])
+def test_data_readme_describes_every_table(table: str) -> None:
+    text = DATA_README.read_text(encoding="utf-8")
+    assert f"## `{table}`" in text
+    header = (ROOT / "data" / table).read_text(encoding="utf-8").splitlines()[0]
+    section = text.split(f"## `{table}`", 1)[1].split("\n## ", 1)[0]
+    for column in header.split(","):
+        assert f"`{column}`" in section or column in ("label",), (table, column)

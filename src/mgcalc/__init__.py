@@ -1,8 +1,20 @@
 """mgcalc: an exact, sourced magnesium intake calculator, as a command and a library."""
 
-from mgcalc.interfaces.api import convert, diet, dose, food, forms, plan, reference, use_forms
+from mgcalc.interfaces.api import (
+    convert,
+    diet,
+    dose,
+    food,
+    forms,
+    plan,
+    products,
+    reference,
+    use_forms,
+    use_products,
+)
 
 __version__ = "0.1.0"
 __all__ = [
-    "__version__", "convert", "diet", "dose", "food", "forms", "plan", "reference", "use_forms",
+    "__version__", "convert", "diet", "dose", "food", "forms", "plan", "products", "reference",
+    "use_forms", "use_products",
 ]  # fmt: skip

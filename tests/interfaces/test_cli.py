@@ -12,7 +12,7 @@ from mgcalc import __version__
 CONVERT_KEYS = {
     "schema_version", "input", "form", "name", "formula", "elemental_fraction",
     "fraction_basis", "read_as", "count", "compound_mg", "elemental_mg", "mmol", "meq",
-    "volume_ml", "custom", "notes", "source", "given_as", "per_kg", "rate", "by_unit",
+    "volume_ml", "custom", "notes", "source", "given_as", "per_kg", "rate", "by_unit", "product",
 }  # fmt: skip
 FORM_KEYS = {
     "key", "name", "aliases", "formula", "water", "mg_atoms", "molar_mass_g_mol",

@@ -13,7 +13,7 @@ DOSE_KEYS = {
 }  # fmt: skip
 ITEM_KEYS = {
     "input", "form", "name", "formula", "elemental_fraction", "read_as", "compound_mg",
-    "elemental_mg", "mmol", "meq", "volume_ml", "custom",
+    "elemental_mg", "mmol", "meq", "volume_ml", "custom", "product",
 }  # fmt: skip
 PROFILE_KEYS = {"age_years", "sex", "pregnant", "lactating", "standard"}
 REFERENCE_KEYS = {

@@ -23,13 +23,42 @@ from mgcalc.errors import BadAmount, InputError
 from mgcalc.result import Result
 from mgcalc.text import number
 
-GivenAs = Literal["compound_mg", "elemental_mg", "mmol", "meq", "volume_ml"]
+GivenAs = Literal["compound_mg", "elemental_mg", "mmol", "meq", "volume_ml", "count"]
 # Counts of units are chosen with this slack, so 2.0000000001 units is 2.
 _SLACK = 1e-9
 
 
 class BadUnit(InputError):
     """A unit (one tablet, capsule or mL) cannot be read or holds no magnesium."""
+
+
+class Mineral(BaseModel):
+    """Another mineral a product's label declares (Slow-Mag: calcium 119 mg)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    mg: float = Field(gt=0, allow_inf_nan=False, description="mg per unit, as declared")
+
+
+class ProductRef(BaseModel):
+    """A product as its label declares it: magnesium per unit (or per volume), never a salt."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    name: str = Field(min_length=1)
+    unit: str = Field(min_length=1, description="what one unit is: tablet, caplet, 15 mL …")
+    per_volume_ml: float | None = Field(
+        default=None, gt=0, allow_inf_nan=False,
+        description="mL in one unit of a product declared per volume; null per tablet etc.",
+    )  # fmt: skip
+    elemental_mg_per_unit: float = Field(gt=0, allow_inf_nan=False)
+    salt: str = Field(min_length=1, description="the key of the salt's form")
+    other_minerals: tuple[Mineral, ...] = ()
+    source: str = Field(min_length=1)
+    evidence: Literal["primary", "secondary"]
+    custom: bool = False
 
 
 class Item(BaseModel):
@@ -41,8 +70,10 @@ class Item(BaseModel):
     form: str | None
     name: str
     formula: str
-    elemental_fraction: float
-    read_as: Literal["compound", "magnesium"]
+    elemental_fraction: float | None = Field(
+        description="mass of magnesium per mass of the form; null for a product read as declared"
+    )
+    read_as: Literal["compound", "magnesium", "declared"]
     compound_mg: float | None
     elemental_mg: float
     mmol: float
@@ -52,6 +83,9 @@ class Item(BaseModel):
         "was given in) and for a volume typed with its concentration; null for solids"
     )
     custom: bool
+    product: ProductRef | None = Field(
+        default=None, description="the product, when the item is a product read as declared"
+    )
 
 
 class Delivered(BaseModel):

@@ -14,11 +14,14 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mgcalc.errors import InputError, UnknownForm
+
 if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormDetail, FormsListing
     from mgcalc.diet.assembly import Diet, DietEntries
     from mgcalc.diet.search import FoodSearch
+    from mgcalc.clinical.products import ProductsListing
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
@@ -38,6 +41,20 @@ def _text(name: str, value: object, *, optional: bool = False) -> None:
     if isinstance(value, str) or (optional and value is None):
         return
     raise InputError(f"{name} must be text such as '400mg', not {type(value).__name__}")
+
+
+def use_products(path: str | os.PathLike[str] | None) -> None:
+    """Add a products file's rows to the products every later call uses (None: shipped)."""
+    from mgcalc.clinical.products import use_products_file
+
+    use_products_file(path)
+
+
+def products(query: str | None = None) -> ProductsListing:
+    """Return every product as labelled, or those whose name contains *query*."""
+    from mgcalc.clinical.products import list_products
+
+    return list_products(query)
 
 
 def convert(
@@ -64,6 +81,17 @@ def convert(
     _text("form", form, optional=True)
     _text("unit", unit, optional=True)
     _text("over", over, optional=True)
+    if form is not None:
+        from mgcalc.clinical.products import convert_product, find_product
+
+        product = find_product(form)
+        if product is not None:
+            if elemental or unit or halves or weight is not None or over:
+                raise InputError(
+                    f"'{form}' is a product declared per {product.unit}: --elemental, --unit, "
+                    "--halves, --weight and --over do not apply; give a count or a volume"
+                )
+            return convert_product(amount, product, form)
     return run(
         amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
     )
@@ -74,7 +102,17 @@ def forms(key: str | None = None) -> FormsListing | FormDetail:
     from mgcalc.chemistry.listing import list_forms, show_form
 
     _text("key", key, optional=True)
-    return list_forms() if key is None else show_form(key)
+    if key is None:
+        return list_forms()
+    try:
+        return show_form(key)
+    except UnknownForm:
+        from mgcalc.clinical.products import product_hint
+
+        hint = product_hint(key)
+        if hint is None:
+            raise
+        raise UnknownForm(hint) from None
 
 
 def diet(

@@ -199,6 +199,15 @@ Weight = Annotated[
     str | None,
     typer.Option("--weight", help="Body weight for per-kg amounts: 70kg or 154lb."),
 ]
+ProductsFile = Annotated[
+    str | None,
+    typer.Option(
+        "--products",
+        envvar="MGCALC_PRODUCTS",
+        metavar="FILE",
+        help="Add your own products: a CSV with the columns of data/products.csv (and override).",
+    ),
+]
 OutputFormat = Annotated[
     Literal["jsonl", "csv"],
     typer.Option("--format", help="Output format of --batch: jsonl or csv."),
@@ -273,6 +282,7 @@ def convert(
         typer.Option("--over", help="Give the rate over a duration: 30min, 4h."),
     ] = None,
     forms_file: FormsFile = None,
+    products_file: ProductsFile = None,
     json: Json = False,
 ) -> None:
     """Convert an amount between compound mass, elemental magnesium, mmol, mEq and mL.
@@ -287,7 +297,7 @@ def convert(
     if not words:
         raise UsageError("missing argument 'AMOUNT'; try 'mgcalc convert --help'")
     amount, form = read_phrase(words, example="400mg oxide")
-    _use_forms(forms_file)
+    _use_forms(forms_file, products_file)
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
     )
@@ -322,6 +332,7 @@ def dose(
     batch_format: BatchFormat = None,
     output_format: OutputFormat = "jsonl",
     forms_file: FormsFile = None,
+    products_file: ProductsFile = None,
     json: Json = False,
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
@@ -331,7 +342,7 @@ def dose(
     against the upper limit.
     """
     _refuse_options(ctx, items or [])
-    _use_forms(forms_file)
+    _use_forms(forms_file, products_file)
     given = bool(items or food or diet or diet_file)
     scripted = _scripted("dose", given, input, batch, batch_format, output_format)
     if scripted is not None:
@@ -389,6 +400,7 @@ def plan(
     batch_format: BatchFormat = None,
     output_format: OutputFormat = "jsonl",
     forms_file: FormsFile = None,
+    products_file: ProductsFile = None,
     json: Json = False,
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit.
@@ -396,7 +408,7 @@ def plan(
     A reference value (rda, ear, ai) is a total intake: planning toward one needs the diet
     (--food, --diet, --diet-file; --diet 0mg plans supplements alone).
     """
-    _use_forms(forms_file)
+    _use_forms(forms_file, products_file)
     given = form is not None or bool(food or diet or diet_file)
     scripted = _scripted("plan", given, input, batch, batch_format, output_format)
     if scripted is not None:
@@ -450,6 +462,27 @@ def reference(
 
 
 @app.command()
+def products(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="A product's key or part of its name or salt; omit for all."),
+    ] = None,
+    products_file: ProductsFile = None,
+    forms_file: FormsFile = None,
+    json: Json = False,
+) -> None:
+    """List products as their labels declare them: magnesium per tablet, caplet or mL.
+
+    Give a product by its key with a count (mag-tab-sr=2) or, if declared per volume,
+    a volume (phillips-mom=30mL); never with a mass.
+    """
+    from mgcalc.interfaces.render import emit
+
+    _use_forms(forms_file, products_file)
+    emit(api.products(query), as_json=json)
+
+
+@app.command()
 def schema(
     name: Annotated[
         Literal[
@@ -463,6 +496,7 @@ def schema(
             "plan-request",
             "batch",
             "plan-batch",
+            "products",
         ]
         | None,
         typer.Argument(
@@ -479,9 +513,11 @@ def schema(
     sys.stdout.write(schema_text(name))
 
 
-def _use_forms(path: str | None) -> None:
+def _use_forms(path: str | None, products: str | None = None) -> None:
     if path:
         api.use_forms(path)
+    if products:
+        api.use_products(products)
 
 
 def _scripted(

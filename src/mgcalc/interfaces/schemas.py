@@ -11,6 +11,7 @@ def models() -> dict[str, Any]:
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormsListing
     from mgcalc.diet.search import FoodSearch
+    from mgcalc.clinical.products import ProductsListing
     from mgcalc.interfaces.batch import DoseLine, PlanLine
     from mgcalc.interfaces.request import DoseRequest, PlanRequest
     from mgcalc.nutrition.intake import Dose
@@ -28,6 +29,7 @@ def models() -> dict[str, Any]:
         "plan-request": PlanRequest,
         "batch": DoseLine,
         "plan-batch": PlanLine,
+        "products": ProductsListing,
     }
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from mgcalc.chemistry.conversion import Conversion, Item, convert
 from mgcalc.chemistry.forms import clears_with_forms
+from mgcalc.clinical.products import clears_with_products, convert_product, resolve_item
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import Assessment, ReferenceUsed, assess, reference_for
@@ -207,13 +208,18 @@ def _taken(texts: Sequence[str]) -> _Taken:
 @lru_cache(maxsize=8192)
 def _one(form: str, amount: str) -> tuple[Item, Conversion, str | None]:
     """Return an item (its input as typed), its conversion, and any hint about it."""
-    conversion = convert(amount, form)
+    product = resolve_item(form)
+    if product is not None:
+        conversion = convert_product(amount, product, form)
+    else:
+        conversion = convert(amount, form)
     fields = {name: getattr(conversion, name) for name in Item.model_fields}
     item = Item(**{**fields, "input": f"{form}={amount}"})
     return item, conversion, _salt_hint(conversion)
 
 
 clears_with_forms(_one.cache_clear)
+clears_with_products(_one.cache_clear)
 
 
 def _salt_hint(conversion: Conversion) -> str | None:
@@ -222,6 +228,7 @@ def _salt_hint(conversion: Conversion) -> str | None:
     if not (
         conversion.read_as == "compound"
         and conversion.given_as != "volume_ml"
+        and conversion.elemental_fraction is not None
         and conversion.elemental_fraction < _LOW_FRACTION
         and 0 < per_unit < _SMALL_ELEMENTAL_MG
     ):

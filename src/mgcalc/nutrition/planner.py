@@ -9,6 +9,7 @@ from mgcalc.chemistry.amounts import parse_amount
 from mgcalc.chemistry.conversion import convert, meaning
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
+from mgcalc.clinical.products import find_product
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import ReferenceUsed, reference_for
@@ -80,6 +81,14 @@ def plan(
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
+    product = find_product(form)
+    if product is not None:
+        per = "" if product.per_volume_ml is None else f" ({product.unit})"
+        raise BadPlan(
+            f"'{form}' is a product, declared per {product.unit}: plan it as its magnesium "
+            f"per unit{per}: mgcalc plan elemental --unit "
+            f"elemental={product.elemental_mg_per_unit:g}mg"
+        )
     chosen = resolve_form(form)
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")

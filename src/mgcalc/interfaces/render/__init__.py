@@ -15,6 +15,7 @@ _VIEWS = {
     "Conversion": "mgcalc.interfaces.render.lookup:conversion",
     "FormsListing": "mgcalc.interfaces.render.lookup:forms",
     "FormDetail": "mgcalc.interfaces.render.lookup:form_detail",
+    "ProductsListing": "mgcalc.interfaces.render.lookup:products",
     "Dose": "mgcalc.interfaces.render.intake:dose",
     "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
     "Plan": "mgcalc.interfaces.render.planner:plan",

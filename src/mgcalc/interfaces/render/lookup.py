@@ -12,8 +12,9 @@ from mgcalc.text import number, percent
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from mgcalc.chemistry.conversion import Conversion
+    from mgcalc.chemistry.conversion import Conversion, ProductRef
     from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.clinical.products import ProductsListing
 
 
 def conversion(result: Conversion) -> list[RenderableType]:
@@ -22,11 +23,15 @@ def conversion(result: Conversion) -> list[RenderableType]:
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("Input", escape(result.input))
-    form = result.form or "none (elemental magnesium)"
-    table.add_row("Form", f"{form} (custom)" if result.custom else form)
-    table.add_row("Compound", escape(result.name))
-    table.add_row("Formula", result.formula)
-    table.add_row("Magnesium fraction", percent(result.elemental_fraction))
+    if result.product is not None:
+        _product_rows(table, result.product, result.formula)
+    else:
+        form = result.form or "none (elemental magnesium)"
+        table.add_row("Form", f"{form} (custom)" if result.custom else form)
+        table.add_row("Compound", escape(result.name))
+        table.add_row("Formula", result.formula)
+    if result.elemental_fraction is not None:
+        table.add_row("Magnesium fraction", percent(result.elemental_fraction))
     if result.per_kg is not None:
         table.add_row(
             "Per kg",
@@ -40,9 +45,13 @@ def conversion(result: Conversion) -> list[RenderableType]:
         "meq": ("Magnesium (mEq)", result.meq, "mEq"),
     }
     # The question's own unit comes first; the answer a pharmacist draws up is in bold.
+    if result.given_as == "count" and result.product is not None:
+        table.add_row("Count", f"{result.count:g} × {escape(result.product.unit)}")
     order = [result.given_as, *(key for key in amounts if key != result.given_as)]
     answer = _answer(result)
     for key in order:
+        if key not in amounts:
+            continue
         label, value, unit = amounts[key]
         if value is None:
             continue
@@ -54,6 +63,19 @@ def conversion(result: Conversion) -> list[RenderableType]:
     if result.by_unit is not None:
         shown.append(_by_unit(result))
     return [*shown, *notes(result.notes), f"[dim]Source: {escape(result.source)}[/dim]"]
+
+
+def _product_rows(table: Table, product: ProductRef, formula: str) -> None:
+    custom = " (custom)" if product.custom else ""
+    table.add_row("Product", f"{escape(product.name)}{custom}")
+    table.add_row("Salt", f"{product.salt} ({formula})")
+    table.add_row(
+        "Declared on the label",
+        f"{product.elemental_mg_per_unit:g} mg Mg per {escape(product.unit)}",
+    )
+    for mineral in product.other_minerals:
+        table.add_row(f"Also declared: {escape(mineral.name)}", f"{mineral.mg:g} mg per unit")
+    table.add_row("Evidence", product.evidence)
 
 
 def _answer(result: Conversion) -> str:
@@ -119,7 +141,39 @@ def forms(listing: FormsListing) -> list[RenderableType]:
         table.add_row(
             form.key, escape(form.name), form.formula, percent(form.elemental_fraction), note
         )
-    return [table, "[dim]'mgcalc forms KEY' shows one form with its whole note and source.[/dim]"]
+    return [
+        table,
+        "[dim]'mgcalc forms KEY' shows one form with its whole note and source. Products "
+        "declared per tablet or per mL (slow-mag, mag-tab-sr, phillips-mom, …): "
+        "'mgcalc products'.[/dim]",
+    ]
+
+
+def products(listing: ProductsListing) -> list[RenderableType]:
+    """Lay out products as labelled, one row each; a short list with sources."""
+    table = Table(title="Products as labelled", title_justify="left")
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Product", ratio=3)
+    table.add_column("Magnesium", justify="right", ratio=2)
+    table.add_column("Salt", ratio=2, overflow="fold")
+    table.add_column("Evidence", no_wrap=True)
+    for product in listing.products:
+        name = escape(product.name) + (" [bold](custom)[/bold]" if product.custom else "")
+        per = f"{product.elemental_mg_per_unit:g} mg per {escape(product.unit)}"
+        table.add_row(product.key, name, per, product.salt, product.evidence)
+    out: list[RenderableType] = [table]
+    if len(listing.products) <= 3:
+        for product in listing.products:
+            lines = [f"Label: {product.declared}", *((product.note,) if product.note else ())]
+            lines.append(f"Source ({product.evidence}): {product.source}")
+            out.append(f"[bold]{escape(product.key)}[/bold]")
+            out.extend(notes(tuple(lines)))
+    out.append(
+        "[dim]Give a product with a count (mag-tab-sr=2) or, if declared per volume, a volume "
+        "(phillips-mom=30mL): what the label declares is counted, never a salt's fraction."
+        "[/dim]"
+    )
+    return out
 
 
 def _first_sentence(text: str) -> str:

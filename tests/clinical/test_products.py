@@ -1,0 +1,316 @@
+"""Products as labelled: the declared magnesium per unit counts, never a salt's fraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import assert_refused, edit_csv
+
+import mgcalc
+from mgcalc.clinical.products import (
+    COLUMNS,
+    BadProductsFile,
+    Product,
+    ProductAmount,
+    _build,
+    convert_product,
+    find_product,
+    products_table,
+)
+from mgcalc.datafiles import data_file
+from mgcalc.errors import DataError
+from mgcalc.tables import read_table
+
+# Transcribed from shared/reference/clinical.md, "Products as labelled":
+# key -> (magnesium per unit as declared, unit, mL per unit or None, salt, evidence).
+DECLARED = {
+    "oxide-400-tablet": (241.3, "tablet", None, "oxide", "primary"),
+    "uro-mag": (84.5, "capsule", None, "oxide", "secondary"),
+    "mag-tab-sr": (84.0, "caplet", None, "lactate", "primary"),
+    "slow-mag": (71.5, "tablet", None, "chloride", "secondary"),
+    "mag-g": (27.0, "tablet", None, "gluconate", "secondary"),
+    "magonate": (27.0, "tablet", None, "gluconate", "secondary"),
+    "neomag": (97.2, "tablet", None, "glycerophosphate", "primary"),
+    "verla-effervescent": (121.5, "effervescent tablet", None, "aspartate", "primary"),
+    "verla-300": (300.0, "sachet", None, "citrate", "primary"),
+    "magnespasmyl": (47.4, "tablet", None, "lactate", "primary"),
+    "phillips-mom": (500.0, "15 mL", 15.0, "hydroxide", "primary"),
+    "maalox": (85.0, "5 mL", 5.0, "hydroxide", "primary"),
+}
+# mmol or mEq printed on the same labels, checked to one unit of the last digit printed or
+# 0.5 %, whichever is larger (Uro-Mag's 6.93 mEq for 84.5 mg is 0.3 % below 84.5 / 12.1525).
+DECLARED_MMOL = {
+    "neomag": "4",
+    "verla-effervescent": "5",
+    "verla-300": "12.3",
+    "magnespasmyl": "1.9",
+}
+DECLARED_MEQ = {"uro-mag": "6.93", "mag-tab-sr": "7"}
+
+
+def _close(value: float, printed: str) -> bool:
+    unit = 10.0 ** -len(printed.partition(".")[2])
+    return abs(value - float(printed)) <= max(unit, 5e-3 * float(printed))
+
+
+@pytest.fixture(autouse=True)
+def shipped_products_after() -> Iterator[None]:
+    yield
+    mgcalc.use_products(None)
+
+
+def test_every_product_of_the_reference_is_shipped() -> None:
+    assert {product.key for product in products_table().products} == set(DECLARED)
+
+
+@pytest.mark.parametrize(("key", "expected"), DECLARED.items())
+def test_declared_figures(key: str, expected: tuple[object, ...]) -> None:
+    product = find_product(key)
+    assert product is not None
+    row = (
+        product.elemental_mg_per_unit, product.unit, product.per_volume_ml, product.salt,
+        product.evidence,
+    )  # fmt: skip
+    assert row == expected
+    assert product.source
+
+
+@pytest.mark.parametrize("key", DECLARED)
+def test_one_unit_gives_the_declared_magnesium(key: str) -> None:
+    product = find_product(key)
+    assert product is not None
+    amount = "1" if product.per_volume_ml is None else f"{product.per_volume_ml:g}mL"
+    result = convert_product(amount, product)
+    assert result.elemental_mg == product.elemental_mg_per_unit
+    assert (result.read_as, result.elemental_fraction, result.compound_mg) == (
+        "declared", None, None,
+    )  # fmt: skip
+    if key in DECLARED_MMOL:
+        assert _close(result.mmol, DECLARED_MMOL[key])
+    if key in DECLARED_MEQ:
+        assert _close(result.meq, DECLARED_MEQ[key])
+
+
+@pytest.mark.parametrize("key", DECLARED)
+def test_a_mass_is_refused_with_a_hint(mgcalc: Any, key: str) -> None:
+    product = find_product(key)
+    assert product is not None
+    run = mgcalc("dose", f"{key}=535mg")
+    assert_refused(run, f"or name the salt to give its weight ({product.salt}=535mg)")
+    assert "give a count" in run.stderr or "give a volume" in run.stderr
+
+
+def test_the_undercount_case(mgcalc: Any) -> None:
+    # Two Mag-Tab SR caplets declare 2 × 84 mg; the lactate's fraction is never applied.
+    data = mgcalc("dose", "mag-tab-sr=2", "--json").json()
+    assert data["supplemental_mg"] == 168.0
+    item = data["items"][0]
+    assert item["read_as"] == "declared"
+    assert (item["elemental_fraction"], item["compound_mg"]) == (None, None)
+    assert item["formula"] == "Mg(C3H5O3)2·2H2O"
+    assert item["product"] == {
+        "key": "mag-tab-sr",
+        "name": "Mag-Tab SR",
+        "unit": "caplet",
+        "per_volume_ml": None,
+        "elemental_mg_per_unit": 84.0,
+        "salt": "lactate",
+        "other_minerals": [],
+        "source": "Mag-Tab SR maker's product page; prescribing information (secondary copy)",
+        "evidence": "primary",
+        "custom": False,
+    }
+
+
+def test_convert_a_count(mgcalc: Any) -> None:
+    run = mgcalc("convert", "2", "mag-tab-sr")
+    assert run.exit_code == 0
+    assert "168.0 mg" in run.stdout
+    assert "as declared on the label" in run.stdout
+    assert "Mag-Tab SR maker's product page" in run.stdout
+    data = mgcalc("convert", "2", "mag-tab-sr", "--json").json()
+    assert (data["count"], data["given_as"], data["elemental_mg"]) == (2, "count", 168.0)
+
+
+def test_slow_mag_declares_calcium(mgcalc: Any) -> None:
+    data = mgcalc("dose", "slow-mag=2", "--age", "70", "--sex", "male", "--json").json()
+    assert data["supplemental_mg"] == 143.0
+    assert data["items"][0]["product"]["other_minerals"] == [{"name": "calcium", "mg": 119.0}]
+    assert any("calcium 119 mg per tablet: not magnesium" in note for note in data["notes"])
+    assert any("secondary source" in note for note in data["notes"])
+
+
+@pytest.mark.parametrize(
+    ("item", "elemental_mg", "volume_ml"),
+    [("phillips-mom=30mL", 1000.0, 30.0), ("maalox=10mL", 170.0, 10.0)],
+)
+def test_per_volume_products_take_a_volume(
+    mgcalc: Any, item: str, elemental_mg: float, volume_ml: float
+) -> None:
+    data = mgcalc("dose", item, "--json").json()
+    assert data["supplemental_mg"] == pytest.approx(elemental_mg)
+    assert data["items"][0]["volume_ml"] == volume_ml
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("phillips-mom=2", "give a volume, e.g. phillips-mom=15mL"),
+        ("slow-mag=10mL", "give a count (slow-mag=2 is two tablets)"),
+        ("slow-mag=0", "give a count from 1"),
+        ("slow-mag=2mmol", "(chloride=2mmol)"),
+        ("maalox=10mL@5mg/mL", "give only the volume"),
+        ("slow-mag=abc", "give a count"),
+    ],
+)
+def test_amounts_a_label_cannot_answer(mgcalc: Any, item: str, message: str) -> None:
+    assert_refused(mgcalc("dose", item), message)
+
+
+def test_options_that_do_not_apply_to_a_product(mgcalc: Any) -> None:
+    assert_refused(mgcalc("convert", "2", "slow-mag", "--elemental"), "do not apply")
+
+
+def test_salt_aliases_read_a_mass_as_the_salt(mgcalc: Any) -> None:
+    data = mgcalc("dose", "mag-ox=400mg", "epsom-salts=1g", "--json").json()
+    assert [item["read_as"] for item in data["items"]] == ["compound", "compound"]
+    assert [item["product"] for item in data["items"]] == [None, None]
+
+
+def test_products_command(mgcalc: Any) -> None:
+    run = mgcalc("products")
+    assert run.exit_code == 0
+    for key in DECLARED:
+        assert key in run.stdout
+    data = mgcalc("products", "verla", "--json").json()
+    assert [product["key"] for product in data["products"]] == ["verla-effervescent", "verla-300"]
+    assert data["query"] == "verla"
+    one = mgcalc("products", "Slow-Mag").stdout
+    assert "Lexicomp copy" in one
+
+
+def test_unknown_product(mgcalc: Any) -> None:
+    assert_refused(mgcalc("products", "slow-mg"), "did you mean 'slow-mag'?")
+    assert_refused(mgcalc("products", "unobtainium"), "'mgcalc products' lists them all")
+
+
+def test_products_are_not_forms(mgcalc: Any) -> None:
+    assert_refused(mgcalc("forms", "slow-mag"), "is a product")
+    assert_refused(
+        mgcalc("plan", "neomag", "--age", "40", "--sex", "male"), "--unit elemental=97.2mg"
+    )
+    assert "'mgcalc products'" in mgcalc("forms").stdout
+
+
+def test_a_near_miss_suggests_the_product(mgcalc: Any) -> None:
+    assert_refused(mgcalc("dose", "slowmg=2"), "did you mean the product 'slow-mag'?")
+
+
+# The table's integrity.
+
+TEXT = data_file("products.csv").read_text(encoding="utf-8")
+
+
+def _rows(text: str) -> tuple[Product, ...]:
+    from mgcalc.clinical.products import TEXT_COLUMNS, _prepare
+
+    return read_table(
+        text, "data/products.csv", Product, columns=COLUMNS, text_columns=TEXT_COLUMNS,
+        prepare=_prepare,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "expected"),
+    [
+        (2, "elemental_mg_per_unit", "-1", "row 2, field 'elemental_mg_per_unit'"),
+        (2, "evidence", "hearsay", "row 2, field 'evidence'"),
+        (2, "key", "Bad Key", "row 2, field 'key'"),
+        (2, "source", "", "row 2, field 'source'"),
+        (5, "other_minerals", "calcium", "row 5, field 'other_minerals'"),
+        (5, "other_minerals", "calcium:-3", "row 5, field 'other_minerals"),
+    ],
+)
+def test_corrupt_rows_are_reported(line: int, column: str, value: str, expected: str) -> None:
+    with pytest.raises(DataError, match=expected.replace("(", r"\(")):
+        _rows(edit_csv(TEXT, line, column, value))
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "value", "expected"),
+    [
+        (3, "key", "oxide-400-tablet", "row 3: name 'oxide-400-tablet' of 'oxide-400-tablet'"),
+        (3, "aliases", "chloride", "is a form's name ('chloride')"),
+        (3, "salt", "unobtainium", "row 3, field 'salt': salt 'unobtainium' is not a form's key"),
+    ],
+)
+def test_names_and_salts_are_checked(line: int, column: str, value: str, expected: str) -> None:
+    with pytest.raises(DataError, match=expected.replace("(", r"\(").replace(")", r"\)")):
+        _build(_rows(edit_csv(TEXT, line, column, value)), "data/products.csv")
+
+
+# A user's own products file.
+
+HEADER = ",".join(COLUMNS)
+BOTTLE = (
+    "my-glycinate,My glycinate capsule,,capsule,,120,glycinate,,"
+    "magnesium 120 mg per capsule,,The bottle in front of me,primary"
+)
+
+
+def _file(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "products.csv"
+    path.write_text("\n".join((HEADER, *rows)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_custom_product_is_used_and_marked(mgcalc: Any, tmp_path: Path) -> None:
+    path = str(_file(tmp_path, BOTTLE))
+    data = mgcalc("dose", "my-glycinate=3", "--products", path, "--json").json()
+    assert data["supplemental_mg"] == 360.0
+    assert data["items"][0]["product"]["custom"] is True
+    assert data["items"][0]["custom"] is True
+    assert any("your own products file" in note for note in data["notes"])
+    assert "(custom)" in mgcalc("products", "my-glycinate", "--products", path).stdout
+
+
+def test_products_environment_variable(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MGCALC_PRODUCTS", str(_file(tmp_path, BOTTLE)))
+    assert mgcalc("convert", "2", "my-glycinate", "--json").json()["elemental_mg"] == 240.0
+
+
+def test_a_custom_row_may_not_take_a_shipped_key_without_override(tmp_path: Path) -> None:
+    row = BOTTLE.replace("my-glycinate,", "slow-mag,", 1)
+    with pytest.raises(BadProductsFile, match="set override to true"):
+        mgcalc.use_products(_file(tmp_path, row))
+    path = tmp_path / "override.csv"
+    path.write_text(f"{HEADER},override\n{row},true\n", encoding="utf-8")
+    mgcalc.use_products(path)
+    assert convert_product("1", find_product("slow-mag")).elemental_mg == 120.0  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (BOTTLE.replace(",120,", ",abc,"), "products.csv, row 2, field 'elemental_mg_per_unit'"),
+        (BOTTLE.replace(",glycinate,", ",glycinat,"), "salt 'glycinat' is not a form's key"),
+        (BOTTLE.replace("my-glycinate,", "oxide,", 1), "is a form's name ('oxide')"),
+    ],
+)
+def test_bad_custom_rows_are_refused(mgcalc: Any, tmp_path: Path, row: str, message: str) -> None:
+    run = mgcalc("dose", "slow-mag=1", "--products", str(_file(tmp_path, row)))
+    assert_refused(run, message)
+
+
+def test_an_unreadable_products_file(mgcalc: Any, tmp_path: Path) -> None:
+    run = mgcalc("products", "--products", str(tmp_path / "missing.csv"))
+    assert_refused(run, "cannot read products file")
+
+
+def test_amount_errors_are_input_errors() -> None:
+    assert issubclass(ProductAmount, ValueError)
