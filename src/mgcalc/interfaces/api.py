@@ -19,9 +19,9 @@ from mgcalc.errors import InputError, UnknownForm
 if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.clinical.products import ProductsListing
     from mgcalc.diet.assembly import Diet, DietEntries
     from mgcalc.diet.search import FoodSearch
-    from mgcalc.clinical.products import ProductsListing
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan

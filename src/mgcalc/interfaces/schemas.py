@@ -10,8 +10,8 @@ def models() -> dict[str, Any]:
     """Return the model behind each schema name."""
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormsListing
-    from mgcalc.diet.search import FoodSearch
     from mgcalc.clinical.products import ProductsListing
+    from mgcalc.diet.search import FoodSearch
     from mgcalc.interfaces.batch import DoseLine, PlanLine
     from mgcalc.interfaces.request import DoseRequest, PlanRequest
     from mgcalc.nutrition.intake import Dose

@@ -81,14 +81,7 @@ def plan(
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
-    product = find_product(form)
-    if product is not None:
-        per = "" if product.per_volume_ml is None else f" ({product.unit})"
-        raise BadPlan(
-            f"'{form}' is a product, declared per {product.unit}: plan it as its magnesium "
-            f"per unit{per}: mgcalc plan elemental --unit "
-            f"elemental={product.elemental_mg_per_unit:g}mg"
-        )
+    _refuse_product(form)
     chosen = resolve_form(form)
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")
@@ -172,6 +165,18 @@ NEEDS_DIET = (
     "(--diet 250mg, --food almonds=1oz, --diet 1.5L@20mg/L or --diet-file FILE), "
     "or --diet 0mg to plan the supplements alone"
 )
+
+
+def _refuse_product(form: str) -> None:
+    """Refuse a product: the planner counts units of a form; say how to plan one."""
+    product = find_product(form)
+    if product is not None:
+        per = "" if product.per_volume_ml is None else f" ({product.unit})"
+        raise BadPlan(
+            f"'{form}' is a product, declared per {product.unit}: plan it as its magnesium "
+            f"per unit{per}: mgcalc plan elemental --unit "
+            f"elemental={product.elemental_mg_per_unit:g}mg"
+        )
 
 
 def _target(text: str, reference: ReferenceUsed, profile: Profile) -> tuple[float, TargetKind]:
