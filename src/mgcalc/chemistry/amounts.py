@@ -286,3 +286,13 @@ def _diagnose(text: str, original: str) -> str:
         f"cannot read amount '{original}'; write e.g. 400mg, 2x500mg, 8mEq, 10mL@500mg/mL "
         "or 25mg/kg"
     )
+
+
+def unit_pairs() -> list[tuple[str, str]]:
+    """Return every (unit, to) pair this grammar asks units.factor for."""
+    pairs = [(unit, _BASE[kind]) for unit, kind in _UNITS.values()]
+    pairs += [(unit, "kilogram") for unit in _WEIGHT_UNITS.values()]
+    pairs += [(unit, "hour") for unit in _DURATION_UNITS.values()]
+    pairs += [("millimole", "milligram"), ("millimole", "milliequivalent")]
+    pairs += [("percent_wv", "milligram / milliliter")]
+    return list(dict.fromkeys(pairs))

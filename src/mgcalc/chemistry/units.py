@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 MAGNESIUM = "magnesium"
 
 # (unit, to) -> how many *to* make one *unit*, exactly as pint computes it from
-# units.txt. Regenerate after editing units.txt: python -m mgcalc.chemistry.units
+# units.txt: every pair the amount grammar asks for. After editing units.txt or adding
+# a unit, regenerate (python -m mgcalc.chemistry.units) and paste the result here.
 PRECOMPUTED: dict[tuple[str, str], float] = {
     ("microgram", "milligram"): 0.001,
     ("milligram", "milligram"): 1.0,
@@ -28,8 +29,17 @@ PRECOMPUTED: dict[tuple[str, str], float] = {
     ("milliequivalent", "millimole"): 0.5,
     ("milliliter", "milliliter"): 1.0,
     ("liter", "milliliter"): 1000.0,
+    ("cubic_centimeter", "milliliter"): 1.0,
+    ("teaspoon", "milliliter"): 5.0,
+    ("tablespoon", "milliliter"): 15.0,
+    ("fluid_ounce", "milliliter"): 29.5735,
     ("millimole", "milligram"): 24.305,
     ("millimole", "milliequivalent"): 2.0,
+    ("percent_wv", "milligram / milliliter"): 10.0,
+    ("kilogram", "kilogram"): 1.0,
+    ("pound", "kilogram"): 0.45359237,
+    ("hour", "hour"): 1.0,
+    ("minute", "hour"): 0.016666666666666666,
 }
 
 
@@ -69,6 +79,8 @@ def meq_per_mmol() -> float:
 
 if __name__ == "__main__":  # print PRECOMPUTED afresh from pint
     print("PRECOMPUTED: dict[tuple[str, str], float] = {")
-    for unit, to in PRECOMPUTED:
+    from mgcalc.chemistry.amounts import unit_pairs
+
+    for unit, to in dict.fromkeys([*PRECOMPUTED, *unit_pairs()]):
         print(f'    ("{unit}", "{to}"): {pint_factor(unit, to)!r},')
     print("}")
