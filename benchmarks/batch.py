@@ -1,18 +1,28 @@
 """Throughput of ``mgcalc dose --batch`` on generated, realistic requests.
 
 Generates N requests (1–3 items each, mixed forms, amounts, ages, sexes, standards,
-pregnancy and lactation), runs the installed mgcalc over them in one process, and
-prints records per second (of wall time, and of the child's CPU time, which a busy
-shared machine disturbs less) and the child's peak memory (goal: ≥ 20,000 records/s,
-peak < 100 MB at any N).  Usage: python benchmarks/batch.py [N ...]  (default 100000)
+pregnancy and lactation; with --mixed also bad, blank and non-UTF-8 lines), runs mgcalc
+over them, and prints records per second of wall time and of the child's CPU time
+(which a busy shared machine disturbs less), the child's peak memory and the load
+average (goals: >= 35,000 records/s in one process, >= 60,000 with --jobs 0 on two free
+cores, peak < 100 MB at any N).
+
+--baseline DIR runs the code of another source tree (an export of the commit before a
+change: ``git archive COMMIT | tar -x -C DIR``) on the same file, interleaved, and
+prints the ratio of the two and whether their output bytes are identical.
+--save FILE keeps the output; --check-against FILE compares it byte for byte with FILE.
+
+Usage: python benchmarks/batch.py [N ...] [--jobs N] [--mixed] [--baseline DIR]
+       [--save FILE] [--check-against FILE]   (default N: 100000)
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
+import os
 import random
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +45,19 @@ FORMS = {
     "sulfate": ["1g"],
 }
 STANDARDS = ["us", "us", "us", "eu", "dach", "who", "uk"]
+BAD_LINES = [
+    b'{"items": ["glycinat=500mg"], "age": 40}',
+    b'{"items": ["oxide=400 Mg"]}',
+    b'{"items": "oxide=1g"}',
+    b'{"items": ["oxide=1g"], "colour": "red"}',
+    b'{"id": "broken", "items": [',
+    b"not json at all",
+    b"[1, 2, 3]",
+    b"",
+    b"   ",
+    b'{"id": "latin-1", "items": ["oxide=1g"], "sex": "f\xe9male"}',
+    b"\xff\xfe\x00",
+]
 
 
 def request(rng: random.Random, number: int) -> dict[str, object]:
@@ -55,40 +78,110 @@ def request(rng: random.Random, number: int) -> dict[str, object]:
     return data
 
 
-def run(count: int, mgcalc: str, folder: Path) -> None:
-    """Generate *count* requests, run the batch, print the figures."""
+def generate(count: int, path: Path, *, mixed: bool) -> None:
+    """Write *count* requests as JSON Lines (with --mixed, about 1 % of bad lines)."""
     rng = random.Random(count)
-    path = folder / f"requests-{count}.jsonl"
-    with path.open("w", encoding="utf-8") as out:
+    with path.open("wb") as out:
         for number in range(1, count + 1):
-            out.write(json.dumps(request(rng, number)) + "\n")
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+            if mixed and rng.random() < 0.01:
+                out.write(rng.choice(BAD_LINES) + b"\n")
+            else:
+                out.write(json.dumps(request(rng, number)).encode() + b"\n")
+
+
+def measure(command: list[str], env: dict[str, str], output: Path) -> dict[str, float | str]:
+    """Run *command*, its stdout into *output*; return wall, CPU, peak and its summary."""
     start = time.perf_counter()
-    done = subprocess.run(
-        [mgcalc, "dose", "--batch", str(path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
-    )  # fmt: skip
-    took = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peak_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu_before
-    summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "(no summary)"
-    peak = f"{peak_kb / 1024:.1f} MB" if peak_kb > before else "not above an earlier run's"
-    print(
-        f"{count:>9} requests: {took:6.2f} s wall, {count / took:>8,.0f} records/s; "
-        f"{cpu:6.2f} s CPU, {count / cpu:>8,.0f} records per CPU second; peak RSS {peak}"
+    with output.open("wb") as out:
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
+        assert child.stderr is not None
+        errors = child.stderr.read().decode(errors="replace")
+        _, status, usage = os.wait4(child.pid, 0)
+        child.stderr.close()
+        child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    summary = errors.strip().splitlines()[-1] if errors.strip() else "(no summary)"
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        # ru_maxrss of wait4 is the largest of the process and its reaped children
+        "peak_mb": usage.ru_maxrss / 1024,
+        "summary": f"exit {child.returncode}; {summary}",
+    }
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _first_difference(ours: Path, theirs: Path) -> str:
+    with ours.open("rb") as a, theirs.open("rb") as b:
+        for number, (left, right) in enumerate(zip(a, b, strict=False), start=1):
+            if left != right:
+                return f"first difference at output line {number}"
+    return "one output is a prefix of the other"
+
+
+def _compare(ours: Path, theirs: Path, what: str) -> None:
+    if ours.read_bytes() == theirs.read_bytes():
+        print(f"  output identical to {what} ({ours.stat().st_size:,} bytes, {_digest(ours)})")
+    else:
+        print(f"  OUTPUT DIFFERS from {what}: {_first_difference(ours, theirs)}")
+
+
+def _line(name: str, count: int, figures: dict[str, float | str]) -> str:
+    wall, cpu = float(figures["wall"]), float(figures["cpu"])
+    return (
+        f"  {name:9} {wall:6.2f} s wall, {count / wall:>8,.0f} records/s; "
+        f"{cpu:6.2f} s CPU, {count / cpu:>8,.0f} per CPU s; "
+        f"peak RSS {float(figures['peak_mb']):5.1f} MB; {figures['summary']}"
     )
-    print(f"           exit {done.returncode}; {summary}")
+
+
+def run(count: int, options: argparse.Namespace, folder: Path) -> None:
+    """Generate *count* requests, run the batch (and the baseline), print the figures."""
+    path = folder / f"requests-{count}.jsonl"
+    generate(count, path, mixed=options.mixed)
+    args = ["dose", "--batch", str(path)]
+    if options.jobs is not None:
+        args += ["--jobs", str(options.jobs)]
+    env = {**os.environ}
+    env.pop("MGCALC_FORMS", None)
+    env["MGCALC_CONFIG"] = str(folder / "no-profile.toml")
+    ours, theirs = folder / "ours.jsonl", folder / "baseline.jsonl"
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"{count:,} requests{' (mixed)' if options.mixed else ''}; load average {load}")
+    mine = measure([sys.executable, "-m", "mgcalc", *args], env, ours)
+    print(_line("mgcalc", count, mine))
+    if options.baseline is not None:
+        base_env = {**env, "PYTHONPATH": str(Path(options.baseline) / "src")}
+        base = measure([sys.executable, "-m", "mgcalc", "dose", "--batch", str(path)],
+                       base_env, theirs)  # fmt: skip
+        print(_line("baseline", count, base))
+        ratio_wall = float(base["wall"]) / float(mine["wall"])
+        ratio_cpu = float(base["cpu"]) / float(mine["cpu"])
+        print(f"  speed-up over the baseline: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU")
+        _compare(ours, theirs, f"the baseline's ({options.baseline})")
+    if options.check_against is not None:
+        _compare(ours, Path(options.check_against), options.check_against)
+    if options.save is not None:
+        Path(options.save).write_bytes(ours.read_bytes())
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"  load average after: {load}")
 
 
 def main() -> None:
-    counts = [int(arg) for arg in sys.argv[1:]] or [100_000]
-    mgcalc = shutil.which("mgcalc", path=str(Path(sys.executable).parent)) or shutil.which("mgcalc")
-    if mgcalc is None:
-        sys.exit("mgcalc is not installed beside this Python")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[100_000])
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--mixed", action="store_true")
+    parser.add_argument("--baseline", metavar="DIR")
+    parser.add_argument("--save", metavar="FILE")
+    parser.add_argument("--check-against", metavar="FILE")
+    options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        for count in sorted(counts):  # ascending, so each peak is that run's own
-            run(count, mgcalc, Path(folder))
+        for count in options.counts:
+            run(count, options, Path(folder))
 
 
 if __name__ == "__main__":

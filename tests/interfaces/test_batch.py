@@ -190,3 +190,26 @@ def test_a_request_file_that_is_not_utf8(mgcalc: Any, tmp_path: Path) -> None:
     run = mgcalc("dose", "--input", str(path))
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == "error: request is not UTF-8 text\n"
+
+
+@pytest.mark.parametrize("binary", [True, False], ids=["bytes", "text"])
+def test_lines_are_the_bytes_of_the_batch_line_model(binary: bool) -> None:
+    """The writer assembles each line itself; it must equal BatchLine.model_dump_json()."""
+    from mgcalc.interfaces.batch import DoseLine, LineError
+    from mgcalc.interfaces.request import DoseRequest, run_request
+
+    data = "\n".join([json.dumps(GOOD), json.dumps({"id": 'é\u2028"', "items": ["x=1g"]})])
+    raw = io.BytesIO()
+    out: Any = io.TextIOWrapper(raw, encoding="utf-8", newline="") if binary else io.StringIO()
+    run_batch(io.BytesIO(data.encode()), out, "dose")
+    out.flush()
+    text = raw.getvalue().decode() if binary else out.getvalue()
+    good = run_request(DoseRequest.model_validate(GOOD))
+    message = "unknown form 'x'; 'mgcalc forms' lists them all, or give formula:MgCl2.6H2O"
+    expected = [
+        DoseLine(id="a", line=1, ok=True, result=good).model_dump_json(),
+        DoseLine(
+            id='é\u2028"', line=2, ok=False, error=LineError(line=2, message=message)
+        ).model_dump_json(),
+    ]
+    assert text.split("\n") == [*expected, ""]  # not splitlines(): U+2028 is in a line

@@ -112,3 +112,20 @@ def test_unreadable_files(mgcalc: Any, tmp_path: Path, content: bytes | None, me
     run = mgcalc("convert", "1g", "oxide", "--forms", str(path))
     assert run.exit_code == 2
     assert message in run.stderr
+
+
+def test_use_forms_clears_every_memo_of_dose_and_batch(tmp_path: Path) -> None:
+    # The issue-13 bug: dose() returned the previous table's items (603 mg, not 200 mg).
+    from mgcalc.interfaces.request import DoseRequest, run_request
+
+    request = DoseRequest(items=["glycinate=1g", "oxide=1g"], age=42, sex="female")
+    before = mgcalc.dose(["glycinate=1g", "oxide=1g"], age=42, sex="female")
+    assert run_request(request).supplemental_mg == before.supplemental_mg  # memos warm
+    row = BUFFERED.replace("buffered-glycinate,", "glycinate,", 1).replace(",buffered,", ",,")
+    mgcalc.use_forms(_file(tmp_path, row + ",true", header=HEADER + ",override"))
+    after = mgcalc.dose(["glycinate=1g", "oxide=1g"], age=42, sex="female")
+    assert after.items[0].elemental_mg == 200.0
+    assert after.supplemental_mg == pytest.approx(200.0 + 603.042, rel=1e-6)
+    assert run_request(request).supplemental_mg == after.supplemental_mg
+    mgcalc.use_forms(None)
+    assert run_request(request).supplemental_mg == before.supplemental_mg

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import IO, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import to_json
 
 from mgcalc.errors import InputError, MgcalcError
 from mgcalc.interfaces.request import (
@@ -35,7 +36,8 @@ _FALSE = {"false", "0", "no", "n", ""}
 _MAX_LINE = 1_000_000
 # csv reads text; a line that is not UTF-8 is passed through it as this marker.
 _UNDECODABLE = "\x00mgcalc: not UTF-8\x00"
-Writer = Callable[["BatchLine[Dose] | BatchLine[Plan]"], None]
+# write(id, line, result, error): one output line, for a result or for an error message
+Writer = Callable[[str | int, int, "Dose | Plan | None", str | None], None]
 
 
 class LineError(BaseModel):
@@ -114,7 +116,6 @@ def run_batch(
 ) -> Summary:
     """Run every request in *stream*, writing one line to *out* per request, in order."""
     model = DoseRequest if command == "dose" else PlanRequest
-    output = DoseLine if command == "dose" else PlanLine
     records = _jsonl(stream) if input_format == "jsonl" else _csv(stream, model)
     summary = Summary()
     write = _jsonl_writer(out) if output_format == "jsonl" else _csv_writer(out, command)
@@ -131,20 +132,12 @@ def run_batch(
         except MgcalcError as error:
             summary.errors += 1
             identifier = _id_of(record)
-            write(
-                output(
-                    id=line if identifier is None else identifier,
-                    line=line,
-                    ok=False,
-                    error=LineError(line=line, message=str(error)),
-                )
-            )
+            write(line if identifier is None else identifier, line, None, str(error))
             continue
         summary.ok += 1
-        if is_above_ul(result):
+        if result.above_ul:
             summary.above_ul += 1
-        identifier = line if request.id is None else request.id
-        write(output(id=identifier, line=line, ok=True, result=result))
+        write(line if request.id is None else request.id, line, result, None)
     return summary
 
 
@@ -262,10 +255,29 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
 
 
 def _jsonl_writer(out: IO[str]) -> Writer:
-    """Write each line as compact JSON."""
+    """Write each line as compact JSON: the bytes of ``BatchLine.model_dump_json()``.
 
-    def write(line: BatchLine[Dose] | BatchLine[Plan]) -> None:
-        out.write(line.model_dump_json() + "\n")
+    The envelope is put together here around the result's own serialised bytes, which
+    go to the binary stream under *out* when there is one (no decoding and re-encoding).
+    """
+    buffer: IO[bytes] | None = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+    send: Callable[[bytes], object] = (
+        buffer.write if buffer is not None else lambda data: out.write(data.decode())
+    )
+
+    def write(id: str | int, line: int, result: Dose | Plan | None, error: str | None) -> None:
+        head = b'{"schema_version":2,"id":%b,"line":%d,' % (to_json(id), line)
+        if result is None:
+            body = b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n' % (
+                line, to_json(error)
+            )  # fmt: skip
+        else:
+            body = b'"ok":true,"result":%b,"error":null}\n' % (
+                result.__pydantic_serializer__.to_json(result)
+            )
+        send(head + body)
 
     return write
 
@@ -283,15 +295,15 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
     columns = _CSV_COLUMNS[command]
     writer.writerow(("id", "line", "ok", *columns, "error"))
 
-    def write(line: BatchLine[Dose] | BatchLine[Plan]) -> None:
-        values: list[object] = [line.id, line.line, "true" if line.ok else "false"]
-        if line.result is None:
+    def write(id: str | int, line: int, result: Dose | Plan | None, error: str | None) -> None:
+        values: list[object] = [id, line, "true" if result is not None else "false"]
+        if result is None:
             values += [""] * len(columns)
         else:
-            data = line.result.model_dump()
+            data = result.model_dump()
             data.update(data.pop("assessment", {}) or {})
             values += ["" if data.get(column) is None else data[column] for column in columns]
-        values.append("" if line.error is None else line.error.message)
+        values.append("" if error is None else error)
         writer.writerow(values)
 
     return write

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -17,9 +18,12 @@ from pydantic import (
     ValidationError,
 )
 
+from mgcalc.chemistry.forms import clears_with_forms
+from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
-from mgcalc.nutrition.intake import Dose
-from mgcalc.nutrition.planner import Plan
+from mgcalc.nutrition.intake import Dose, dose
+from mgcalc.nutrition.planner import Plan, plan
+from mgcalc.nutrition.profile import Profile, make_profile
 
 Id = StrictStr | StrictInt | None
 Age = StrictStr | StrictFloat | StrictInt | None
@@ -134,19 +138,35 @@ def _bad(error: ValidationError, model: type[DoseRequest] | type[PlanRequest]) -
 
 def run_request(request: Request) -> Dose | Plan:
     """Run a request and return its result, carrying the request's id."""
-    from mgcalc.diet.assembly import make_diet
-    from mgcalc.nutrition.intake import dose
-    from mgcalc.nutrition.planner import plan
-    from mgcalc.nutrition.profile import make_profile
-
-    profile = make_profile(
-        age=request.age, sex=request.sex, pregnant=request.pregnant,
-        lactating=request.lactating, standard=request.standard,
-    )  # fmt: skip
-    diet = make_diet(request.diet, request.foods)
+    profile = _profile(
+        request.age, request.sex, request.pregnant, request.lactating, request.standard
+    )
+    entries = tuple(request.diet) if isinstance(request.diet, list) else request.diet
+    diet = _diet(entries, tuple(request.foods))
     if isinstance(request, DoseRequest):
         return dose(request.items, diet, profile, id=request.id)
     return plan(
         request.form, profile, unit=request.unit, diet=diet, target=request.target,
         doses=request.doses, allow_above_ul=request.allow_above_ul, id=request.id,
     )  # fmt: skip
+
+
+# A batch holds few distinct people (about 10,000 in 100,000 realistic requests).
+# typed: True and 1, or 42 and 42.0, are different ages as far as validation goes.
+@lru_cache(maxsize=4096, typed=True)
+def _profile(
+    age: str | float | None, sex: str | None, pregnant: bool, lactating: bool, standard: str
+) -> Profile:
+    return make_profile(age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard)
+
+
+# Diets repeat too ("250mg"); a diet's foods and amounts do not depend on the forms in
+# use, but the memo is cleared with them, as every memo of a conversion is.
+@lru_cache(maxsize=4096, typed=True)
+def _diet(
+    entries: str | float | tuple[str | float, ...] | None, foods: tuple[str, ...]
+) -> Diet | None:
+    return make_diet(entries, foods)
+
+
+clears_with_forms(_diet.cache_clear)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -71,11 +71,17 @@ class Assessment(BaseModel):
 
 def reference_for(profile: Profile) -> tuple[ReferenceUsed, list[str]]:
     """Return the reference values for *profile*, with notes on what was assumed."""
+    used, notes = _reference_for(profile)
+    return used, list(notes)
+
+
+# Profiles repeat across a batch; the reference table is loaded once and never changes.
+@lru_cache(maxsize=4096)
+def _reference_for(profile: Profile) -> tuple[ReferenceUsed, tuple[str, ...]]:
     if profile.is_personal:
         group = find_group(profile)
-        return _row_reference(group.row), list(group.notes)
-    used, notes = _adult_reference(profile.standard)
-    return used, list(notes)
+        return _row_reference(group.row), tuple(group.notes)
+    return _adult_reference(profile.standard)
 
 
 # Rows live as long as the cached table, so their identity is a cheap, safe key
