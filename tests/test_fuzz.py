@@ -34,6 +34,10 @@ SLOTS: dict[str, Any] = {
     "plan target": lambda s: ["plan", "oxide", "--target", s, *PERSON],
     "reference age": lambda s: ["reference", "--age", s],
     "forms key": lambda s: ["forms", s],
+    "food query": lambda s: ["food", s],
+    "dose food": lambda s: ["dose", "--food", s, *PERSON],
+    "dose food name": lambda s: ["dose", "--food", f"{s}=28g", *PERSON],
+    "dose food amount": lambda s: ["dose", "--food", f"almonds={s}", *PERSON],
 }
 
 

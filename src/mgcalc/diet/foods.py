@@ -258,7 +258,7 @@ def _not_found(text: str, stems: set[str]) -> str:
     if not unknown:
         return f"no food has all the words of '{text}'; try fewer words ('mgcalc food WORD')"
     hints = []
-    for word in unknown:
+    for word in unknown[:3]:  # difflib scans the whole vocabulary for each word
         close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
         if close:
             hints.append(f"'{close[0]}' for '{word}'")

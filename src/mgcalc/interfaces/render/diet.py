@@ -49,7 +49,7 @@ def diet_rows(diet: Diet) -> list[tuple[str, str, str]]:
     for used in diet.foods:
         amount = f"{used.grams:g} g"
         if used.portion is not None:
-            amount += f" ({escape(used.portion)})"
+            amount += f": {escape(used.portion)}"
         rows.append(
             (
                 escape(used.input),
