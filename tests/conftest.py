@@ -25,6 +25,16 @@ class Run:
         return json.loads(self.stdout)
 
 
+@pytest.fixture(autouse=True)
+def no_saved_profile(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Any:
+    """Keep every test away from a real saved profile: MGCALC_CONFIG names an unused file."""
+    path = tmp_path_factory.mktemp("config") / "profile.toml"
+    monkeypatch.setenv("MGCALC_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def mgcalc() -> Any:
     """Run mgcalc in-process with separate stdout and stderr."""

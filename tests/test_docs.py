@@ -99,13 +99,33 @@ def test_readme_has_examples() -> None:
     assert len(_examples()) >= 15
 
 
-@pytest.mark.parametrize(
-    "command", ["forms", "convert", "dose", "plan", "reference", "food", "schema", "products"]
-)
+def _commands() -> list[str]:
+    """Every command and subcommand of the CLI, as typed (``profile set``)."""
+    import typer
+
+    from mgcalc.interfaces.cli import app
+
+    def walk(group: Any, prefix: str) -> list[str]:
+        found = []
+        for name, command in sorted(group.commands.items()):
+            found.append(prefix + name)
+            if hasattr(command, "commands"):
+                found.extend(walk(command, f"{prefix}{name} "))
+        return found
+
+    return walk(typer.main.get_command(app), "")
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help(mgcalc: Any, command: str) -> None:
-    run = mgcalc(command, "--help")
+    run = mgcalc(*command.split(), "--help")
     assert run.exit_code == 0
     assert "Usage" in run.stdout
+    assert len(mgcalc(*command.split(), "-h").stdout) == len(run.stdout)
+
+
+def test_commands_are_found() -> None:
+    assert {"convert", "dose", "plan", "profile set", "profile show"} <= set(_commands())
 
 
 def test_every_exit_code_is_documented() -> None:

@@ -9,13 +9,14 @@ from helpers import assert_refused
 
 DOSE_KEYS = {
     "schema_version", "id", "items", "supplemental_mg", "diet_mg", "diet", "total_mg", "profile",
+    "profile_source",
     "reference", "assessment", "notes", "warnings",
 }  # fmt: skip
 ITEM_KEYS = {
     "input", "form", "name", "formula", "elemental_fraction", "read_as", "compound_mg",
     "elemental_mg", "mmol", "meq", "volume_ml", "custom", "product",
 }  # fmt: skip
-PROFILE_KEYS = {"age_years", "sex", "pregnant", "lactating", "standard"}
+PROFILE_KEYS = {"age_years", "sex", "pregnant", "lactating", "standard", "weight_kg"}
 REFERENCE_KEYS = {
     "standard", "group", "ear_mg", "rda_mg", "ai_mg", "ul_mg", "ul_status", "label",
     "label_mg", "evidence", "source",
@@ -53,7 +54,7 @@ def test_dose_json_is_pinned(mgcalc: Any) -> None:
     assert data["schema_version"] == 2
     assert data["profile"] == {
         "age_years": 42.0, "sex": "female", "pregnant": False, "lactating": False,
-        "standard": "us",
+        "standard": "us", "weight_kg": None,
     }  # fmt: skip
     assert (data["reference"]["ear_mg"], data["reference"]["rda_mg"]) == (265, 320)
     assert (data["reference"]["ai_mg"], data["reference"]["ul_mg"]) == (None, 350)

@@ -11,7 +11,8 @@ PLAN_KEYS = {
     "schema_version", "id", "form", "name", "formula", "elemental_fraction", "target_mg",
     "target_kind", "diet_mg", "diet", "needed_mg", "ul_mg", "capped_by_ul", "reaches_target",
     "units", "unit_compound_mg", "unit_elemental_mg", "compound_mg", "supplemental_mg", "total_mg",
-    "percent_of_target", "percent_of_ul", "doses", "profile", "reference", "notes", "warnings",
+    "percent_of_target", "percent_of_ul", "doses", "profile", "profile_source", "reference",
+    "notes", "warnings",
 }  # fmt: skip
 WOMAN = ["--age", "42", "--sex", "female"]
 

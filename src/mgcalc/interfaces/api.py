@@ -160,6 +160,7 @@ def dose(
     pregnant: bool = False,
     lactating: bool = False,
     standard: str = "us",
+    weight: str | float | None = None,
 ) -> Dose:
     """Check *items* (``FORM=AMOUNT``) plus the diet against a person's reference values.
 
@@ -168,14 +169,16 @@ def dose(
 
     *items* is a list such as ``["glycinate=500mg", "oxide=400mg"]``; *age* is years or text
     (``"8mo"``); *sex* is ``female`` or ``male`` (also ``F``, ``woman``, …); *standard* is a
-    standard's key (also ``iom``, ``efsa``, …). A saved profile is never read here.
+    standard's key (also ``iom``, ``efsa``, …); *weight* is body weight (``"70kg"``). A
+    saved profile is never read here.
     """
     from mgcalc.nutrition.intake import dose as run
     from mgcalc.nutrition.profile import make_profile
 
     profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+        weight=weight,
+    )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete)
     return run(items, given, profile)
 
@@ -197,6 +200,7 @@ def plan(
     pregnant: bool = False,
     lactating: bool = False,
     standard: str = "us",
+    weight: str | float | None = None,
 ) -> Plan:
     """Plan how much of *form* reaches *target* without passing the upper limit.
 
@@ -214,8 +218,9 @@ def plan(
     if doses is not None and (isinstance(doses, bool) or not isinstance(doses, int)):
         raise InputError(f"doses must be a whole number of doses, not {doses!r}")
     profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
+        weight=weight,
+    )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete)
     return run(
         form, profile, unit=unit, diet=given, target=target, doses=doses,

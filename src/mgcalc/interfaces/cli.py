@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -23,7 +24,12 @@ from mgcalc.interfaces import api
 
 if TYPE_CHECKING:
     from mgcalc.nutrition.intake import Dose
+    from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
+    from mgcalc.nutrition.profile import ProfileSource
+
+# A result that can say which of its values came from the saved profile.
+_Marked = TypeVar("_Marked", "Dose", "Plan", "ReferenceListing")
 
 _MAX_MESSAGE = 400
 
@@ -119,13 +125,14 @@ Sex = Annotated[
 Pregnant = Annotated[bool, typer.Option("--pregnant", help="Use the pregnancy values.")]
 Lactating = Annotated[bool, typer.Option("--lactating", help="Use the lactation values.")]
 Standard = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--standard",
         help="us (also iom), eu (efsa), dach (dge), who (fao), uk (coma), anz (nhmrc), "
         "nordic (nnr); any case.",
         metavar="STANDARD",
         autocompletion=lambda: ["us", "eu", "dach", "who", "uk", "anz", "nordic"],
+        show_default="us",
     ),
 ]
 Diet = Annotated[
@@ -162,6 +169,10 @@ Days = Annotated[
 IncludeIncomplete = Annotated[
     bool,
     typer.Option("--include-incomplete", help="With --diet-file: keep days not marked completed."),
+]
+NoProfile = Annotated[
+    bool,
+    typer.Option("--no-profile", help="Do not read the saved profile ('mgcalc profile')."),
 ]
 FailAboveUl = Annotated[
     bool,
@@ -325,7 +336,8 @@ def dose(
     sex: Sex = None,
     pregnant: Pregnant = False,
     lactating: Lactating = False,
-    standard: Standard = "us",
+    standard: Standard = None,
+    no_profile: NoProfile = False,
     fail_above_ul: FailAboveUl = False,
     input: Input = None,
     batch: Batch = None,
@@ -348,12 +360,13 @@ def dose(
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
         return
+    person = _person(no_profile, age, sex, standard, diet_given=bool(food or diet or diet_file))
     result = api.dose(
-        items or [], diet=diet, foods=food or (), diet_file=diet_file, days=days,
-        include_incomplete=include_incomplete, age=age, sex=sex, pregnant=pregnant,
-        lactating=lactating, standard=standard,
+        items or [], diet=person.diet or diet, foods=food or (), diet_file=diet_file, days=days,
+        include_incomplete=include_incomplete, age=person.age, sex=person.sex,
+        pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
     )  # fmt: skip
-    _finish(result, json=json, fail_above_ul=fail_above_ul)
+    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
 
 
 @app.command()
@@ -393,7 +406,8 @@ def plan(
     sex: Sex = None,
     pregnant: Pregnant = False,
     lactating: Lactating = False,
-    standard: Standard = "us",
+    standard: Standard = None,
+    no_profile: NoProfile = False,
     fail_above_ul: FailAboveUl = False,
     input: Input = None,
     batch: Batch = None,
@@ -416,13 +430,14 @@ def plan(
         return
     if form is None:
         raise InputError("missing argument 'FORM' (or give --input or --batch)")
+    person = _person(no_profile, age, sex, standard, diet_given=bool(food or diet or diet_file))
     result = api.plan(
-        form, unit=unit, diet=diet, foods=food or (), diet_file=diet_file, days=days,
-        include_incomplete=include_incomplete, target=target, doses=doses,
-        allow_above_ul=allow_above_ul, age=age, sex=sex, pregnant=pregnant, lactating=lactating,
-        standard=standard,
+        form, unit=unit, diet=person.diet or diet, foods=food or (), diet_file=diet_file,
+        days=days, include_incomplete=include_incomplete, target=target, doses=doses,
+        allow_above_ul=allow_above_ul, age=person.age, sex=person.sex, pregnant=pregnant,
+        lactating=lactating, standard=person.standard, weight=person.weight,
     )  # fmt: skip
-    _finish(result, json=json, fail_above_ul=fail_above_ul)
+    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
 
 
 @app.command("food")
@@ -445,7 +460,8 @@ def reference(
     sex: Sex = None,
     pregnant: Pregnant = False,
     lactating: Lactating = False,
-    standard: Standard = "us",
+    standard: Standard = None,
+    no_profile: NoProfile = False,
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every group of the standard.")
     ] = False,
@@ -454,11 +470,12 @@ def reference(
     """Show reference intakes with their sources: one person's group, or a whole standard."""
     from mgcalc.interfaces.render import emit
 
+    person = _person(no_profile, age, sex, standard, diet_given=True)
     result = api.reference(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
-        show_all=show_all,
+        age=person.age, sex=person.sex, pregnant=pregnant, lactating=lactating,
+        standard=person.standard, show_all=show_all,
     )  # fmt: skip
-    emit(result, as_json=json)
+    emit(person.mark(result), as_json=json)
 
 
 @app.command()
@@ -492,6 +509,7 @@ def schema(
             "plan",
             "reference",
             "food",
+            "profile",
             "request",
             "plan-request",
             "batch",
@@ -511,6 +529,105 @@ def schema(
     if name is None:
         raise UsageError(f"name a schema: {', '.join(models())}; e.g. mgcalc schema dose")
     sys.stdout.write(schema_text(name))
+
+
+profile_app = typer.Typer(
+    name="profile",
+    help="Save your age, sex, standard, diet and weight, so that you need not type them.",
+    no_args_is_help=True,
+)
+app.add_typer(profile_app)
+
+
+@profile_app.command("set")
+def profile_set(
+    age: Age = None,
+    sex: Sex = None,
+    standard: Standard = None,
+    diet: Annotated[
+        str | None, typer.Option("--diet", help="Your usual magnesium from food, e.g. 250mg.")
+    ] = None,
+    weight: Weight = None,
+    json: Json = False,
+) -> None:
+    """Save a profile (replacing any saved one); options on a command line still win."""
+    from mgcalc.interfaces import saved
+    from mgcalc.interfaces.render import emit
+
+    values = {"age": age, "sex": sex, "standard": standard, "diet": diet, "weight": weight}
+    emit(saved.save(values), as_json=json)
+
+
+@profile_app.command("show")
+def profile_show(json: Json = False) -> None:
+    """Show the saved profile and where it is kept."""
+    from mgcalc.interfaces import saved
+    from mgcalc.interfaces.render import emit
+
+    found = saved.load()
+    if found is None:
+        raise InputError(
+            f"no saved profile at '{saved.profile_path()}'; save one with "
+            "'mgcalc profile set --age 42 --sex female'"
+        )
+    emit(found, as_json=json)
+
+
+@profile_app.command("clear")
+def profile_clear() -> None:
+    """Delete the saved profile."""
+    from mgcalc.interfaces import saved
+
+    path = saved.clear()
+    where = saved.profile_path() if path is None else path
+    sys.stdout.write(
+        f"No saved profile at {where}.\n"
+        if path is None
+        else f"Deleted the saved profile {where}.\n"
+    )
+
+
+@dataclass(frozen=True)
+class _Person:
+    """The profile options after the saved profile filled the ones not given."""
+
+    age: str | None
+    sex: str | None
+    standard: str
+    diet: list[str] | None
+    weight: str | None
+    source: ProfileSource | None
+
+    def mark(self, result: _Marked) -> _Marked:
+        """Return *result* saying which of its values came from the saved profile."""
+        if self.source is None:
+            return result
+        return result.model_copy(update={"profile_source": self.source})
+
+
+def _person(
+    no_profile: bool, age: str | None, sex: str | None, standard: str | None, *, diet_given: bool
+) -> _Person:
+    """Fill options not given from the saved profile, option by option; a diet replaces its."""
+    found = None
+    if not no_profile:
+        from mgcalc.interfaces import saved
+
+        found = saved.load()
+    if found is None:
+        return _Person(age, sex, standard or "us", None, None, None)
+    from mgcalc.nutrition.profile import ProfileSource
+
+    given = {"age": age, "sex": sex, "standard": standard, "diet": diet_given or None}
+    used = tuple(key for key, value in found.values().items() if given.get(key) is None)
+    return _Person(
+        age=found.age if "age" in used else age,
+        sex=found.sex if "sex" in used else sex,
+        standard=(found.standard if "standard" in used else standard) or "us",
+        diet=[found.diet] if "diet" in used and found.diet else None,
+        weight=found.weight,
+        source=ProfileSource(path=found.path, fields=used) if used else None,
+    )
 
 
 def _use_forms(path: str | None, products: str | None = None) -> None:

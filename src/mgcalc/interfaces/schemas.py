@@ -14,6 +14,7 @@ def models() -> dict[str, Any]:
     from mgcalc.diet.search import FoodSearch
     from mgcalc.interfaces.batch import DoseLine, PlanLine
     from mgcalc.interfaces.request import DoseRequest, PlanRequest
+    from mgcalc.interfaces.saved import SavedProfile
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
@@ -24,6 +25,7 @@ def models() -> dict[str, Any]:
         "dose": Dose,
         "plan": Plan,
         "reference": ReferenceListing,
+        "profile": SavedProfile,
         "food": FoodSearch,
         "request": DoseRequest,
         "plan-request": PlanRequest,

@@ -12,7 +12,7 @@ from mgcalc.clinical.products import clears_with_products, convert_product, reso
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import Assessment, ReferenceUsed, assess, reference_for
-from mgcalc.nutrition.profile import Profile
+from mgcalc.nutrition.profile import Profile, ProfileSource
 from mgcalc.result import Result
 from mgcalc.text import mg
 
@@ -35,6 +35,7 @@ class Dose(Result):
     diet: Diet | None  # its parts; None when no diet is given (then adequacy is not judged)
     total_mg: float
     profile: Profile
+    profile_source: ProfileSource | None = None  # set when a saved profile was used
     reference: ReferenceUsed
     assessment: Assessment
     notes: tuple[str, ...]

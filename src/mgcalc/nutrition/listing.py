@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mgcalc.nutrition.profile import Profile
+from mgcalc.nutrition.profile import Profile, ProfileSource
 from mgcalc.nutrition.standards import (
     ADULT_AGE_MONTHS,
     STANDARD_INFO,
@@ -22,6 +22,7 @@ class ReferenceListing(Result):
     standard: str
     title: str
     profile: Profile | None
+    profile_source: ProfileSource | None = None  # set when a saved profile was used
     group: str | None
     rows: tuple[ReferenceRow, ...]
     label: LabelValue | None  # the person's group's (without an age: an adult's)

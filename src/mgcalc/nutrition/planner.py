@@ -14,7 +14,7 @@ from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import ReferenceUsed, reference_for
 from mgcalc.nutrition.intake import diet_notes
-from mgcalc.nutrition.profile import Profile
+from mgcalc.nutrition.profile import Profile, ProfileSource
 from mgcalc.result import Result
 from mgcalc.text import mg
 
@@ -53,6 +53,7 @@ class Plan(Result):
     percent_of_ul: float | None
     doses: tuple[int, ...] | None
     profile: Profile
+    profile_source: ProfileSource | None = None  # set when a saved profile was used
     reference: ReferenceUsed
     notes: tuple[str, ...]
     warnings: tuple[str, ...]

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from mgcalc.chemistry.amounts import parse_weight
 from mgcalc.errors import InputError
 
 Standard = Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"]
@@ -37,6 +38,15 @@ _AGE = re.compile(
 )
 
 
+class ProfileSource(BaseModel):
+    """Which values of a result came from the saved profile, and from which file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    fields: tuple[str, ...]
+
+
 class BadProfile(InputError):
     """The profile options contradict each other or cannot be read."""
 
@@ -51,6 +61,7 @@ class Profile(BaseModel):
     pregnant: bool = False
     lactating: bool = False
     standard: Standard = "us"
+    weight_kg: float | None = None
 
     @property
     def age_months(self) -> float | None:
@@ -107,6 +118,7 @@ def make_profile(
     pregnant: bool = False,
     lactating: bool = False,
     standard: str = "us",
+    weight: str | float | None = None,
 ) -> Profile:
     """Validate the profile options together and return a :class:`Profile`."""
     for name, value in (("standard", standard), ("sex", sex)):
@@ -136,6 +148,7 @@ def make_profile(
         pregnant=pregnant,
         lactating=lactating,
         standard=chosen,
+        weight_kg=None if weight is None else parse_weight(weight),
     )
 
 

@@ -20,6 +20,7 @@ _VIEWS = {
     "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
     "Plan": "mgcalc.interfaces.render.planner:plan",
     "FoodSearch": "mgcalc.interfaces.render.diet:food",
+    "SavedProfile": "mgcalc.interfaces.render.standards:saved_profile",
 }
 
 

@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mgcalc.interfaces.render.diet import diet_rows
-from mgcalc.interfaces.render.lookup import notes
+from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.nutrition.standards import STANDARD_INFO
 from mgcalc.text import number
 
@@ -37,6 +37,7 @@ def dose(result: Dose) -> list[RenderableType]:
     out.append(f"[{ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]")
     out.extend(f"[{UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper)
     out.extend(notes(result.warnings, "bold yellow"))
+    out.extend(profile_used(result.profile_source))
     out.extend(notes(result.notes))
     return out
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion, ProductRef
     from mgcalc.chemistry.listing import FormDetail, FormsListing
     from mgcalc.clinical.products import ProductsListing
+    from mgcalc.nutrition.profile import ProfileSource
 
 
 def conversion(result: Conversion) -> list[RenderableType]:
@@ -208,6 +209,16 @@ def form_detail(detail: FormDetail) -> list[RenderableType]:
     for label, value in rows:
         table.add_row(label, escape(value))
     return [table]
+
+
+def profile_used(source: ProfileSource | None) -> list[RenderableType]:
+    """Say which values came from the saved profile, if one was used."""
+    if source is None:
+        return []
+    return [
+        f"• From your saved profile ({escape(source.path)}): {', '.join(source.fields)}. "
+        "Options given on the command line win; --no-profile ignores it."
+    ]
 
 
 def notes(lines: tuple[str, ...], style: str = "dim") -> list[RenderableType]:

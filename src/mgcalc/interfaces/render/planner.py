@@ -9,7 +9,7 @@ from rich.table import Table
 
 from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.intake import reference_table
-from mgcalc.interfaces.render.lookup import notes
+from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.text import number, percent
 
 if TYPE_CHECKING:
@@ -59,5 +59,6 @@ def plan(result: Plan) -> list[RenderableType]:
         table,
         *reference_table(result.reference),
         *notes(result.warnings, "bold red"),
+        *profile_used(result.profile_source),
         *notes(result.notes),
     ]

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.interfaces.render.lookup import notes
+from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.nutrition.standards import STANDARD_INFO
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from mgcalc.interfaces.saved import SavedProfile
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.standards import ReferenceRow
 
@@ -49,8 +50,19 @@ def reference(listing: ReferenceListing) -> list[RenderableType]:
     sources = dict.fromkeys(row.source for row in listing.rows)
     out.extend(f"[dim]Source: {escape(source)}[/dim]" for source in sources)
     row_notes = dict.fromkeys(row.note for row in listing.rows if row.note)
+    out.extend(profile_used(listing.profile_source))
     out.extend(notes((*listing.notes, *row_notes)))
     return out
+
+
+def saved_profile(saved: SavedProfile) -> list[RenderableType]:
+    """Lay out the saved profile's values and where it is kept."""
+    table = Table(title="Saved profile", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for key, value in saved.values().items():
+        table.add_row(key, escape(value))
+    return [table, f"[dim]Kept in {escape(saved.path)}[/dim]"]
 
 
 def _value(value: float | None) -> str:
