@@ -150,3 +150,17 @@ def test_a_repeated_ndb_or_a_wrong_header_is_refused(edited_table: Path) -> None
     edited_table.write_text("ndb,name\n", encoding="utf-8")
     with pytest.raises(DataError, match="row 1: the header must be"):
         foods_table()
+
+
+@pytest.mark.parametrize("query", ["y", "s", "a y", "yy", "ies"])
+def test_short_words_are_searched_or_refused(query: str) -> None:
+    try:
+        found = search(query)
+    except UnknownFood:
+        return
+    assert found
+
+
+def test_a_plural_in_ies_is_found_by_its_singular() -> None:
+    assert search("strawberry")[0].food.description == search("strawberries")[0].food.description
+    assert "Strawberries, raw" in [match.food.description for match in search("strawberry")]

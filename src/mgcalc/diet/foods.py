@@ -215,7 +215,8 @@ def search(query: str) -> list[Match]:
     if not typed:
         raise UnknownFood("empty food query: give words of its name (almonds) or its NDB number")
     stems = {stem(word) for word in typed}
-    keys = [word[:-1] if word.endswith("y") else word for word in stems]
+    # "berry" must find "berries": the first pass looks for "berr".
+    keys = [word[:-1] if word.endswith("y") and len(word) > 3 else word for word in stems]
     found = []
     for number in table.holding(keys):
         food = table.food(number)
