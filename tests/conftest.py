@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from helpers import clear_caches
 from typer.testing import CliRunner
 
 from mgcalc.interfaces.cli import app
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Start every test from the shipped tables with no memo, whatever ran before it."""
+    clear_caches()
+    yield
+    clear_caches()
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""Helpers shared by the tests: a refused run's shape, and editing a CSV table."""
+"""Helpers shared by the tests: a refused run's shape, editing a CSV table, fresh caches."""
 
 from __future__ import annotations
 
 import csv
 import io
+import sys
 from typing import Any
 
 
@@ -24,3 +25,20 @@ def edit_csv(text: str, line: int, column: str, value: str) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def clear_caches() -> None:
+    """Forget every memo in mgcalc (tables, conversions, groups) and go back to shipped forms.
+
+    Found by walking mgcalc's loaded modules, so a memo added later is cleared too.
+    """
+    from mgcalc.chemistry.forms import use_forms_file
+
+    use_forms_file(None)
+    for name, module in list(sys.modules.items()):
+        if name != "mgcalc" and not name.startswith("mgcalc."):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", "") == name:
+                clear()

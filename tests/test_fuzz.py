@@ -1,14 +1,14 @@
-"""Hostile input to every argument: a right answer or exit 2 with one line, within a second.
+"""Hostile input to every argument: a right answer or exit 2 with one line, never a hang.
 
 Hand-picked inputs live in hostile-inputs.jsonl (one JSON string a line, or
 {"prefix", "repeat", "times", "suffix"} for long ones): add every input that ever broke
-mgcalc. Hypothesis adds generated text to the same slots.
+mgcalc. Hypothesis adds generated text to the same slots. How fast each input is answered
+is measured by benchmarks/hostile.py, not here: a test's timeout only catches hangs.
 """
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -54,12 +54,13 @@ def _hostile() -> list[str]:
 HOSTILE = _hostile()
 
 
+# Generous: a busy machine is slow, a hang is endless (the benchmark measures speed).
+HANG = pytest.mark.timeout(600)
+
+
 def _check(mgcalc: Any, args: list[str]) -> None:
-    start = time.perf_counter()
     run = mgcalc(*args)
-    took = time.perf_counter() - start
     shown = repr(args)[:120]
-    assert took < 1.0, f"{shown} took {took:.2f} s"
     if run.exit_code == 0:
         assert run.stdout, shown
         return
@@ -75,12 +76,14 @@ def test_the_hostile_list_is_long_and_distinct() -> None:
     assert len(set(HOSTILE)) == len(HOSTILE)
 
 
+@HANG
 @pytest.mark.parametrize("slot", sorted(SLOTS))
 def test_hand_picked_hostile_inputs(mgcalc: Any, slot: str) -> None:
     for text in HOSTILE:
         _check(mgcalc, SLOTS[slot](text))
 
 
+@HANG
 @pytest.mark.parametrize("slot", sorted(SLOTS))
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -129,6 +132,7 @@ def test_hostile_single_requests(mgcalc: Any, text: str) -> None:
             assert run.stderr.count("\n") == 1
 
 
+@HANG
 @pytest.mark.parametrize(
     ("data", "input_format"),
     [
@@ -148,9 +152,7 @@ def test_hostile_batches_never_crash(data: bytes, input_format: str) -> None:
     import io
 
     out = io.StringIO()
-    start = time.perf_counter()
     summary = run_batch(io.BytesIO(data), out, "dose", input_format=input_format)  # type: ignore[arg-type]
-    assert time.perf_counter() - start < 5
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(lines) == summary.read == summary.ok + summary.errors
     assert [line["line"] for line in lines] == sorted(line["line"] for line in lines)
