@@ -14,11 +14,24 @@ def number(value: float, digits: int = 4) -> str:
     return f"{value:,.{decimals}f}"
 
 
+# Milligrams are shown to 0.1 mg, and verdicts compare what is shown (see nutrition.assessment),
+# so a sentence can never read "350 mg > UL 350 mg".
+MG_DECIMALS = 1
+
+
+def shown_mg(value: float) -> float:
+    """Return *value* in mg as it is shown: rounded to 0.1 mg."""
+    return round(value, MG_DECIMALS)
+
+
 def mg(value: float) -> str:
-    """Format milligrams for a sentence: whole where that is exact to 0.05 mg."""
-    if abs(value - round(value)) < 0.05:
-        return f"{round(value):,} mg"
-    return f"{value:,.1f} mg"
+    """Format milligrams for sentences and tables alike: to 0.1 mg, whole where that is exact."""
+    shown = shown_mg(value)
+    if not math.isfinite(shown):
+        return f"{shown} mg"
+    if shown == round(shown):
+        return f"{round(shown):,} mg"
+    return f"{shown:,.1f} mg"
 
 
 def percent(fraction: float) -> str:

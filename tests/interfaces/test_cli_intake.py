@@ -91,6 +91,24 @@ def test_exit_code_above_ul_is_opt_in(mgcalc: Any, args: list[str], code: int) -
     assert run.json()["assessment"]["ul"] == ("above" if "400mg" in args[0] else "within")
 
 
+def test_exactly_at_the_ul_exits_zero(mgcalc: Any) -> None:
+    # 25 × 4.4 mg = 110.00000000000001 mg printed "Supplemental 110 mg > UL 110 mg" and exit 3.
+    run = mgcalc("dose", "elemental=25x4.4mg", "--age", "6", "--fail-above-ul")
+    assert run.exit_code == 0, run.stdout
+    assert "Supplemental 110 mg ≤ UL 110 mg: within the upper limit" in run.stdout
+    assert "diarrhoea" not in run.stdout
+
+
+def test_table_and_sentence_round_alike(mgcalc: Any) -> None:
+    # 100 mg + 219.97 mg = 319.97 mg: the table's total and the sentence both read 320 mg.
+    run = mgcalc("dose", "elemental=100mg", "--diet", "219.97mg", "--age", "42", "--sex", "female")
+    assert "Total 320 mg ≥ RDA 320 mg: low probability of inadequacy" in run.stdout
+    total = next(line for line in run.stdout.splitlines() if line.startswith("│ Total"))
+    assert "320 mg" in total
+    diet = next(line for line in run.stdout.splitlines() if line.startswith("│ Diet"))
+    assert "220 mg" in diet
+
+
 def test_reference_for_a_person(mgcalc: Any) -> None:
     data = mgcalc("reference", "--age", "42", "--sex", "female", "--json").json()
     assert data["group"] == "31–50 y"

@@ -96,7 +96,7 @@ def read_text(name: str) -> str:
     if len(data) > MAX_REQUEST_BYTES:
         raise BadRequest(f"request is larger than {MAX_REQUEST_BYTES} bytes")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")  # a byte-order mark is not part of the JSON
     except UnicodeDecodeError:
         raise BadRequest("request is not UTF-8 text") from None
 
@@ -172,7 +172,8 @@ def _decoded(stream: IO[bytes]) -> Iterator[tuple[int, str | Failed]]:
             yield number, Failed(BadRequest(f"line {number} is longer than {_MAX_LINE} bytes"))
             continue
         try:
-            yield number, raw.decode("utf-8")
+            # Excel's "CSV UTF-8" and some editors start the file with a byte-order mark.
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
             yield number, Failed(BadRequest(f"line {number} is not UTF-8 text"))
 

@@ -15,7 +15,7 @@ from mgcalc.nutrition.standards import (
     find_group,
     label_for,
 )
-from mgcalc.text import mg
+from mgcalc.text import mg, shown_mg
 
 Adequacy = Literal[
     "likely_inadequate",
@@ -67,6 +67,20 @@ class Assessment(BaseModel):
     percent_of_reference: float | None
     percent_of_ul: float | None
     verdicts: tuple[str, ...]
+
+
+def exceeds(amount_mg: float, limit_mg: float) -> bool:
+    """Return whether *amount_mg* is above *limit_mg* as both are shown (to 0.1 mg).
+
+    The one rule for "above": exactly at a limit is within it (25 × 4.4 mg is 110 mg, not
+    110.00000000000001 mg), and no verdict contradicts the figures it prints.
+    """
+    return shown_mg(amount_mg) > shown_mg(limit_mg)
+
+
+def reaches(amount_mg: float, reference_mg: float) -> bool:
+    """Return whether *amount_mg* reaches *reference_mg* as both are shown (to 0.1 mg)."""
+    return shown_mg(amount_mg) >= shown_mg(reference_mg)
 
 
 def reference_for(profile: Profile) -> tuple[ReferenceUsed, list[str]]:
@@ -173,7 +187,7 @@ def assess(
     if reference.ul_mg is not None:
         percent_of_ul = 100 * supplemental_mg / reference.ul_mg
         name = f"{info.upper} {mg(reference.ul_mg)}"
-        if supplemental_mg > reference.ul_mg:
+        if exceeds(supplemental_mg, reference.ul_mg):
             ul = "above"
             verdicts.append(f"Supplemental {mg(supplemental_mg)} > {name}: above the upper limit")
         else:
@@ -212,10 +226,10 @@ def _adequacy(
         )
     if ref.rda_mg is not None:
         rda = f"{recommended} {mg(ref.rda_mg)}"
-        if ref.ear_mg is not None and total < ref.ear_mg:
+        if ref.ear_mg is not None and not reaches(total, ref.ear_mg):
             code: Adequacy = "likely_inadequate"
             sentence = f"{shown} < EAR {mg(ref.ear_mg)}: {_MEANING[code]}"
-        elif total < ref.rda_mg:
+        elif not reaches(total, ref.rda_mg):
             code = "possibly_inadequate"
             meaning = _MEANING[code] if ref.ear_mg is not None else "below the recommended intake"
             sentence = f"{shown} < {rda}: {meaning}"
@@ -224,7 +238,7 @@ def _adequacy(
             sentence = f"{shown} ≥ {rda}: {_MEANING[code]}"
         return code, ref.rda_mg, sentence
     if ref.ai_mg is not None:
-        code = "adequate" if total >= ref.ai_mg else "cannot_assess"
+        code = "adequate" if reaches(total, ref.ai_mg) else "cannot_assess"
         sign = "≥" if code == "adequate" else "<"
         return code, ref.ai_mg, f"{shown} {sign} AI {mg(ref.ai_mg)}: {_MEANING[code]}"
     return "not_assessed", None, f"{shown}: no intake reference is set for this group"

@@ -12,7 +12,7 @@ from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.clinical.products import find_product
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
-from mgcalc.nutrition.assessment import ReferenceUsed, reference_for
+from mgcalc.nutrition.assessment import ReferenceUsed, exceeds, reaches, reference_for
 from mgcalc.nutrition.intake import diet_notes
 from mgcalc.nutrition.profile import Profile, ProfileSource
 from mgcalc.result import Result
@@ -61,7 +61,7 @@ class Plan(Result):
     @property
     def above_ul(self) -> bool:
         """Return whether the planned supplemental magnesium is above the upper limit."""
-        return self.ul_mg is not None and self.supplemental_mg > self.ul_mg
+        return self.ul_mg is not None and exceeds(self.supplemental_mg, self.ul_mg)
 
 
 def plan(
@@ -107,7 +107,7 @@ def plan(
     else:
         units = _count(needed, unit_elemental, cap)
         supplemental = units * unit_elemental
-    capped = supplemental + _SLACK < needed and 0 < cap < math.inf
+    capped = not reaches(supplemental, needed) and 0 < cap < math.inf
     total = diet_mg + supplemental
     if needed == 0:
         notes.append(
@@ -118,7 +118,7 @@ def plan(
             f"Capped by the upper limit of {mg(cap)} for supplements: the plan gives "
             f"{mg(total)} of the {mg(target_mg)} target."
         )
-    if reference.ul_mg is not None and supplemental > reference.ul_mg + _SLACK:
+    if reference.ul_mg is not None and exceeds(supplemental, reference.ul_mg):
         warnings.append(
             f"This plan puts supplemental magnesium above the upper limit ({mg(reference.ul_mg)}): "
             "for medical supervision only. Its critical effect is diarrhoea; antacids and "
@@ -140,7 +140,7 @@ def plan(
         needed_mg=needed,
         ul_mg=reference.ul_mg,
         capped_by_ul=capped,
-        reaches_target=total + _SLACK >= target_mg,
+        reaches_target=reaches(total, target_mg),
         units=units,
         unit_compound_mg=unit_compound,
         unit_elemental_mg=unit_elemental,
@@ -280,9 +280,10 @@ def _unit(text: str | None, form: Form) -> tuple[float | None, float | None]:
 def _count(needed: float, per_unit: float, cap: float) -> int:
     """Return the fewest units reaching *needed* within *cap*, else the most within *cap*."""
     reach = math.ceil(needed / per_unit - _SLACK) if needed > 0 else 0
-    if reach * per_unit <= cap + _SLACK:
+    if not exceeds(reach * per_unit, cap):
         return reach
-    return math.floor(cap / per_unit + _SLACK)
+    most = math.floor(cap / per_unit + _SLACK)
+    return most + 1 if not exceeds((most + 1) * per_unit, cap) else most
 
 
 def _split(

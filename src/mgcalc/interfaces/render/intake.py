@@ -10,7 +10,7 @@ from rich.table import Table
 from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.nutrition.standards import STANDARD_INFO
-from mgcalc.text import number
+from mgcalc.text import mg, number
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -61,7 +61,7 @@ def _intake(result: Dose) -> Table:
     table.add_section()
     supplemental = sum(item.mmol for item in result.items)
     table.add_row(
-        "Supplemental", "", "", f"{number(result.supplemental_mg)} mg",
+        "Supplemental", "", "", mg(result.supplemental_mg),
         number(supplemental), number(sum(item.meq for item in result.items)),
     )  # fmt: skip
     if result.diet is None:
@@ -70,8 +70,8 @@ def _intake(result: Dose) -> Table:
         table.add_section()
         for part, what, magnesium in diet_rows(result.diet):
             table.add_row(part, what, "", magnesium)
-        table.add_row("Diet", "food and water", "", f"{number(result.diet_mg)} mg")
-    table.add_row("[bold]Total[/bold]", "", "", f"[bold]{number(result.total_mg)} mg[/bold]")
+        table.add_row("Diet", "food and water", "", mg(result.diet_mg))
+    table.add_row("[bold]Total[/bold]", "", "", f"[bold]{mg(result.total_mg)}[/bold]")
     return table
 
 
@@ -89,7 +89,7 @@ def reference_table(reference: ReferenceUsed) -> list[RenderableType]:
     cells = [escape(reference.group)]
     for name, value in values:
         if value is not None:
-            cells.append(f"{value:g} mg")
+            cells.append(mg(value))
         elif name == info.upper:
             cells.append(
                 "not established" if reference.ul_status == "not_established" else "not set"

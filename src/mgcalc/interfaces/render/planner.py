@@ -10,7 +10,7 @@ from rich.table import Table
 from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.intake import reference_table
 from mgcalc.interfaces.render.lookup import notes, profile_used
-from mgcalc.text import number, percent
+from mgcalc.text import mg, number, percent
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -26,19 +26,18 @@ def plan(result: Plan) -> list[RenderableType]:
     table.add_column(style="bold")
     table.add_column()
     table.add_row(
-        "Form", f"{escape(result.name)} ({result.formula}, {percent(result.elemental_fraction)} Mg)"
+        "Form",
+        escape(f"{result.name} ({result.formula}, {percent(result.elemental_fraction)} Mg)"),
     )
-    table.add_row("Target", f"{number(result.target_mg)} mg ({_TARGET[result.target_kind]})")
+    table.add_row("Target", f"{mg(result.target_mg)} ({_TARGET[result.target_kind]})")
     if result.diet is None:
         table.add_row("Diet", "not given (0 mg)")
     else:
         for part, what, magnesium in diet_rows(result.diet):
             table.add_row(f"Diet: {part}", f"{magnesium}: {what.replace(chr(10), ', ')}")
-        table.add_row("Diet", f"{number(result.diet_mg)} mg")
-    table.add_row("Needed from supplements", f"{number(result.needed_mg)} mg")
-    table.add_row(
-        "Upper limit (supplements)", "–" if result.ul_mg is None else f"{number(result.ul_mg)} mg"
-    )
+        table.add_row("Diet", mg(result.diet_mg))
+    table.add_row("Needed from supplements", mg(result.needed_mg))
+    table.add_row("Upper limit (supplements)", "–" if result.ul_mg is None else mg(result.ul_mg))
     if result.units is not None and result.unit_elemental_mg is not None:
         per = f"{number(result.unit_elemental_mg)} mg Mg"
         if result.unit_compound_mg is not None:
@@ -48,8 +47,8 @@ def plan(result: Plan) -> list[RenderableType]:
         table.add_row("Doses", " + ".join(str(count) for count in result.doses))
     style = "bold red" if result.warnings else "bold yellow" if result.capped_by_ul else "bold"
     table.add_row("Compound", f"{number(result.compound_mg)} mg")
-    table.add_row("Supplemental magnesium", f"[{style}]{number(result.supplemental_mg)} mg[/]")
-    table.add_row("New total", f"{number(result.total_mg)} mg")
+    table.add_row("Supplemental magnesium", f"[{style}]{mg(result.supplemental_mg)}[/]")
+    table.add_row("New total", mg(result.total_mg))
     if result.percent_of_target is not None:
         colour = "green" if result.reaches_target else "yellow"
         table.add_row("Of target", f"[{colour}]{result.percent_of_target:.0f} %[/]")
