@@ -47,6 +47,10 @@ def test_all_hydrate_notations_agree() -> None:
         ("formula:Zz", "cannot read formula"),
         ("formula:((", "cannot read formula"),
         ("formula:" + "Mg" * 60, "too long"),
+        # A stray number was dropped: MgSO4·7·H2O read as the monohydrate, MgSO4.7 anhydrous.
+        ("formula:MgSO4·7·H2O", "a number with nothing to count ('7')"),
+        ("formula:MgSO4.7", "a number with nothing to count ('7')"),
+        ("formula:2.MgO", "a number with nothing to count ('2')"),
     ],
 )
 def test_refuses_ambiguous_or_wrong_formulas(text: str, message: str) -> None:

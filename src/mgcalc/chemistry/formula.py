@@ -63,6 +63,12 @@ def _normalize(raw: str) -> str:
     parts = re.split(r"[.+]", formula)
     if any(not part for part in parts):
         raise BadFormula(f"formula '{raw}' has an empty part; write e.g. MgSO4.7H2O")
+    stray = next((part for part in parts if part.isdigit()), None)
+    if stray is not None:
+        # molmass would drop it silently: MgSO4.7 would be the anhydrous salt.
+        raise BadFormula(
+            f"formula '{raw}' has a number with nothing to count ('{stray}'); write e.g. MgSO4.7H2O"
+        )
     if any(not (part[0].isupper() or part[0].isdigit() or part[0] in "([") for part in parts):
         raise BadFormula(
             f"formula '{raw}': element symbols start with a capital letter, e.g. MgCl2"
