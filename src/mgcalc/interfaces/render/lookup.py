@@ -28,9 +28,9 @@ def conversion(result: Conversion) -> list[RenderableType]:
         _product_rows(table, result.product, result.formula)
     else:
         form = result.form or "none (elemental magnesium)"
-        table.add_row("Form", f"{form} (custom)" if result.custom else form)
+        table.add_row("Form", escape(f"{form} (custom)" if result.custom else form))
         table.add_row("Compound", escape(result.name))
-        table.add_row("Formula", result.formula)
+        table.add_row("Formula", escape(result.formula))
     if result.elemental_fraction is not None:
         table.add_row("Magnesium fraction", percent(result.elemental_fraction))
     if result.per_kg is not None:
@@ -69,7 +69,7 @@ def conversion(result: Conversion) -> list[RenderableType]:
 def _product_rows(table: Table, product: ProductRef, formula: str) -> None:
     custom = " (custom)" if product.custom else ""
     table.add_row("Product", f"{escape(product.name)}{custom}")
-    table.add_row("Salt", f"{product.salt} ({formula})")
+    table.add_row("Salt", escape(f"{product.salt} ({formula})"))
     table.add_row(
         "Declared on the label",
         f"{product.elemental_mg_per_unit:g} mg Mg per {escape(product.unit)}",
@@ -140,7 +140,11 @@ def forms(listing: FormsListing) -> list[RenderableType]:
         if form.custom:
             note = f"[bold]Custom[/bold] ({escape(form.source)}). {note}"
         table.add_row(
-            form.key, escape(form.name), form.formula, percent(form.elemental_fraction), note
+            escape(form.key),
+            escape(form.name),
+            escape(form.formula),
+            percent(form.elemental_fraction),
+            note,
         )
     return [
         table,
@@ -161,7 +165,7 @@ def products(listing: ProductsListing) -> list[RenderableType]:
     for product in listing.products:
         name = escape(product.name) + (" [bold](custom)[/bold]" if product.custom else "")
         per = f"{product.elemental_mg_per_unit:g} mg per {escape(product.unit)}"
-        table.add_row(product.key, name, per, product.salt, product.evidence)
+        table.add_row(escape(product.key), name, per, escape(product.salt), product.evidence)
     out: list[RenderableType] = [table]
     if len(listing.products) <= 3:
         for product in listing.products:
