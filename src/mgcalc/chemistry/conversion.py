@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import (
+    MAX_VALUE,
     MEASURES,
     Amount,
     Quantity,
@@ -413,8 +414,11 @@ def _dissolved(amount: Amount, form: Form, notes: list[str]) -> Quantity:
             f"a volume needs a concentration: write e.g. {amount.text.strip()}@500mg/mL, "
             f"or use a liquid form such as milk-of-magnesia or sulfate-injection-50"
         )
+    dissolved = amount.total * per_ml
+    if dissolved > MAX_VALUE:  # the limit of '@…' amounts, for a custom liquid's own strength
+        raise BadAmount(f"amount '{amount.text}' of {form.key} is implausibly large (over 10⁹ mg)")
     notes.append(f"{_ml(amount.total)} mL at {_liquid(form)} of {form.formula}.")
-    return Quantity(amount.total * per_ml, "mass")
+    return Quantity(dissolved, "mass")
 
 
 def _split(

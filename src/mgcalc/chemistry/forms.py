@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mgcalc.chemistry import units
+from mgcalc.chemistry.amounts import MAX_VALUE
 from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError, InputError, UnknownForm
 from mgcalc.tables import read_rows, read_table
@@ -26,6 +27,9 @@ FORMULA_PREFIX = "formula:"
 ELEMENTAL = "elemental"
 # Relative agreement asked of a row's fraction with n(Mg) × 24.305 / M.
 FRACTION_TOLERANCE = 1e-4
+# The smallest magnesium fraction a row may declare (0.1 %): below it, compound masses
+# computed from mmol overflow; the shipped forms hold 4 % or more.
+MIN_FRACTION = 1e-3
 
 Basis = Literal["formula", "declared", "definition", "user formula"]
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -45,9 +49,10 @@ class Form(BaseModel):
     mg_atoms: int = Field(ge=1, description="magnesium atoms per formula unit")
     molar_mass_g_mol: float = Field(gt=0, allow_inf_nan=False)
     fraction_basis: Basis
-    elemental_fraction: float = Field(gt=0, le=1, allow_inf_nan=False)
-    liquid_compound_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    liquid_volume_ml: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    elemental_fraction: float = Field(ge=MIN_FRACTION, le=1, allow_inf_nan=False)
+    # A liquid's concentration has the bounds of an amount's '@500mg/mL' (MAX_VALUE).
+    liquid_compound_mg: float | None = Field(default=None, gt=0, le=MAX_VALUE, allow_inf_nan=False)
+    liquid_volume_ml: float | None = Field(default=None, gt=0, le=MAX_VALUE, allow_inf_nan=False)
     published: str = ""
     note: str = ""
     source: str = Field(min_length=1)
@@ -74,8 +79,16 @@ class Form(BaseModel):
 
     @model_validator(mode="after")
     def _check_consistency(self) -> Form:
+        if self.fraction_basis == "definition" and self.key != ELEMENTAL:
+            # Only 'elemental' is magnesium by definition; any other row is a compound.
+            raise ValueError(
+                "fraction_basis 'definition' is only for 'elemental'; use formula or declared"
+            )
         if (self.liquid_compound_mg is None) != (self.liquid_volume_ml is None):
             raise ValueError("liquid_compound_mg and liquid_volume_ml go together")
+        per_ml = self.compound_mg_per_ml
+        if per_ml is not None and per_ml > MAX_VALUE:
+            raise ValueError(f"the liquid holds over {MAX_VALUE:g} mg per mL: implausibly large")
         if self.fraction_basis == "formula":
             expected = self.mg_atoms * units.mg_per_mmol() / self.molar_mass_g_mol
             if abs(self.elemental_fraction / expected - 1) > FRACTION_TOLERANCE:
