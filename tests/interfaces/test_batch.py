@@ -213,3 +213,47 @@ def test_lines_are_the_bytes_of_the_batch_line_model(binary: bool) -> None:
         ).model_dump_json(),
     ]
     assert text.split("\n") == [*expected, ""]  # not splitlines(): U+2028 is in a line
+
+
+def test_exactly_at_the_ul_is_not_counted_above_it() -> None:
+    # 25 × 4.4 mg is 110.00000000000001 mg: at the UL of 110 mg at age 6, not above it.
+    lines = [
+        json.dumps({"id": 1, "items": ["elemental=25x4.4mg"], "age": 6}),
+        json.dumps({"id": 2, "items": ["elemental=110.1mg"], "age": 6}),
+    ]
+    out = io.StringIO()
+    summary = run_batch(io.BytesIO("\n".join(lines).encode()), out, "dose", input_format="jsonl")
+    assert (summary.ok, summary.above_ul) == (2, 1)
+    plans = [json.dumps({"form": "elemental", "unit": "4.4mg", "target": "200mg", "age": 6})]
+    summary = run_batch(io.BytesIO(plans[0].encode()), io.StringIO(), "plan", input_format="jsonl")
+    assert (summary.ok, summary.above_ul) == (1, 0)
+
+
+BOM = "\ufeff".encode()
+
+
+def test_a_byte_order_mark_starts_a_csv_batch(mgcalc: Any) -> None:
+    # Excel's "CSV UTF-8" writes one; it was read as part of the first column's name.
+    data = BOM + b"id,items,age,sex\n1,glycinate=500mg,42,female\n"
+    out = io.StringIO()
+    summary = run_batch(io.BytesIO(data), out, "dose", input_format="csv")
+    assert (summary.ok, summary.errors) == (1, 0)
+    line = json.loads(out.getvalue())
+    assert (line["id"], line["result"]["supplemental_mg"]) == ("1", pytest.approx(70.48, rel=1e-3))
+
+
+def test_a_byte_order_mark_starts_a_jsonl_batch() -> None:
+    data = BOM + json.dumps(GOOD).encode() + b"\n" + json.dumps(ABOVE).encode() + b"\n"
+    out = io.StringIO()
+    summary = run_batch(io.BytesIO(data), out, "dose", input_format="jsonl")
+    assert (summary.ok, summary.errors, summary.above_ul) == (2, 0, 1)
+
+
+def test_a_byte_order_mark_starts_a_request_file(mgcalc: Any, tmp_path: Path) -> None:
+    path = tmp_path / "request.json"
+    path.write_bytes(BOM + json.dumps(GOOD).encode())
+    run = mgcalc("dose", "--input", str(path), "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["total_mg"] == pytest.approx(320.48, rel=1e-4)
+    stdin = mgcalc("dose", "--input", "-", "--json", input=BOM.decode() + json.dumps(GOOD))
+    assert stdin.exit_code == 0, stdin.stderr

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import assert_refused
 
 import mgcalc
 from mgcalc.chemistry.forms import COLUMNS, BadFormsFile
-from mgcalc.errors import UnknownForm
+from mgcalc.errors import BadAmount, UnknownForm
 
 HEADER = ",".join(COLUMNS)
 BUFFERED = (
@@ -129,3 +130,103 @@ def test_use_forms_clears_every_memo_of_dose_and_batch(tmp_path: Path) -> None:
     assert run_request(request).supplemental_mg == after.supplemental_mg
     mgcalc.use_forms(None)
     assert run_request(request).supplemental_mg == before.supplemental_mg
+
+
+def test_dose_follows_a_switch_of_forms_files(tmp_path: Path) -> None:
+    # dose memoises each item: the memo must be forgotten when the forms table changes.
+    person = {"age": "42", "sex": "female"}
+    first = tmp_path / "first"
+    first.mkdir()
+    second = tmp_path / "second"
+    second.mkdir()
+    mgcalc.use_forms(_file(first, BUFFERED))
+    assert mgcalc.dose(["buffered=1g"], **person).supplemental_mg == pytest.approx(200.0)
+    assert mgcalc.dose(["glycinate=1g"], **person).supplemental_mg == pytest.approx(
+        140.96, rel=1e-4
+    )
+    override = BUFFERED.replace("buffered-glycinate,", "glycinate,", 1).replace(",buffered,", ",,")
+    other = BUFFERED.replace("buffered-glycinate,", "other-salt,", 1).replace(",buffered,", ",,")
+    mgcalc.use_forms(
+        _file(second, override.replace(",0.20,", ",0.25,") + ",true", other + ",",
+              header=HEADER + ",override")
+    )  # fmt: skip
+    switched = mgcalc.dose(["glycinate=1g", "other-salt=1g"], **person)
+    assert [item.elemental_mg for item in switched.items] == [pytest.approx(250.0), 200.0]
+    assert [item.custom for item in switched.items] == [True, True]
+    with pytest.raises(UnknownForm):  # a key of the file no longer in use
+        mgcalc.dose(["buffered=1g"], **person)
+    mgcalc.use_forms(None)
+    back = mgcalc.dose(["glycinate=1g"], **person).items[0]
+    assert (back.elemental_mg, back.custom) == (pytest.approx(140.96, rel=1e-4), False)
+
+
+MARKUP_NAMES = ["Mg [/bold] salt", "Magnesium glycinate [buffered]", "Mg[/x]", "[red]Mg[/red]"]
+
+
+@pytest.mark.parametrize("name", MARKUP_NAMES)
+def test_markup_in_a_custom_form_shows_literally(mgcalc: Any, tmp_path: Path, name: str) -> None:
+    # Rich markup in a name crashed convert, forms and plan, or vanished ([buffered]).
+    row = BUFFERED.replace("Buffered magnesium glycinate", f'"{name}"').replace(
+        "Contains magnesium oxide.", f'"Note {name}."'
+    )
+    path = str(_file(tmp_path, row))
+    person = ["--age", "42", "--sex", "female"]
+    for args in (
+        ["convert", "1g", "buffered"],
+        ["forms"],
+        ["forms", "buffered"],
+        ["plan", "buffered", "--unit", "500mg", *person],
+        ["dose", "buffered=1g", *person],
+    ):
+        run = mgcalc(*args, "--forms", path)
+        assert run.exit_code == 0, (args, run.stderr)
+        assert name in run.stdout.replace("\n│", "").replace(" │", ""), args
+    table = mgcalc("convert", "1g", "buffered", "--forms", path).stdout
+    assert any(line.startswith("│ Compound ") and name in line for line in table.splitlines())
+
+
+def test_markup_in_a_custom_formula_shows_literally(mgcalc: Any, tmp_path: Path) -> None:
+    row = BUFFERED.replace("Mg(C2H4NO2)2", "Mg[/x]")
+    run = mgcalc("convert", "1g", "buffered", "--forms", str(_file(tmp_path, row)))
+    assert run.exit_code == 0, run.stderr
+    assert "Mg[/x]" in run.stdout
+
+
+def test_only_elemental_is_magnesium_by_definition(mgcalc: Any, tmp_path: Path) -> None:
+    # A custom row with fraction_basis=definition was read as magnesium itself: 1000 mg of a
+    # salt at 10 % gave 1000 mg of magnesium.
+    row = "fake,Fake salt,,MgX,0,1,243.05,definition,0.1,,,,,Made up"
+    run = mgcalc("convert", "1000mg", "fake", "--forms", str(_file(tmp_path, row)))
+    assert_refused(run, "fraction_basis 'definition' is only for 'elemental'")
+    assert "row 2" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("compound", "volume", "field"),
+    [
+        ("1e308", "1e-308", "liquid_compound_mg"),
+        ("1e10", "1", "liquid_compound_mg"),
+        ("500", "1e10", "liquid_volume_ml"),
+        ("1e9", "1e-3", "over 1e+09 mg per mL"),
+    ],
+)
+def test_a_custom_liquid_has_the_bounds_of_an_amount(
+    mgcalc: Any, tmp_path: Path, compound: str, volume: str, field: str
+) -> None:
+    # 1e308 mg per 1e-308 mL gave "elemental_mg": null with exit 0, and dose a traceback.
+    row = (
+        f"strong,Strong solution,,MgSO4·7H2O,7,1,246.47,formula,0.09861,{compound},{volume},"
+        ",,Made up"
+    )
+    path = str(_file(tmp_path, row))
+    for args in (["convert", "10mL", "strong"], ["dose", "strong=10mL", "--age", "42"]):
+        run = mgcalc(*args, "--forms", path)
+        assert_refused(run, field)
+
+
+def test_a_strong_custom_liquid_in_a_large_volume_is_refused(tmp_path: Path) -> None:
+    row = "strong,Strong solution,,MgSO4·7H2O,7,1,246.47,formula,0.09861,1e6,1,,,Made up"
+    mgcalc.use_forms(_file(tmp_path, row))
+    assert mgcalc.convert("1mL", "strong").compound_mg == pytest.approx(1e6)
+    with pytest.raises(BadAmount, match="implausibly large"):
+        mgcalc.convert("10000mL", "strong")
