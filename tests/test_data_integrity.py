@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import edit_csv
@@ -75,3 +76,96 @@ def test_a_missing_table(data_copy: Path) -> None:
     run = _mgcalc(data_copy, "forms")
     assert run.returncode == 1
     assert "forms.csv: file not found" in run.stderr
+
+
+# Hostile values in an edited copy of the tables, run in-process (MGCALC_DATA_DIR is read
+# on each load; the fresh_caches fixture makes each test load the tables again).
+@pytest.fixture
+def data_dir(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(data_copy))
+    return data_copy
+
+
+def test_a_byte_order_mark_starts_any_table(mgcalc: Any, data_dir: Path) -> None:
+    # A table saved as a spreadsheet's "CSV UTF-8" begins with one.
+    for name in TABLES:
+        path = data_dir / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    run = mgcalc("dose", "oxide=400mg", "--diet", "100mg", "--age", "42", "--sex", "female")
+    assert run.exit_code == 0, run.stderr
+    assert "Total 341.2 mg ≥ RDA 320 mg" in run.stdout
+    assert mgcalc("dose", "oxide=400mg", "--json").json()["reference"]["label_mg"] == 420
+
+
+@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+def test_a_table_in_another_encoding_is_exit_1(
+    mgcalc: Any, data_dir: Path, table: str, encoding: str
+) -> None:
+    path = data_dir / table
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode(encoding, errors="replace"))
+    run = mgcalc("dose", "oxide=400mg")  # without an age, all three tables are read
+    if encoding == "latin-1" and text.isascii():
+        assert run.exit_code == 0  # ASCII is the same in both
+        return
+    assert run.exit_code == 1, run.stdout
+    assert run.stderr == f"error: {path}: is not UTF-8 text\n"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("ul_mg", "1e308", "field 'ul_mg': Input should be less than or equal to 10000"),
+        ("ul_mg", "1e-300", "field 'ul_mg': Input should be greater than or equal to 1"),
+        ("ul_mg", "inf", "field 'ul_mg'"),
+        ("ul_mg", "nan", "field 'ul_mg'"),
+        ("rda_mg", "1e308", "field 'rda_mg'"),
+        ("ear_mg", "0.0000001", "field 'ear_mg'"),
+        ("age_to_months", "1e308", "field 'age_to_months'"),
+    ],
+)
+def test_huge_and_tiny_reference_values_are_refused(
+    mgcalc: Any, data_dir: Path, column: str, value: str, message: str
+) -> None:
+    # Row 4 is us 1–3 y (EAR 65, RDA 80, UL 65).
+    _edit(data_dir / "reference.csv", 4, column, value)
+    run = mgcalc("dose", "elemental=60mg", "--age", "2")
+    assert run.exit_code == 1, run.stdout
+    assert run.stdout == ""
+    assert run.stderr.startswith(f"error: {data_dir / 'reference.csv'}, row 4, ")
+    assert message in run.stderr
+
+
+def test_huge_label_values_are_refused(mgcalc: Any, data_dir: Path) -> None:
+    _edit(data_dir / "labels.csv", 2, "value_mg", "1e308")
+    run = mgcalc("dose", "elemental=60mg")
+    assert run.exit_code == 1
+    assert "labels.csv, row 2, field 'value_mg'" in run.stderr
+
+
+MARKUP = "[bold red]loud[/] [/x] [buffered]"
+
+
+def test_markup_in_a_table_shows_literally(mgcalc: Any, data_dir: Path) -> None:
+    _edit(data_dir / "reference.csv", 4, "group", MARKUP)
+    _edit(data_dir / "reference.csv", 4, "source", f"Source {MARKUP}")
+    _edit(data_dir / "reference.csv", 4, "note", f"Note {MARKUP}")
+    _edit(data_dir / "labels.csv", 2, "label", f"Label {MARKUP}")
+    _edit(data_dir / "forms.csv", 2, "name", f"Oxide {MARKUP}")
+    _edit(data_dir / "forms.csv", 2, "note", f"Note {MARKUP}")
+    _edit(data_dir / "forms.csv", 2, "source", f"Source {MARKUP}")
+    for args in (
+        ["dose", "oxide=100mg", "--age", "2"],
+        ["dose", "oxide=100mg"],
+        ["plan", "oxide", "--age", "2", "--unit", "100mg"],
+        ["reference", "--age", "2"],
+        ["reference"],
+        ["convert", "100mg", "oxide"],
+        ["forms"],
+        ["forms", "oxide"],
+    ):
+        run = mgcalc(*args)
+        assert run.exit_code == 0, (args, run.stderr)
+        flat = " ".join(run.stdout.replace("│", " ").split())
+        assert MARKUP in flat, args

@@ -37,3 +37,12 @@ def data_label(name: str) -> str:
     """Return how errors name the data table *name*: its override path, or data/NAME."""
     override = os.environ.get(DATA_DIR_VARIABLE)
     return str(Path(override) / name) if override else f"data/{name}"
+
+
+def data_text(name: str) -> str:
+    """Return the text of the data table *name*: UTF-8, with or without a byte-order mark."""
+    try:
+        # An edited copy may come from a spreadsheet's "CSV UTF-8", which starts with a BOM.
+        return data_file(name).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(data_label(name), "is not UTF-8 text") from None

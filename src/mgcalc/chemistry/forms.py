@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import MAX_VALUE
-from mgcalc.datafiles import data_file, data_label
+from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError, InputError, UnknownForm
 from mgcalc.tables import read_rows, read_table
 
@@ -184,8 +184,7 @@ def forms_table() -> FormsTable:
 @cache
 def shipped_table() -> FormsTable:
     """Load and validate ``data/forms.csv`` once."""
-    resource = data_file(FORMS_FILE)
-    text = resource.read_text(encoding="utf-8")
+    text = data_text(FORMS_FILE)
     label = data_label(FORMS_FILE)
     return build_table((elemental_form(), *read_forms(text, label)), label)
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from mgcalc.datafiles import data_file, data_label
+from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError
 from mgcalc.nutrition.profile import STANDARDS, BadProfile, Profile, Standard
 from mgcalc.tables import read_table
@@ -18,6 +18,11 @@ from mgcalc.tables import read_table
 REFERENCE_FILE = "reference.csv"
 LABELS_FILE = "labels.csv"
 ADULT_AGE_MONTHS = 30 * 12  # the adult assumed when no age is given
+
+# Bounds of a daily reference value in mg: outside them a table's value is a typo (the shipped
+# values run from 24 to 420), and percentages of it would overflow.
+MIN_MG = 1.0
+MAX_MG = 10_000.0
 
 State = Literal["none", "pregnant", "lactating"]
 UlStatus = Literal["set", "not_established", "not_set"]
@@ -55,10 +60,10 @@ class ReferenceRow(BaseModel):
     state: State
     age_from_months: int = Field(ge=0)
     age_to_months: int | None = Field(default=None, gt=0)
-    ai_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    ear_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    rda_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    ul_mg: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    ai_mg: float | None = Field(default=None, ge=MIN_MG, le=MAX_MG, allow_inf_nan=False)
+    ear_mg: float | None = Field(default=None, ge=MIN_MG, le=MAX_MG, allow_inf_nan=False)
+    rda_mg: float | None = Field(default=None, ge=MIN_MG, le=MAX_MG, allow_inf_nan=False)
+    ul_mg: float | None = Field(default=None, ge=MIN_MG, le=MAX_MG, allow_inf_nan=False)
     ul_status: UlStatus
     evidence: Evidence
     source: str = Field(min_length=1)
@@ -94,7 +99,7 @@ class LabelValue(BaseModel):
     state: Literal["none", "pregnant", "lactating", "any"]
     age_from_months: int = Field(ge=0)
     age_to_months: int | None = Field(default=None, gt=0)
-    value_mg: float = Field(gt=0, allow_inf_nan=False)
+    value_mg: float = Field(ge=MIN_MG, le=MAX_MG, allow_inf_nan=False)
     evidence: Evidence
     source: str = Field(min_length=1)
     note: str = ""
@@ -120,7 +125,7 @@ class Group:
 def reference_rows() -> tuple[ReferenceRow, ...]:
     """Load, validate and check the tiling of ``data/reference.csv`` once."""
     file = data_label(REFERENCE_FILE)
-    text = data_file(REFERENCE_FILE).read_text(encoding="utf-8")
+    text = data_text(REFERENCE_FILE)
     rows = read_table(
         text, file, ReferenceRow, columns=tuple(ReferenceRow.model_fields), text_columns=("note",)
     )
@@ -132,7 +137,7 @@ def reference_rows() -> tuple[ReferenceRow, ...]:
 def label_values() -> tuple[LabelValue, ...]:
     """Load ``data/labels.csv``: label reference values by standard and group."""
     file = data_label(LABELS_FILE)
-    text = data_file(LABELS_FILE).read_text(encoding="utf-8")
+    text = data_text(LABELS_FILE)
     values = read_table(
         text, file, LabelValue, columns=tuple(LabelValue.model_fields), text_columns=("note",)
     )
