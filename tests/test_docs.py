@@ -65,6 +65,39 @@ def test_readme_output_excerpts_are_true(
         assert _squeeze(line) in printed, line
 
 
+_FIGURE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?) ?(mg|mmol|mEq|mL|%)(?![A-Za-z])")
+
+
+def _commented() -> list[tuple[str, list[tuple[float, str]]]]:
+    """Each ``$ mgcalc`` example whose comment quotes figures, with those figures."""
+    text = README.read_text(encoding="utf-8") if README.exists() else ""
+    found = []
+    for line in re.findall(r"^\$ (mgcalc [^\n]*#[^\n]*)$", text, re.MULTILINE):
+        command, comment = line.split(" #", 1)
+        figures = [
+            (float(value.replace(",", "")), unit) for value, unit in _FIGURE.findall(comment)
+        ]
+        if figures:
+            found.append((command.strip(), figures))
+    return found
+
+
+@pytest.mark.parametrize(("command", "figures"), _commented(), ids=lambda value: str(value)[:40])
+def test_readme_comments_quote_the_output(
+    mgcalc: Any, command: str, figures: list[tuple[float, str]]
+) -> None:
+    # "# a salt's weight → magnesium: 241.2 mg" must be a figure the command prints.
+    run = mgcalc(*shlex.split(command)[1:])
+    assert run.exit_code == 0, run.stderr
+    printed = [(float(value.replace(",", "")), unit) for value, unit in _FIGURE.findall(run.stdout)]
+    for figure in figures:
+        assert figure in printed, figure
+
+
+def test_readme_comments_quote_figures() -> None:
+    assert len(_commented()) >= 6
+
+
 def test_readme_shows_output() -> None:
     assert len(_excerpts()) >= 3
 

@@ -293,3 +293,50 @@ def test_pharmacist_refusals(
     with pytest.raises(InputError) as caught:
         convert(amount, form, **options)
     assert message in str(caught.value)
+
+
+COMPOUND_WEIGHT = (
+    "The mass was read as the compound's weight (as on an ingredient list); for a label's "
+    "'Magnesium (as …)' figure use the form elemental."
+)
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "read_as", "notes"),
+    [
+        ("400mg", "oxide", "compound", (
+            "'oxide' read as Magnesium oxide, MgO: 60.30 % magnesium (from the formula).",
+            COMPOUND_WEIGHT,
+        )),
+        ("2g", "magtein", "compound", (
+            "'magtein' read as Magtein (magnesium L-threonate), maker-declared, Mg(C4H7O5)2: "
+            "7.20 % magnesium (declared by the maker). Fraction as declared by the maker, below "
+            "the anhydrous formula value of 8.25 %.",
+            COMPOUND_WEIGHT,
+        )),
+        ("400mg", None, "magnesium", (
+            "No form given: the mass was read as elemental magnesium. Name a form (e.g. oxide) "
+            "to read it as a salt's weight.",
+        )),
+        ("300mg", "elemental", "magnesium", ()),
+        ("8mEq", None, "magnesium", ()),
+        ("10mmol", "oxide", "magnesium", (
+            "'oxide' read as Magnesium oxide, MgO: 60.30 % magnesium (from the formula).",
+            "mmol and mEq count magnesium itself; the compound mass is what holds it.",
+        )),
+    ],
+)  # fmt: skip
+def test_every_result_says_how_its_amount_was_read(
+    amount: str, form: str | None, read_as: str, notes: tuple[str, ...]
+) -> None:
+    result = convert(amount, form)
+    assert (result.read_as, result.notes) == (read_as, notes)
+
+
+def test_a_liquid_says_its_strength() -> None:
+    result = convert("15mL", "milk-of-magnesia")
+    assert result.notes[-1] == "15 mL at 400 mg per 5 mL of Mg(OH)2."
+    assert result.notes[0].startswith(
+        "'milk-of-magnesia' read as Milk of magnesia (Mg(OH)2 400 mg per 5 mL), Mg(OH)2: "
+        "41.68 % magnesium (from the formula)."
+    )

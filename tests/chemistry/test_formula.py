@@ -57,3 +57,28 @@ def test_refuses_ambiguous_or_wrong_formulas(text: str, message: str) -> None:
     with pytest.raises(BadFormula) as caught:
         formula_form(text)
     assert message in str(caught.value)
+
+
+def test_water_counts_the_hydrate_parts_only() -> None:
+    assert formula_form("formula:MgSO4.H2O").water == 1  # no number: one water
+    assert formula_form("formula:MgSO4.7H2O").water == 7
+    assert formula_form("formula:H2O.MgO").water == 0  # the first part is the compound
+
+
+def test_groups_in_brackets_are_read() -> None:
+    form = formula_form("formula:(MgO)2")
+    assert (form.mg_atoms, form.elemental_fraction) == (2, pytest.approx(0.60304, rel=1e-4))
+
+
+def test_the_longest_formula_is_read() -> None:
+    longest = "MgO" + "O" * 97  # 100 characters
+    assert formula_form(f"formula:{longest}").mg_atoms == 1
+    with pytest.raises(BadFormula, match="too long"):
+        formula_form(f"formula:{longest}O")
+
+
+def test_molmass_errors_are_quoted_in_one_line() -> None:
+    # molmass's message has three lines (the text, the formula, a caret): the first is shown.
+    with pytest.raises(BadFormula) as caught:
+        formula_form("formula:MgCAT")
+    assert str(caught.value) == "cannot read formula 'MgCAT': unknown symbol 'T'"

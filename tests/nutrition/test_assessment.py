@@ -10,6 +10,7 @@ import pytest
 from mgcalc.nutrition.assessment import assess, exceeds, reaches, reference_for
 from mgcalc.nutrition.intake import dose
 from mgcalc.nutrition.profile import make_profile
+from mgcalc.nutrition.standards import find_group
 
 WOMAN_42 = make_profile(age="42", sex="female")  # IOM 31–50 y: EAR 265, RDA 320, UL 350
 
@@ -95,3 +96,127 @@ def test_assess_percentages() -> None:
     result = assess(400.0, 175.0, reference)
     assert result.percent_of_reference == pytest.approx(125.0, abs=1e-9)  # 400 / RDA 320
     assert result.percent_of_ul == pytest.approx(50.0, abs=1e-9)  # 175 / UL 350
+
+
+# Each published upper limit for supplements (reference-values.md): standard, age, sex, UL.
+ULS = [
+    ("us", "2", None, 65),
+    ("us", "6", None, 110),
+    ("us", "42", "female", 350),
+    ("eu", "30", "female", 250),
+    ("uk", "30", "male", 400),
+]
+
+
+@pytest.mark.parametrize(("standard", "age", "sex", "ul"), ULS)
+def test_supplements_exactly_at_each_ul(standard: str, age: str, sex: str | None, ul: int) -> None:
+    person = make_profile(age=age, sex=sex, standard=standard)
+    at = dose([f"elemental={ul}mg"], "0mg", person)
+    assert at.reference.ul_mg == ul
+    assert (at.assessment.ul, at.assessment.percent_of_ul) == ("within", 100.0)
+    assert f"Supplemental {ul} mg ≤ " in at.assessment.verdicts[1]
+    assert not at.warnings
+    # The same amount as a sum of parts with rounding noise is still at the limit.
+    parts = dose([f"elemental={ul / 3}mg"] * 3, "0mg", person)
+    assert parts.assessment.ul == "within"
+    above = dose([f"elemental={ul + 0.1}mg"], "0mg", person)
+    assert above.assessment.ul == "above"
+    assert above.assessment.percent_of_ul == pytest.approx(100 * (ul + 0.1) / ul, rel=1e-12)
+    assert f"Supplemental {ul + 0.1} mg > " in above.assessment.verdicts[1]
+    assert above.warnings == (
+        f"Supplemental magnesium is above the upper limit ({ul} mg). Its critical effect is "
+        "diarrhoea; antacids and laxatives count toward it. Doses above it are for medical "
+        "supervision, especially with kidney impairment.",
+    )
+
+
+# Totals at each intake reference: standard, age, sex, value, the code at and just below it.
+INTAKE = [
+    ("us", "42", "female", 265, "possibly_inadequate", "likely_inadequate"),  # EAR
+    ("us", "42", "female", 320, "likely_adequate", "possibly_inadequate"),  # RDA
+    ("us", "4mo", None, 30, "adequate", "cannot_assess"),  # AI
+    ("eu", "30", "female", 300, "adequate", "cannot_assess"),  # AI
+    ("dach", "30", "female", 300, "adequate", "cannot_assess"),  # AI (estimated value)
+    ("who", "30", "female", 220, "likely_adequate", "possibly_inadequate"),  # RNI, no EAR
+    ("uk", "30", "female", 270, "likely_adequate", "possibly_inadequate"),  # RNI, no EAR
+]
+
+
+@pytest.mark.parametrize(("standard", "age", "sex", "value", "at", "below"), INTAKE)
+def test_totals_exactly_at_each_intake_reference(
+    standard: str, age: str, sex: str | None, value: int, at: str, below: str
+) -> None:
+    person = make_profile(age=age, sex=sex, standard=standard)
+    exactly = dose(["elemental=0mg"], f"{value}mg", person)
+    assert exactly.assessment.adequacy == at
+    short = dose(["elemental=0mg"], f"{value - 0.1}mg", person)
+    assert short.assessment.adequacy == below
+    # Food and supplement adding up to the value with rounding noise reach it too.
+    noisy = dose(["elemental=25x0.1mg"], f"{value - 2.5}mg", person)
+    assert noisy.assessment.adequacy == at
+
+
+@pytest.mark.parametrize(
+    ("standard", "age", "sex", "reference", "percent"),
+    [
+        ("us", "42", "female", 320, 100 * 400 / 320),  # RDA
+        ("us", "4mo", None, 30, 100 * 400 / 30),  # AI
+        ("eu", "30", "female", 300, 100 * 400 / 300),  # AI
+        ("who", "30", "female", 220, 100 * 400 / 220),  # RNI
+    ],
+)
+def test_percent_of_reference_is_of_the_value_judged(
+    standard: str, age: str, sex: str | None, reference: int, percent: float
+) -> None:
+    result = dose(["elemental=100mg"], "300mg", make_profile(age=age, sex=sex, standard=standard))
+    assert result.assessment.percent_of_reference == pytest.approx(percent, rel=1e-12)
+
+
+def test_daily_value_percentage_without_a_profile() -> None:
+    # No age: the total is a share of the label reference (US DV 420 mg, EU NRV 375 mg).
+    us = dose(["elemental=105mg"], "0mg", make_profile())
+    assert us.assessment.percent_of_reference == pytest.approx(25.0, rel=1e-12)
+    assert us.assessment.verdicts[0] == (
+        "Total 105 mg is 25 % of the US Daily Value (420 mg): "
+        "a label reference, not a personal requirement"
+    )
+    assert us.assessment.adequacy == "not_assessed"
+    eu = dose(["elemental=75mg"], "0mg", make_profile(standard="eu"))
+    assert eu.assessment.percent_of_reference == pytest.approx(20.0, rel=1e-12)
+    assert "is 20 % of the EU Nutrient Reference Value (375 mg)" in eu.assessment.verdicts[0]
+    assert eu.assessment.percent_of_ul == pytest.approx(30.0, rel=1e-12)  # of the EU 250 mg
+
+
+@pytest.mark.parametrize("standard", ["dach", "who", "uk"])
+def test_dose_without_an_age_under_each_standard(standard: str) -> None:
+    # These standards have no label value: the adult's upper limit is the only judgement.
+    ul = find_group(make_profile(age="30", sex="female", standard=standard)).row.ul_mg
+    ul_verdict = "not_established" if ul is None else "within"
+    if standard == "uk":
+        assert ul == 400
+    result = dose(["elemental=100mg"], "0mg", make_profile(standard=standard))
+    assert result.reference.group == "adult (no profile)"
+    assert (result.reference.label_mg, result.reference.ul_mg) == (None, ul)
+    assert (result.reference.ear_mg, result.reference.rda_mg, result.reference.ai_mg) == (
+        None, None, None,
+    )  # fmt: skip
+    assert result.assessment.adequacy == "not_assessed"
+    assert result.assessment.percent_of_reference is None
+    assert result.assessment.ul == ul_verdict
+    assert result.assessment.verdicts[0] == (
+        "Total 100 mg: no intake reference is set for this group"
+    )
+    assert f"Standard '{standard}' has no label reference value in mgcalc's data." in result.notes
+    assert result.notes[0].startswith("No age given: an adult was assumed")
+
+
+def test_no_ul_sentences() -> None:
+    infant = dose(["elemental=10mg"], "0mg", make_profile(age="4mo"))
+    assert infant.assessment.verdicts[1] == (
+        "No upper limit is established for this group: supplements not judged"
+    )
+    who = dose(["elemental=10mg"], "0mg", make_profile(age="30", sex="female", standard="who"))
+    assert who.assessment.verdicts[1] == (
+        "No upper limit is set in mgcalc's data for this group: supplements not judged"
+    )
+    assert (who.assessment.ul, who.assessment.percent_of_ul) == ("not_established", None)

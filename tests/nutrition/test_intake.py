@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mgcalc.errors import BadAmount, UnknownForm
@@ -193,3 +195,45 @@ def test_item_input_is_kept_as_typed() -> None:
     result = dose(["Magnesium Glycinate=500mg", "oxide=2x400mg"], "0mg", WOMAN_42)
     assert [item.input for item in result.items] == ["Magnesium Glycinate=500mg", "oxide=2x400mg"]
     assert [item.form for item in result.items] == ["glycinate", "oxide"]
+
+
+def test_the_salt_hint_in_full() -> None:
+    result = dose(["glycinate=200mg"], "0mg", WOMAN_42)
+    assert result.warnings == (
+        "'glycinate=200mg' was read as 200 mg of the salt, only 28.2 mg of magnesium. If the "
+        "label says 'Magnesium (as glycinate) 200mg', that is already magnesium: write "
+        "elemental=200mg.",
+    )
+
+
+def test_the_salt_hint_counts_per_unit() -> None:
+    # Two 200 mg capsules hold 56.4 mg of magnesium, 28.2 mg each: the label figure is per unit.
+    assert len(dose(["glycinate=2x200mg"], "0mg", WOMAN_42).warnings) == 1
+    assert not dose(["glycinate=0mg"], "0mg", WOMAN_42).warnings  # nothing taken, nothing hinted
+    # A liquid's volume is never a label's magnesium figure (0.1 mL of 50 % sulfate: 4.9 mg).
+    assert not dose(["sulfate-injection-50=0.1mL"], "0mg", WOMAN_42).warnings
+
+
+FORMS_HEADER = (
+    "key,name,aliases,formula,water,mg_atoms,molar_mass_g_mol,fraction_basis,"
+    "elemental_fraction,liquid_compound_mg,liquid_volume_ml,published,note,source"
+)
+
+
+@pytest.mark.parametrize(
+    ("fraction", "amount", "hinted"),
+    [
+        ("0.1", "499mg", True),  # 49.9 mg of magnesium, below 50 mg
+        ("0.1", "500mg", False),  # exactly 50 mg: a plausible magnesium figure
+        ("0.2999", "100mg", True),  # below 30 % magnesium
+        ("0.3", "100mg", False),  # 30 %: not a low fraction
+    ],
+)
+def test_the_salt_hint_boundaries(tmp_path: Path, fraction: str, amount: str, hinted: bool) -> None:
+    import mgcalc
+
+    path = tmp_path / "forms.csv"
+    row = f"salt,A salt,,MgX,0,1,100,declared,{fraction},,,,,Made up"
+    path.write_text(f"{FORMS_HEADER}\n{row}\n", encoding="utf-8")
+    mgcalc.use_forms(path)
+    assert bool(dose([f"salt={amount}"], "0mg", WOMAN_42).warnings) is hinted

@@ -179,3 +179,115 @@ def test_dach_plans_within_efsas_upper_level() -> None:
     )  # fmt: skip
     assert (dach.ul_mg, dach.units, dach.supplemental_mg, dach.capped_by_ul) == (250, 2, 200, True)
     assert any("BfR advice" in note for note in dach.notes)
+
+
+# A plan that reaches its target exactly, for each standard: (standard, target, kind, UL,
+# diet, unit of magnesium, units). reference-values.md: IOM, EFSA, D-A-CH, FAO/WHO, COMA.
+EXACT_PLANS = [
+    ("us", 320, "rda", 350, 220, 50, 2),
+    ("eu", 300, "ai", 250, 100, 100, 2),
+    ("uk", 270, "rda", 400, 170, 50, 2),
+]
+
+
+@pytest.mark.parametrize(("standard", "target", "kind", "ul", "diet", "unit", "units"), EXACT_PLANS)
+def test_a_plan_that_reaches_its_target_exactly(
+    standard: str, target: int, kind: str, ul: int, diet: int, unit: int, units: int
+) -> None:
+    person = make_profile(age="30" if standard != "us" else "42", sex="female", standard=standard)
+    result = plan("elemental", person, unit=f"{unit}mg", diet=f"{diet}mg")
+    assert (result.target_mg, result.target_kind, result.ul_mg) == (target, kind, ul)
+    assert (result.units, result.supplemental_mg, result.total_mg) == (units, units * unit, target)
+    assert (result.reaches_target, result.capped_by_ul) == (True, False)
+    assert result.percent_of_target == 100.0
+    assert result.percent_of_ul == pytest.approx(100 * units * unit / ul, rel=1e-12)
+    assert result.unit_compound_mg is None  # elemental: the unit is magnesium itself
+    assert result.compound_mg == units * unit
+    assert not result.warnings
+    # One unit less falls short of the target: it is the fewest that reach it.
+    short = plan("elemental", person, unit=f"{unit}mg", diet=f"{diet + 0.1}mg")
+    assert short.units == units
+
+
+@pytest.mark.parametrize("standard", ["dach", "who"])
+def test_a_diet_exactly_at_the_target_needs_nothing(standard: str) -> None:
+    person = make_profile(age="30", sex="female", standard=standard)
+    target = plan("elemental", person, diet="0mg", allow_above_ul=True).target_mg
+    result = plan("elemental", person, unit="50mg", diet=f"{target}mg")
+    assert (result.needed_mg, result.units, result.supplemental_mg) == (0, 0, 0)
+    assert (result.reaches_target, result.capped_by_ul, result.percent_of_target) == (
+        True, False, 100.0,
+    )  # fmt: skip
+    assert f"The diet already reaches the target ({target:g} mg): no supplement needed." in (
+        result.notes
+    )
+
+
+def test_a_plan_capped_exactly_at_the_ul() -> None:
+    result = plan("elemental", WOMAN_42, unit="50mg", diet="0mg", target="400mg")
+    assert (result.units, result.supplemental_mg, result.percent_of_ul) == (7, 350, 100.0)
+    assert (result.capped_by_ul, result.reaches_target) == (True, False)
+    assert result.percent_of_target == 87.5
+    assert not result.warnings
+    assert (
+        "Capped by the upper limit of 350 mg for supplements: the plan gives 350 mg of the "
+        "400 mg target." in result.notes
+    )
+
+
+def test_units_whose_sum_is_the_ul_with_rounding_noise_fit() -> None:
+    # Three units of 350/3 mg add up to 350.00000000000006 mg: within the UL of 350 mg.
+    result = plan("elemental", WOMAN_42, unit=f"{350 / 3}mg", diet="0mg", target="350mg")
+    assert (result.units, result.capped_by_ul, result.reaches_target) == (3, False, True)
+    assert not result.warnings
+
+
+def test_without_a_unit_the_plan_is_the_amount_needed() -> None:
+    result = plan("oxide", WOMAN_42, diet="220mg")
+    assert (result.units, result.unit_elemental_mg, result.unit_compound_mg) == (None, None, None)
+    assert (result.supplemental_mg, result.total_mg, result.percent_of_target) == (
+        100, 320, 100.0,
+    )  # fmt: skip
+    assert result.compound_mg == pytest.approx(100 / 0.603036, rel=EXACT)  # MgO 60.30 %
+    assert result.notes == (
+        "'oxide' read as Magnesium oxide, MgO: 60.30 % magnesium (from the formula).",
+    )
+    capped = plan("oxide", WOMAN_42, diet="0mg", target="400mg")
+    assert (capped.supplemental_mg, capped.capped_by_ul) == (350, True)
+
+
+def test_an_elemental_unit_of_a_salt() -> None:
+    # A label's 'Magnesium (as glycinate) 100 mg': the unit is magnesium; its salt weight follows.
+    result = plan("glycinate", WOMAN_42, unit="elemental=100mg", diet="120mg")
+    assert (result.units, result.unit_elemental_mg, result.supplemental_mg) == (2, 100, 200)
+    assert result.unit_compound_mg == pytest.approx(100 * 172.423 / 24.305, rel=EXACT)
+    assert result.compound_mg == pytest.approx(2 * 100 * 172.423 / 24.305, rel=EXACT)
+
+
+def test_one_dose() -> None:
+    result = plan("elemental", WOMAN_42, unit="50mg", diet="220mg", doses=1)
+    assert result.doses == (2,)
+    exact = plan("glycinate", WOMAN_42, diet="220mg", doses=1)
+    assert exact.doses is None
+    per = 100 * 172.423 / 24.305
+    assert (
+        f"Per dose: 100 mg of magnesium ({per:,.1f} mg of compound); give --unit for whole units."
+        in exact.notes
+    )
+    plain = plan("elemental", WOMAN_42, diet="220mg", doses=2)
+    assert "Per dose: 50 mg of magnesium; give --unit for whole units." in plain.notes
+
+
+def test_fewer_units_than_doses_leaves_doses_empty() -> None:
+    result = plan("elemental", WOMAN_42, unit="100mg", diet="220mg", doses=3)
+    assert result.doses == (1, 0, 0)
+    assert "1 unit(s) cannot fill 3 doses: some doses are empty." in result.notes
+    even = plan("elemental", WOMAN_42, unit="50mg", diet="220mg", doses=2)
+    assert not any("cannot fill" in note for note in even.notes)
+
+
+def test_no_diet_is_said() -> None:
+    result = plan("elemental", WOMAN_42, unit="50mg")
+    assert "No --diet given: food and water counted as 0 mg." in result.notes
+    assert result.diet_mg == 0
+    assert not any("No --diet" in note for note in plan("elemental", WOMAN_42, diet="0mg").notes)

@@ -7,7 +7,7 @@ from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
-from mgcalc.nutrition.profile import BadProfile, make_profile
+from mgcalc.nutrition.profile import MAX_AGE_YEARS, BadProfile, Profile, make_profile
 from mgcalc.nutrition.standards import (
     LabelValue,
     ReferenceRow,
@@ -346,3 +346,61 @@ def test_bad_rows_are_reported(line: int, column: str, value: str, expected: str
     with pytest.raises(DataError) as caught:
         _rows(_edit(line, column, value))
     assert expected in str(caught.value)
+
+
+def _profile_in(row: ReferenceRow, months: float) -> Profile:
+    sex = "female" if row.sex == "any" else row.sex
+    return make_profile(
+        age=f"{months:g}mo",
+        sex=sex,
+        standard=row.standard,
+        pregnant=row.state == "pregnant",
+        lactating=row.state == "lactating",
+    )
+
+
+def _all_rows() -> list[ReferenceRow]:
+    return list(reference_rows())
+
+
+def _row_id(row: ReferenceRow) -> str:
+    return f"{row.standard} {row.group} {row.sex} {row.state}"
+
+
+@pytest.mark.parametrize("row", _all_rows(), ids=_row_id)
+def test_the_first_and_last_month_of_every_group(row: ReferenceRow) -> None:
+    # Through find_group, the code every command uses, not the row's own bounds.
+    first = find_group(_profile_in(row, row.age_from_months))
+    assert (first.row, first.notes) == (row, ())
+    last_month = (row.age_to_months or MAX_AGE_YEARS * 12) - 0.01
+    last = find_group(_profile_in(row, last_month))
+    assert (last.row, last.notes) == (row, ())
+    if row.age_to_months is not None and row.state == "none":
+        assert find_group(_profile_in(row, row.age_to_months)).row is not row
+
+
+@pytest.mark.parametrize(
+    ("standard", "state", "age", "group", "word"),
+    [
+        ("us", "pregnant", "55", "Pregnancy 31–50 y", "pregnancy"),
+        ("us", "lactating", "51", "Lactation 31–50 y", "lactation"),
+        ("us", "pregnant", "13", "Pregnancy ≤18 y", "pregnancy"),
+        ("us", "lactating", "12.5", "Lactation ≤18 y", "lactation"),
+    ],
+)
+def test_pregnancy_and_lactation_outside_their_groups(
+    standard: str, state: str, age: str, group: str, word: str
+) -> None:
+    profile = make_profile(
+        age=age, standard=standard, pregnant=state == "pregnant", lactating=state == "lactating"
+    )
+    found = find_group(profile)
+    assert found.row.group == group
+    side = "Below the youngest" if float(age) < 14 else "Above the oldest"
+    assert found.notes == (f"{side} {word} group: '{group}' used.",)
+
+
+def test_the_oldest_pregnancy_group_keeps_its_values() -> None:
+    # A pregnant woman of 55 is given the IOM's 31–50 y pregnancy values: EAR 300, RDA 360.
+    row = find_group(make_profile(age="55", pregnant=True)).row
+    assert (row.ear_mg, row.rda_mg, row.ul_mg) == (300, 360, 350)
