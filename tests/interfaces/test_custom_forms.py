@@ -175,7 +175,7 @@ def test_markup_in_a_custom_form_shows_literally(mgcalc: Any, tmp_path: Path, na
         ["convert", "1g", "buffered"],
         ["forms"],
         ["forms", "buffered"],
-        ["plan", "buffered", "--unit", "500mg", *person],
+        ["plan", "buffered", "--unit", "500mg", "--diet", "0mg", *person],
         ["dose", "buffered=1g", *person],
     ):
         run = mgcalc(*args, "--forms", path)

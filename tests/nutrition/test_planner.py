@@ -287,7 +287,7 @@ def test_fewer_units_than_doses_leaves_doses_empty() -> None:
 
 
 def test_no_diet_is_said() -> None:
-    result = plan("elemental", WOMAN_42, unit="50mg")
-    assert "No --diet given: food and water counted as 0 mg." in result.notes
+    result = plan("elemental", WOMAN_42, unit="50mg", target="300mg")
+    assert result.notes == ("No diet given: the target is planned from supplements alone.",)
     assert result.diet_mg == 0
-    assert not any("No --diet" in note for note in plan("elemental", WOMAN_42, diet="0mg").notes)
+    assert not plan("elemental", WOMAN_42, unit="50mg", target="300mg", diet="0mg").notes
