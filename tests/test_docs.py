@@ -74,6 +74,7 @@ def _commented() -> list[tuple[str, list[tuple[float, str]]]]:
     found = []
     for line in re.findall(r"^\$ (mgcalc [^\n]*#[^\n]*)$", text, re.MULTILINE):
         command, comment = line.split(" #", 1)
+        comment = re.sub(r"\([^)]*\)", "", comment)  # an aside, e.g. what a wrong reading gives
         figures = [
             (float(value.replace(",", "")), unit) for value, unit in _FIGURE.findall(comment)
         ]

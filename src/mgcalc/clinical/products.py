@@ -14,7 +14,7 @@ from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import parse_amount
 from mgcalc.chemistry.conversion import Conversion, ProductRef
 from mgcalc.chemistry.forms import Form, forms_table, normalize
-from mgcalc.datafiles import data_file, data_label
+from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import BadAmount, DataError, InputError, UnknownForm
 from mgcalc.result import Result
 from mgcalc.tables import read_rows, read_table
@@ -105,7 +105,7 @@ def products_table() -> ProductsTable:
 def shipped_products() -> ProductsTable:
     """Load and validate ``data/products.csv`` once."""
     label = data_label(PRODUCTS_FILE)
-    text = data_file(PRODUCTS_FILE).read_text(encoding="utf-8")
+    text = data_text(PRODUCTS_FILE)
     rows = read_table(
         text, label, Product, columns=COLUMNS, text_columns=TEXT_COLUMNS, prepare=_prepare
     )  # fmt: skip
