@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_ABOVE_UL = 3  # only with --fail-above-ul
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a process ended by SIGINT
 
 
 class MgcalcError(Exception):
@@ -63,3 +64,13 @@ class BadDiet(InputError):
 
 class UnknownFood(InputError, LookupError):
     """No food, or more than one equally well, matches a query."""
+
+
+class WorkerFailed(MgcalcError):
+    """A worker process of a parallel batch died or failed."""
+
+
+class Interrupted(MgcalcError):
+    """The user pressed Ctrl-C during a parallel batch."""
+
+    exit_code = EXIT_INTERRUPTED

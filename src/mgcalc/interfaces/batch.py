@@ -113,11 +113,19 @@ def run_batch(
     *,
     input_format: InputFormat = "jsonl",
     output_format: OutputFormat = "jsonl",
+    first_line: int = 1,
+    header: bool = True,
 ) -> Summary:
-    """Run every request in *stream*, writing one line to *out* per request, in order."""
+    """Run every request in *stream*, writing one line to *out* per request, in order.
+
+    A piece of a JSON Lines file gives the number of its *first_line*, and no CSV
+    *header* but for the first piece (see :mod:`mgcalc.interfaces.parallel`).
+    """
     model = DoseRequest if command == "dose" else PlanRequest
-    records = _jsonl(stream) if input_format == "jsonl" else _csv(stream, model)
+    records = _jsonl(stream, first_line) if input_format == "jsonl" else _csv(stream, model)
     summary = Summary()
+    if header:
+        write_header(out, command, output_format)
     write = _jsonl_writer(out) if output_format == "jsonl" else _csv_writer(out, command)
     for line, record in records:
         summary.read += 1
@@ -166,8 +174,8 @@ def is_above_ul(result: Dose | Plan) -> bool:
     return result.above_ul
 
 
-def _decoded(stream: IO[bytes]) -> Iterator[tuple[int, str | Failed]]:
-    for number, raw in enumerate(stream, start=1):
+def _decoded(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, str | Failed]]:
+    for number, raw in enumerate(stream, start=first_line):
         if len(raw) > _MAX_LINE:
             yield number, Failed(BadRequest(f"line {number} is longer than {_MAX_LINE} bytes"))
             continue
@@ -178,9 +186,9 @@ def _decoded(stream: IO[bytes]) -> Iterator[tuple[int, str | Failed]]:
             yield number, Failed(BadRequest(f"line {number} is not UTF-8 text"))
 
 
-def _jsonl(stream: IO[bytes]) -> Iterator[tuple[int, Record]]:
+def _jsonl(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, Record]]:
     """Yield each non-blank line's text (parsed later, with the request) or its error."""
-    for number, text in _decoded(stream):
+    for number, text in _decoded(stream, first_line):
         if isinstance(text, Failed) or text.strip():
             yield number, text
 
@@ -291,10 +299,17 @@ _CSV_COLUMNS = {
 }  # fmt: skip
 
 
+def write_header(out: IO[str], command: Command, output_format: OutputFormat) -> None:
+    """Write the header row that CSV output starts with (JSON Lines have none)."""
+    if output_format == "csv":
+        csv.writer(out, lineterminator="\n").writerow(
+            ("id", "line", "ok", *_CSV_COLUMNS[command], "error")
+        )
+
+
 def _csv_writer(out: IO[str], command: Command) -> Writer:
     writer = csv.writer(out, lineterminator="\n")
     columns = _CSV_COLUMNS[command]
-    writer.writerow(("id", "line", "ok", *columns, "error"))
 
     def write(id: str | int, line: int, result: Dose | Plan | None, error: str | None) -> None:
         values: list[object] = [id, line, "true" if result is not None else "false"]

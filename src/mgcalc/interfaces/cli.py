@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import gc
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -223,6 +225,16 @@ OutputFormat = Annotated[
     Literal["jsonl", "csv"],
     typer.Option("--format", help="Output format of --batch: jsonl or csv."),
 ]
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        min=0,
+        metavar="N",
+        help="Worker processes for a JSON Lines --batch FILE (0: one per core); "
+        "stdin and CSV run in one process.",
+    ),
+]
 
 
 def _show_version(value: bool) -> None:
@@ -343,6 +355,7 @@ def dose(
     batch: Batch = None,
     batch_format: BatchFormat = None,
     output_format: OutputFormat = "jsonl",
+    jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
     json: Json = False,
@@ -356,7 +369,10 @@ def dose(
     _refuse_options(ctx, items or [])
     _use_forms(forms_file, products_file)
     given = bool(items or food or diet or diet_file)
-    scripted = _scripted("dose", given, input, batch, batch_format, output_format)
+    scripted = _scripted(
+        "dose", given, input, batch, batch_format, output_format,
+        jobs=jobs, files=(forms_file, products_file),
+    )  # fmt: skip
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
         return
@@ -413,6 +429,7 @@ def plan(
     batch: Batch = None,
     batch_format: BatchFormat = None,
     output_format: OutputFormat = "jsonl",
+    jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
     json: Json = False,
@@ -424,7 +441,10 @@ def plan(
     """
     _use_forms(forms_file, products_file)
     given = form is not None or bool(food or diet or diet_file)
-    scripted = _scripted("plan", given, input, batch, batch_format, output_format)
+    scripted = _scripted(
+        "plan", given, input, batch, batch_format, output_format,
+        jobs=jobs, files=(forms_file, products_file),
+    )  # fmt: skip
     if scripted is not None:
         _finish(scripted, json=json, fail_above_ul=fail_above_ul)
         return
@@ -644,8 +664,15 @@ def _scripted(
     batch: str | None,
     batch_format: Literal["jsonl", "csv"] | None,
     output_format: Literal["jsonl", "csv"],
+    *,
+    jobs: int = 1,
+    files: tuple[str | None, str | None] = (None, None),
 ) -> Dose | Plan | int | None:
-    """Run --input or --batch if given: a result, or a batch's exit code; else None."""
+    """Run --input or --batch if given: a result, or a batch's exit code; else None.
+
+    A JSON Lines batch file runs on *jobs* worker processes (0: one per core), which
+    load the forms and products *files* in use.
+    """
     if input is None and batch is None:
         return None
     if input is not None and batch is not None:
@@ -661,12 +688,23 @@ def _scripted(
     if input is not None:
         return run_request(parse_request(batches.read_text(input), model))
     assert batch is not None
+    if not gc.isenabled():  # the mgcalc process runs without it (entry.py); a batch is long
+        gc.freeze()  # what start-up made stays: only the records' garbage is examined
+        gc.enable()
+    input_format = batch_format or batches.guess_format(batch)
     with batches.open_source(batch) as stream:
-        summary = batches.run_batch(
-            stream, sys.stdout, command,
-            input_format=batch_format or batches.guess_format(batch),
-            output_format=output_format,
-        )  # fmt: skip
+        if jobs != 1 and input_format == "jsonl" and os.path.isfile(batch):
+            from mgcalc.interfaces.parallel import cores, run_parallel
+
+            summary = run_parallel(
+                stream, batch, sys.stdout, command, jobs=jobs or cores(),
+                output_format=output_format, files=files,
+            )  # fmt: skip
+        else:
+            summary = batches.run_batch(
+                stream, sys.stdout, command, input_format=input_format,
+                output_format=output_format,
+            )  # fmt: skip
     sys.stdout.flush()
     sys.stderr.write(summary.line() + "\n")
     if summary.errors:

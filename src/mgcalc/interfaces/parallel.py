@@ -1,0 +1,222 @@
+"""A JSON Lines batch file on several cores: whole-line pieces that workers read themselves.
+
+The parent scans the file once for line breaks, cutting it into pieces of about
+``PIECE_BYTES`` that end at a line break, and hands piece *i* to worker *i mod N*.
+Each worker reads its pieces from the file, runs them exactly as a one-process batch
+would (line numbers included), and sends back the output bytes; the parent writes
+them in input order, so the output is the same, byte for byte. At most ``AHEAD``
+pieces per worker are in flight, so memory stays flat however long the file.
+
+A worker that dies, a closed stdout and Ctrl-C stop the run between two pieces:
+the output then ends with a whole line, the workers are ended, and the error is one
+line on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator
+from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import IO
+
+from mgcalc.errors import Interrupted, WorkerFailed
+from mgcalc.interfaces import api
+from mgcalc.interfaces.batch import Command, OutputFormat, Summary, run_batch, write_header
+
+PIECE_BYTES = 256 * 1024  # about 1,600 requests: 4 MB of output
+AHEAD = 2  # pieces sent to each worker before its first result is read
+# forkserver (where there is one) starts workers from a clean, preloaded process:
+# explicit, because the default start method differs between Pythons and systems.
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+Piece = tuple[int, int, int]  # start byte, end byte, number of its first line
+
+
+def cores() -> int:
+    """Return the number of cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def pieces(stream: IO[bytes], size: int | None = None) -> Iterator[Piece]:
+    """Yield the pieces of *stream*: about *size* bytes each, ending at a line break."""
+    size = size or PIECE_BYTES
+    start, line, lines, position = 0, 1, 0, 0
+    while block := stream.read(size):
+        position += len(block)
+        cut = block.rfind(b"\n")
+        if cut < 0:
+            continue  # a line longer than a piece: it goes whole into the next
+        lines += block.count(b"\n")
+        end = position - len(block) + cut + 1
+        yield start, end, line
+        start, line, lines = end, line + lines, 0
+    if start < position:
+        yield start, position, line
+
+
+def run_parallel(
+    stream: IO[bytes],
+    path: str,
+    out: IO[str],
+    command: Command,
+    *,
+    jobs: int,
+    output_format: OutputFormat = "jsonl",
+    files: tuple[str | None, str | None] = (None, None),
+) -> Summary:
+    """Run the JSON Lines batch file *path*, open as *stream*, on *jobs* workers.
+
+    The results go to *out* in input order; the workers load the forms and products
+    *files* in use.
+    """
+    context = multiprocessing.get_context(START_METHOD)
+    if START_METHOD == "forkserver":
+        context.set_forkserver_preload([__name__])
+    write_header(out, command, output_format)
+    out.flush()
+    buffer: IO[bytes] | None = getattr(out, "buffer", None)
+    send: Callable[[bytes], object] = (
+        partial(_write_all, buffer) if buffer is not None else lambda data: out.write(data.decode())
+    )
+    workers: list[tuple[BaseProcess, Connection]] = []
+    stop: list[bool] = []
+    with _ctrl_c_sets(stop):
+        try:
+            for _ in range(jobs):
+                ours, theirs = context.Pipe()
+                process = context.Process(  # type: ignore[attr-defined]  # typeshed: BaseContext
+                    target=_work, args=(theirs, path, command, output_format, files),
+                    daemon=True,
+                )  # fmt: skip
+                process.start()
+                theirs.close()  # so that a dead worker reads as end of file here
+                workers.append((process, ours))
+            return _drive(pieces(stream), workers, send, stop)
+        finally:
+            _end(workers)
+
+
+def _write_all(stream: IO[bytes], data: bytes) -> None:
+    """Write all of *data*: a signal (Ctrl-C) can cut a large write short, silently."""
+    view = memoryview(data)
+    while view:
+        view = view[stream.write(view) :]
+
+
+@contextlib.contextmanager
+def _ctrl_c_sets(stop: list[bool]) -> Iterator[None]:
+    """Turn Ctrl-C into a flag checked between pieces (never inside a write)."""
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.append(True))
+    except ValueError:  # not the main thread: Ctrl-C is not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _drive(
+    todo: Iterator[Piece],
+    workers: list[tuple[BaseProcess, Connection]],
+    send: Callable[[bytes], object],
+    stop: list[bool],
+) -> Summary:
+    """Send piece i to worker i mod N, read the results in that order, and write them."""
+    summary = Summary()
+    sent = done = 0
+    for _ in range(AHEAD):
+        for _, connection in workers:
+            piece = next(todo, None)
+            if piece is not None:
+                connection.send(piece)
+                sent += 1
+    while done < sent:
+        process, connection = workers[done % len(workers)]
+        data, counts = _receive(process, connection)
+        if stop:
+            raise Interrupted("interrupted; the output ends with a whole line")
+        send(data)
+        summary.read += counts[0]
+        summary.ok += counts[1]
+        summary.errors += counts[2]
+        summary.above_ul += counts[3]
+        done += 1
+        piece = next(todo, None)
+        if piece is not None:  # to the worker just read: piece `sent` is its turn
+            connection.send(piece)
+            sent += 1
+    return summary
+
+
+def _receive(process: BaseProcess, connection: Connection) -> tuple[bytes, tuple[int, ...]]:
+    try:
+        message = connection.recv()
+    except (EOFError, OSError):  # OSError: the pipe ended inside a message
+        process.join(1)
+        raise WorkerFailed(
+            f"a worker process stopped (exit code {process.exitcode}); the output ends with "
+            "a whole line, before the first request it did not finish"
+        ) from None
+    if isinstance(message, str):
+        raise WorkerFailed(f"a worker failed: {message}")
+    data, counts = message
+    return data, counts
+
+
+def _end(workers: list[tuple[BaseProcess, Connection]]) -> None:
+    """End every worker: they hold no state worth waiting for once the run stops."""
+    for process, connection in workers:
+        with contextlib.suppress(OSError):
+            connection.send(None)
+        connection.close()
+        if process.is_alive():
+            process.join(0.5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _work(
+    connection: Connection,
+    path: str,
+    command: Command,
+    output_format: OutputFormat,
+    files: tuple[str | None, str | None],
+) -> None:
+    """Run the pieces the parent sends until it sends None; send back bytes and counts."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        forms_file, products_file = files
+        if forms_file:
+            api.use_forms(forms_file)
+        if products_file:
+            api.use_products(products_file)
+        with open(path, "rb") as stream:
+            while (piece := connection.recv()) is not None:
+                start, end, first_line = piece
+                stream.seek(start)
+                source = io.BytesIO(stream.read(end - start))
+                raw = io.BytesIO()
+                out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                done = run_batch(
+                    source, out, command, output_format=output_format,
+                    first_line=first_line, header=False,
+                )  # fmt: skip
+                out.flush()
+                counts = (done.read, done.ok, done.errors, done.above_ul)
+                connection.send((raw.getvalue(), counts))
+    except (EOFError, BrokenPipeError):
+        return  # the parent has gone: nothing left to do
+    except Exception as error:  # reported by the parent, as one line
+        with contextlib.suppress(OSError):
+            connection.send(f"{type(error).__name__}: {error}")

@@ -1,0 +1,176 @@
+"""--jobs: the same bytes as one process, and a clean stop when a worker or the reader goes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mgcalc.interfaces import parallel
+
+REQUESTS = [
+    {"id": "a", "items": ["glycinate=500mg"], "diet": "250mg", "age": 42, "sex": "female"},
+    {"items": ["oxide=2x400mg", "elemental=200mg"], "diet": "300mg", "age": 70, "sex": "male"},
+    {"id": 7, "items": ["elemental=400mg"], "age": 30, "sex": "male"},
+    {"items": ["milk-of-magnesia=15mL"], "diet": "100mg", "age": 8, "sex": "female"},
+]
+BAD = [
+    b'{"items": ["glycinat=500mg"]}',
+    b"not json",
+    b"",
+    b"   ",
+    b'{"id": "x", "items": ["oxide=1g"], "sex": "f\xe9male"}',
+    b"\xff\xfe",
+    b'{"items": "oxide=1g"}',
+]
+
+
+def _mixed(path: Path, lines: int) -> Path:
+    """Write *lines* lines: good requests with bad, blank and non-UTF-8 ones among them."""
+    rows = []
+    for number in range(lines):
+        if number % 9 == 4:
+            rows.append(BAD[number % len(BAD)])
+        else:
+            request = {**REQUESTS[number % len(REQUESTS)], "diet": f"{number % 400}mg"}
+            rows.append(json.dumps(request).encode())
+    path.write_bytes(b"\n".join(rows))  # and no line break after the last line
+    return path
+
+
+def test_pieces_are_whole_lines_numbered_as_in_the_file() -> None:
+    data = b"a\n\nbbbbbbbbbbbbbbbbbbbbbbbbb\nc\nd\nlast without a break"
+    found = list(parallel.pieces(io.BytesIO(data), size=4))
+    assert b"".join(data[start:end] for start, end, _ in found) == data
+    for start, end, first_line in found:
+        assert data[:start].count(b"\n") + 1 == first_line
+        assert end == len(data) or data[end - 1 : end] == b"\n"
+    assert any(end - start > 20 for start, end, _ in found)  # the long line stayed whole
+
+
+@pytest.mark.parametrize("output", ["jsonl", "csv"])
+def test_jobs_give_the_same_bytes_as_one_process(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    path = str(_mixed(tmp_path / "mixed.jsonl", 400))
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)  # many pieces from a small file
+    one = mgcalc("dose", "--batch", path, "--format", output)
+    assert one.exit_code == 2  # bad lines
+    blank = sum(1 for line in Path(path).read_bytes().split(b"\n") if not line.strip())
+    assert blank > 0 and one.stdout.count("\n") == 400 - blank + (output == "csv")
+    for jobs in ("2", "3", "0"):
+        many = mgcalc("dose", "--batch", path, "--format", output, "--jobs", jobs)
+        assert (many.exit_code, many.stderr) == (one.exit_code, one.stderr)
+        assert many.stdout == one.stdout
+
+
+def test_plan_batches_run_in_parallel_too(mgcalc: Any, tmp_path: Path) -> None:
+    path = tmp_path / "plans.jsonl"
+    request = {"form": "glycinate", "unit": "500mg", "diet": "200mg", "age": 42, "sex": "female"}
+    path.write_text("\n".join(json.dumps({**request, "id": n}) for n in range(50)) + "\n")
+    one = mgcalc("plan", "--batch", str(path))
+    many = mgcalc("plan", "--batch", str(path), "--jobs", "2")
+    assert (many.exit_code, many.stdout, many.stderr) == (0, one.stdout, one.stderr)
+
+
+def test_stdin_and_csv_run_in_one_process(mgcalc: Any, tmp_path: Path) -> None:
+    text = json.dumps(REQUESTS[0]) + "\n"
+    assert mgcalc("dose", "--batch", "-", "--jobs", "2", input=text).stdout == (
+        mgcalc("dose", "--batch", "-", input=text).stdout
+    )
+    path = tmp_path / "requests.csv"
+    path.write_text("id,items,age,sex\n1,oxide=1g,42,female\n")
+    many = mgcalc("dose", "--batch", str(path), "--jobs", "2")
+    assert (many.exit_code, many.stdout) == (0, mgcalc("dose", "--batch", str(path)).stdout)
+
+
+def test_jobs_must_not_be_negative(mgcalc: Any, tmp_path: Path) -> None:
+    path = _mixed(tmp_path / "mixed.jsonl", 3)
+    run = mgcalc("dose", "--batch", str(path), "--jobs", "-1")
+    assert run.exit_code == 2
+    assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1
+
+
+# A real process, stopped while it is writing: its stdout is a pipe nobody reads yet.
+def _started(path: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "mgcalc", "dose", "--batch", str(path), "--jobs", "2"]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    assert child.stdout is not None
+    assert child.stdout.read(1) == b"{"  # workers are running; the parent blocks writing
+    return child
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            parents.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def _finish(child: subprocess.Popen[bytes]) -> tuple[int, bytes, str]:
+    rest, errors = child.communicate(timeout=120)
+    return child.returncode, b"{" + rest, errors.decode()
+
+
+def _whole_lines(output: bytes) -> None:
+    assert output.endswith(b"\n")
+    for line in output.splitlines():
+        json.loads(line)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_killed_worker_is_one_line_and_whole_lines(tmp_path: Path) -> None:
+    child = _started(_mixed(tmp_path / "big.jsonl", 8000))
+    # the forkserver is the parent's child; the workers are the forkserver's children
+    workers = [pid for pid in _descendants(child.pid) if pid not in _children(child.pid)]
+    assert workers, "no worker processes found"
+    os.kill(workers[-1], signal.SIGKILL)
+    code, output, errors = _finish(child)
+    assert code == 1
+    assert errors.startswith("error: a worker process stopped") and errors.count("\n") == 1
+    _whole_lines(output)
+
+
+def _children(pid: int) -> list[int]:
+    return [p for p in _descendants(pid) if _parent(p) == pid]
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def test_ctrl_c_is_one_line_and_whole_lines(tmp_path: Path) -> None:
+    child = _started(_mixed(tmp_path / "big.jsonl", 8000))
+    child.send_signal(signal.SIGINT)
+    code, output, errors = _finish(child)
+    assert code == 130
+    assert errors == "error: interrupted; the output ends with a whole line\n"
+    _whole_lines(output)
+
+
+def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
+    child = _started(_mixed(tmp_path / "big.jsonl", 8000))
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 1
+    child.stderr.close()
+    assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
