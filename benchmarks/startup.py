@@ -29,11 +29,12 @@ FOOD_COMMANDS = ("food almonds --json", "dose, three foods --json")
 COMMANDS = {
     "convert 400mg oxide --json": ["convert", "400mg", "oxide", "--json"],
     "dose --json": [
-        "dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female", "--json",
+        "dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female",
+        "--no-profile", "--json",
     ],
     "plan --json": [
         "plan", "glycinate", "--unit", "500mg", "--diet", "200mg", "--age", "42", "--sex",
-        "female", "--json",
+        "female", "--no-profile", "--json",
     ],
     "food almonds --json": ["food", "almonds", "--json"],
     "dose, three foods --json": [
