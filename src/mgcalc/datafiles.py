@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from mgcalc.errors import DataError
 
 DATA_DIR_VARIABLE = "MGCALC_DATA_DIR"
+_HERE = Path(__file__).parent  # the installed package (or src/mgcalc in a checkout)
 
 
-def data_file(name: str) -> Traversable:
+def data_file(name: str) -> Path:
     """Return the data table *name*, shipped in the wheel as ``mgcalc/data/``.
 
     ``MGCALC_DATA_DIR`` points at another copy of the tables, to check an edited one.
+    A path beside this module, not importlib.resources (a few ms of start-up): mgcalc is
+    installed as files, never run from a zip archive.
     """
     override = os.environ.get(DATA_DIR_VARIABLE)
     if override:
@@ -23,11 +24,11 @@ def data_file(name: str) -> Traversable:
         if not path.is_file():
             raise DataError(str(path), "file not found")
         return path
-    packaged = files("mgcalc").joinpath("data", name)
+    packaged = _HERE / "data" / name
     if packaged.is_file():
         return packaged
     # An editable install runs from the source tree, where data/ sits at the top level.
-    source = Path(__file__).resolve().parents[2] / "data" / name
+    source = _HERE.parents[1] / "data" / name
     if source.is_file():
         return source
     raise DataError(f"data/{name}", "file not found in the installed package")

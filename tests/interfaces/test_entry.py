@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -76,3 +77,25 @@ def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
         errors = child.stderr.read().decode()
         assert child.wait() == 1
     assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
+
+
+def test_a_run_builds_only_the_command_it_names() -> None:
+    import typer
+
+    from mgcalc.interfaces.cli import _lean, app
+
+    whole = typer.main.get_command(app)
+    assert isinstance(whole, typer.core.TyperGroup)
+    for name in set(whole.commands) - {"profile"}:  # a group is built with the whole app
+        lean = typer.main.get_command(_lean([name, "--json"]))
+        assert isinstance(lean, typer.core.TyperGroup)
+        assert list(lean.commands) == [name]
+    for args in ([], ["--help"], ["--version"], ["dos"], ["profile", "show"]):
+        assert _lean(args) is app
+
+
+def test_the_lean_app_says_what_the_whole_one_says(mgcalc: Any) -> None:
+    whole = mgcalc("dose", "--fod", "almonds=1oz")
+    lean = _mgcalc("dose", "--fod", "almonds=1oz")
+    said = lean.stderr.replace("python -m mgcalc", "mgcalc")
+    assert (lean.returncode, lean.stdout, said) == (2, "", whole.stderr)

@@ -10,7 +10,7 @@ the tests check each against pint bit for bit, and pint computes any other pair.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,8 +48,7 @@ def registry() -> UnitRegistry[float]:
     """Build the unit registry from mgcalc's definitions file."""
     from pint import UnitRegistry
 
-    path = files("mgcalc.chemistry").joinpath("units.txt")
-    return UnitRegistry(str(path), cache_folder=None)
+    return UnitRegistry(str(Path(__file__).with_name("units.txt")), cache_folder=None)
 
 
 @cache

@@ -389,6 +389,8 @@ def product_hint(name: str) -> str | None:
 
 def resolve_item(name: str) -> Product | None:
     """Return the product *name* means, None for a form; unknown names get both hints."""
+    if normalize(name) in forms_table().index:
+        return None  # a form: no product may take a form's name (see _build)
     product = find_product(name)
     if product is not None:
         return product

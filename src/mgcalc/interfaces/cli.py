@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 import os
 import sys
@@ -12,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from mgcalc import __version__
 from mgcalc.errors import (
@@ -735,7 +738,7 @@ def run(args: list[str] | None = None) -> int:
     """
     try:
         try:
-            app(args)
+            _lean(sys.argv[1:] if args is None else args)(args)
         except SystemExit as done:
             code = _exit_code(done.code)
         else:
@@ -746,6 +749,28 @@ def run(args: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _closed_pipe()
     return code
+
+
+def _lean(args: list[str]) -> typer.Typer:
+    """Return the app with only the command that *args* name, when they name one.
+
+    typer builds every command's options at each start (about 6 ms, 4 % of a run); a run
+    needs only its own. Anything else (no command, --help, a typo) gets the whole app.
+    """
+    name = args[0] if args else None
+    commands = [command for command in app.registered_commands if _name(command) == name]
+    if not commands:
+        return app  # a command group (profile) is built whole, with the rest
+    lean = copy.copy(app)
+    lean.registered_commands, lean.registered_groups = commands, []
+    return lean
+
+
+def _name(command: CommandInfo) -> str | None:
+    """Return a command's name as typer derives it."""
+    if command.name or command.callback is None:
+        return command.name
+    return get_command_name(command.callback.__name__)
 
 
 def _exit_code(code: object) -> int:
