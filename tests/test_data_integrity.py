@@ -14,7 +14,7 @@ from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 
-TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv")
+TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv", "interactions.csv")
 
 
 @pytest.fixture

@@ -172,7 +172,9 @@ def test_every_exit_code_is_documented() -> None:
         assert re.search(rf"^\| {code} \|", table, re.MULTILINE), code
 
 
-@pytest.mark.parametrize("table", ["forms.csv", "reference.csv", "labels.csv", "products.csv"])
+@pytest.mark.parametrize(
+    "table", ["forms.csv", "reference.csv", "labels.csv", "products.csv", "interactions.csv"]
+)
 def test_data_readme_describes_every_table(table: str) -> None:
     text = DATA_README.read_text(encoding="utf-8")
     assert f"## `{table}`" in text

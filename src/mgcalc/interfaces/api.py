@@ -19,6 +19,7 @@ from mgcalc.errors import InputError, UnknownForm
 if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.diet.assembly import Diet, DietEntries
     from mgcalc.diet.search import FoodSearch
@@ -161,6 +162,8 @@ def dose(
     lactating: bool = False,
     standard: str = "us",
     weight: str | float | None = None,
+    with_medicines: Sequence[str] = (),
+    kidney_impairment: bool = False,
 ) -> Dose:
     """Check *items* (``FORM=AMOUNT``) plus the diet against a person's reference values.
 
@@ -171,6 +174,8 @@ def dose(
     (``"8mo"``); *sex* is ``female`` or ``male`` (also ``F``, ``woman``, …); *standard* is a
     standard's key (also ``iom``, ``efsa``, …); *weight* is body weight (``"70kg"``). A
     saved profile is never read here.
+    *with_medicines* names medicines taken (interactions become warnings);
+    *kidney_impairment* adds the kidney caution.
     """
     from mgcalc.nutrition.intake import dose as run
     from mgcalc.nutrition.profile import make_profile
@@ -180,7 +185,10 @@ def dose(
         weight=weight,
     )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete)
-    return run(items, given, profile)
+    return run(
+        items, given, profile, with_medicines=with_medicines,
+        kidney_impairment=kidney_impairment,
+    )  # fmt: skip
 
 
 def plan(
@@ -201,6 +209,8 @@ def plan(
     lactating: bool = False,
     standard: str = "us",
     weight: str | float | None = None,
+    with_medicines: Sequence[str] = (),
+    kidney_impairment: bool = False,
 ) -> Plan:
     """Plan how much of *form* reaches *target* without passing the upper limit.
 
@@ -224,8 +234,16 @@ def plan(
     given = _diet(diet, foods, diet_file, days, include_incomplete)
     return run(
         form, profile, unit=unit, diet=given, target=target, doses=doses,
-        allow_above_ul=allow_above_ul,
+        allow_above_ul=allow_above_ul, with_medicines=with_medicines,
+        kidney_impairment=kidney_impairment,
     )  # fmt: skip
+
+
+def interactions(name: str | None = None) -> InteractionsListing:
+    """Return the interactions table, or the rows for a medicine or class *name*."""
+    from mgcalc.clinical.interactions import list_interactions
+
+    return list_interactions(name)
 
 
 def reference(

@@ -20,6 +20,7 @@ from mgcalc.interfaces.request import (
     PlanRequest,
     parse_request,
     request_id,
+    request_keys,
     run_request,
     validate_request,
 )
@@ -204,7 +205,7 @@ def _csv(
     except csv.Error as error:
         yield 1, Failed(BadRequest(f"CSV header: {error}"))
         return
-    unknown = [name for name in header if name not in model.model_fields]
+    unknown = [name for name in header if name not in request_keys(model)]
     if unknown:
         yield 1, Failed(BadRequest(f"CSV header: unknown column '{unknown[0]}'"))
         return
@@ -248,9 +249,9 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
     record: dict[str, object] = {}
     for key, cell in row.items():
         value = cell.strip()
-        if key in ("items", "foods") or (key == "diet" and ";" in value):
+        if key in ("items", "foods", "with") or (key == "diet" and ";" in value):
             record[key] = [item.strip() for item in value.split(";") if item.strip()]
-        elif key in ("pregnant", "lactating", "allow_above_ul"):
+        elif key in ("pregnant", "lactating", "allow_above_ul", "kidney_impairment"):
             if value.lower() not in _TRUE | _FALSE:
                 raise BadRequest(f"column '{key}': '{value[:20]}' is not true or false")
             record[key] = value.lower() in _TRUE

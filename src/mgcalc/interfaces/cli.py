@@ -215,6 +215,22 @@ Weight = Annotated[
     str | None,
     typer.Option("--weight", help="Body weight for per-kg amounts: 70kg or 154lb."),
 ]
+WithMedicines = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with",
+        metavar="NAME",
+        help="A medicine taken (generic or class name, repeatable): its interactions are shown.",
+        show_default=False,
+    ),
+]
+KidneyImpairment = Annotated[
+    bool,
+    typer.Option(
+        "--kidney-impairment",
+        help="Kidney impairment: adds the caution; plan then plans no supplement.",
+    ),
+]
 ProductsFile = Annotated[
     str | None,
     typer.Option(
@@ -361,6 +377,8 @@ def dose(
     jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
+    with_medicines: WithMedicines = None,
+    kidney_impairment: KidneyImpairment = False,
     json: Json = False,
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
@@ -384,6 +402,7 @@ def dose(
         items or [], diet=person.diet or diet, foods=food or (), diet_file=diet_file, days=days,
         include_incomplete=include_incomplete, age=person.age, sex=person.sex,
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
+        with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
     )  # fmt: skip
     _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
 
@@ -435,6 +454,8 @@ def plan(
     jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
+    with_medicines: WithMedicines = None,
+    kidney_impairment: KidneyImpairment = False,
     json: Json = False,
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit.
@@ -459,6 +480,7 @@ def plan(
         days=days, include_incomplete=include_incomplete, target=target, doses=doses,
         allow_above_ul=allow_above_ul, age=person.age, sex=person.sex, pregnant=pregnant,
         lactating=lactating, standard=person.standard, weight=person.weight,
+        with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
     )  # fmt: skip
     _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
 
@@ -523,6 +545,25 @@ def products(
 
 
 @app.command()
+def interactions(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="A medicine's generic name or class (doxycycline, PPIs); omit for all."
+        ),
+    ] = None,
+    json: Json = False,
+) -> None:
+    """List medicines that interact with magnesium, with spacing and sources.
+
+    A name missing from the list is refused: absence is not evidence of safety.
+    """
+    from mgcalc.interfaces.render import emit
+
+    emit(api.interactions(name), as_json=json)
+
+
+@app.command()
 def schema(
     name: Annotated[
         Literal[
@@ -538,6 +579,7 @@ def schema(
             "batch",
             "plan-batch",
             "products",
+            "interactions",
         ]
         | None,
         typer.Argument(

@@ -70,6 +70,8 @@ class DoseRequest(BaseModel):
     pregnant: StrictBool = False
     lactating: StrictBool = False
     standard: Standard = "us"
+    with_: list[StrictStr] = Field(default_factory=list, alias="with")
+    kidney_impairment: StrictBool = False
 
 
 class PlanRequest(BaseModel):
@@ -90,6 +92,8 @@ class PlanRequest(BaseModel):
     pregnant: StrictBool = False
     lactating: StrictBool = False
     standard: Standard = "us"
+    with_: list[StrictStr] = Field(default_factory=list, alias="with")
+    kidney_impairment: StrictBool = False
 
 
 Request = DoseRequest | PlanRequest
@@ -132,7 +136,7 @@ def _bad(error: ValidationError, model: type[DoseRequest] | type[PlanRequest]) -
     field = ".".join(str(part) for part in first["loc"])
     message = first["msg"]
     if first["type"] == "extra_forbidden":
-        message = f"unknown key; the keys are {', '.join(model.model_fields)}"
+        message = f"unknown key; the keys are {', '.join(request_keys(model))}"
     return BadRequest(f"request field '{field}': {message}")
 
 
@@ -144,10 +148,14 @@ def run_request(request: Request) -> Dose | Plan:
     entries = tuple(request.diet) if isinstance(request.diet, list) else request.diet
     diet = _diet(entries, tuple(request.foods))
     if isinstance(request, DoseRequest):
-        return dose(request.items, diet, profile, id=request.id)
+        return dose(
+            request.items, diet, profile, id=request.id, with_medicines=request.with_,
+            kidney_impairment=request.kidney_impairment,
+        )  # fmt: skip
     return plan(
         request.form, profile, unit=request.unit, diet=diet, target=request.target,
         doses=request.doses, allow_above_ul=request.allow_above_ul, id=request.id,
+        with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
     )  # fmt: skip
 
 
@@ -170,3 +178,8 @@ def _diet(
 
 
 clears_with_forms(_diet.cache_clear)
+
+
+def request_keys(model: type[BaseModel]) -> list[str]:
+    """Return a request's JSON keys (``with`` is spelled so, a Python keyword)."""
+    return [field.alias or name for name, field in model.model_fields.items()]

@@ -10,6 +10,7 @@ def models() -> dict[str, Any]:
     """Return the model behind each schema name."""
     from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.listing import FormsListing
+    from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.diet.search import FoodSearch
     from mgcalc.interfaces.batch import DoseLine, PlanLine
@@ -32,6 +33,7 @@ def models() -> dict[str, Any]:
         "batch": DoseLine,
         "plan-batch": PlanLine,
         "products": ProductsListing,
+        "interactions": InteractionsListing,
     }
 
 

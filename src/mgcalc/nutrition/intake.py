@@ -6,8 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import Field
+
 from mgcalc.chemistry.conversion import Conversion, Item, convert
 from mgcalc.chemistry.forms import clears_with_forms
+from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
+from mgcalc.clinical.interactions import InteractionMatch, matches, warning
 from mgcalc.clinical.products import clears_with_products, convert_product, resolve_item
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
@@ -40,6 +44,9 @@ class Dose(Result):
     assessment: Assessment
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
+    interactions: tuple[InteractionMatch, ...] = Field(
+        default=(), description="rows of the interactions table matched by --with names"
+    )
 
     @property
     def above_ul(self) -> bool:
@@ -119,6 +126,8 @@ def dose(
     profile: Profile,
     *,
     id: str | int | None = None,
+    with_medicines: Sequence[str] = (),
+    kidney_impairment: bool = False,
 ) -> Dose:
     """Convert every item, add the diet, and judge the totals for *profile*.
 
@@ -127,6 +136,7 @@ def dose(
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
+    found = matches(with_medicines)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
@@ -142,8 +152,13 @@ def dose(
         notes.extend(diet_notes(diet))
     notes.extend(_ALWAYS)
     warnings = list(taken.warnings)
-    if assessment.ul == "above":
-        warnings.append(_above_ul(reference))
+    if assessment.ul == "above" and reference.ul_mg is not None:
+        form = next((item.form for item in taken.items if item.product is None), None)
+        warnings.append(above_ul(taken.supplemental_mg, reference.ul_mg, form))
+    warnings.extend(age_cautions(profile.age_months, profile.standard, taken.supplemental_mg))
+    if kidney_impairment:
+        warnings.append(KIDNEY)
+    warnings.extend(warning(match) for match in found)
     return Dose(
         id=id,
         items=taken.items,
@@ -156,6 +171,7 @@ def dose(
         assessment=assessment,
         notes=tuple(notes),
         warnings=tuple(warnings),
+        interactions=found,
     )
 
 
@@ -244,12 +260,4 @@ def _salt_hint(conversion: Conversion) -> str | None:
         f"salt, only {mg(conversion.elemental_mg)} of magnesium. If the label says "
         f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
         f"write elemental={conversion.input}."
-    )
-
-
-def _above_ul(reference: ReferenceUsed) -> str:
-    return (
-        f"Supplemental magnesium is above the upper limit ({mg(reference.ul_mg or 0)}). "
-        "Its critical effect is diarrhoea; antacids and laxatives count toward it. "
-        "Doses above it are for medical supervision, especially with kidney impairment."
     )

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Literal
+
+from pydantic import Field
 
 from mgcalc.chemistry.amounts import parse_amount
 from mgcalc.chemistry.conversion import convert, meaning
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
+from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, age_cautions
+from mgcalc.clinical.interactions import InteractionMatch, matches, warning
 from mgcalc.clinical.products import find_product
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
@@ -57,6 +62,9 @@ class Plan(Result):
     reference: ReferenceUsed
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
+    interactions: tuple[InteractionMatch, ...] = Field(
+        default=(), description="rows of the interactions table matched by --with names"
+    )
 
     @property
     def above_ul(self) -> bool:
@@ -74,6 +82,8 @@ def plan(
     doses: int | None = None,
     allow_above_ul: bool = False,
     id: str | int | None = None,
+    with_medicines: Sequence[str] = (),
+    kidney_impairment: bool = False,
 ) -> Plan:
     """Plan supplemental magnesium of *form* for *profile* (see the README's rules).
 
@@ -83,6 +93,7 @@ def plan(
     if isinstance(diet, str):
         diet = make_diet(diet)
     _refuse_product(form)
+    found = matches(with_medicines)
     chosen = resolve_form(form)
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")
@@ -99,7 +110,7 @@ def plan(
     else:
         notes.extend(diet_notes(diet))
     needed = max(0.0, target_mg - diet_mg)
-    cap = _cap(reference, allow_above_ul, needed, notes, warnings, profile)
+    cap = _cap(reference, allow_above_ul, needed, notes, warnings, profile, kidney_impairment)
     unit_elemental, unit_compound = _unit(unit, chosen)
     if unit_elemental is None:
         units = None
@@ -124,6 +135,7 @@ def plan(
             "for medical supervision only. Its critical effect is diarrhoea; antacids and "
             "laxatives count toward it."
         )
+    warnings.extend(_cautions(profile, supplemental, kidney_impairment, found))
     if profile.standard in ("eu", "dach") and supplemental > 0:
         notes.append("BfR advice: split supplemental magnesium into at least two doses a day.")
     split = _split(units, doses, notes, chosen, supplemental)
@@ -158,7 +170,19 @@ def plan(
         reference=reference,
         notes=tuple(notes),
         warnings=tuple(warnings),
+        interactions=found,
     )
+
+
+def _cautions(
+    profile: Profile, supplemental: float, kidney: bool, found: tuple[InteractionMatch, ...]
+) -> list[str]:
+    """Return the age and kidney cautions for a planned supplement, and the interactions."""
+    cautions = age_cautions(profile.age_months, profile.standard, supplemental)
+    if kidney and supplemental > 0:
+        cautions.append(KIDNEY)
+    cautions.extend(warning(match) for match in found)
+    return cautions
 
 
 NEEDS_DIET = (
@@ -211,8 +235,13 @@ def _cap(
     notes: list[str],
     warnings: list[str],
     profile: Profile,
+    kidney: bool = False,
 ) -> float:
     """Return the most supplemental magnesium the plan may hold."""
+    if kidney and not allow_above_ul:
+        if needed > 0:
+            warnings.append(KIDNEY_NO_PLAN)
+        return 0.0
     if allow_above_ul:
         if needed > 0:
             warnings.append(

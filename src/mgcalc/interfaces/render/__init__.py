@@ -16,6 +16,7 @@ _VIEWS = {
     "FormsListing": "mgcalc.interfaces.render.lookup:forms",
     "FormDetail": "mgcalc.interfaces.render.lookup:form_detail",
     "ProductsListing": "mgcalc.interfaces.render.lookup:products",
+    "InteractionsListing": "mgcalc.interfaces.render.lookup:interactions",
     "Dose": "mgcalc.interfaces.render.intake:dose",
     "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
     "Plan": "mgcalc.interfaces.render.planner:plan",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from mgcalc.chemistry.conversion import Conversion, ProductRef
     from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.nutrition.profile import ProfileSource
 
@@ -179,6 +180,25 @@ def products(listing: ProductsListing) -> list[RenderableType]:
         "[/dim]"
     )
     return out
+
+
+def interactions(listing: InteractionsListing) -> list[RenderableType]:
+    """Lay out the interactions: medicine, effect, spacing, source; one block each."""
+    table = Table(title="Medicines and magnesium", title_justify="left", show_lines=True)
+    table.add_column("Medicine", ratio=2)
+    table.add_column("What happens", ratio=4)
+    table.add_column("Apart", justify="right", no_wrap=True)
+    table.add_column("Evidence", no_wrap=True)
+    for row in listing.interactions:
+        covers = ", ".join(row.medicines)
+        apart = "–" if row.spacing_hours is None else f"≥ {row.spacing_hours:g} h"
+        table.add_row(
+            f"[bold]{escape(row.name)}[/bold]\n[dim]{escape(covers)}[/dim]",
+            f"{escape(row.effect)} {escape(row.spacing)}\n[dim]{escape(row.source)}[/dim]",
+            apart,
+            row.evidence,
+        )
+    return [table, *notes(listing.notes)]
 
 
 def _first_sentence(text: str) -> str:

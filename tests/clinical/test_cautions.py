@@ -1,0 +1,94 @@
+"""Cautions: infants, EU children under 4, kidney impairment, and supplements above the UL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from mgcalc.clinical.cautions import EU_UNDER_4, INFANT, KIDNEY, above_ul, age_cautions
+
+
+@pytest.mark.parametrize(
+    ("months", "standard", "supplemental", "expected"),
+    [
+        (0, "us", 70.5, [INFANT]),
+        (11.9, "us", 10, [INFANT]),
+        (12, "us", 10, []),
+        (6, "us", 0, []),
+        (6, "eu", 10, [INFANT, EU_UNDER_4]),
+        (24, "eu", 10, [EU_UNDER_4]),
+        (47.9, "dach", 10, [EU_UNDER_4]),
+        (48, "eu", 10, []),
+        (24, "who", 10, []),
+        (None, "us", 10, []),
+    ],
+)
+def test_age_cautions(
+    months: float | None, standard: str, supplemental: float, expected: list[str]
+) -> None:
+    assert age_cautions(months, standard, supplemental) == expected
+
+
+def test_the_infant_caution_names_the_iom() -> None:
+    # clinical.md: IOM summary-table footnote: food and formula only; cannot handle excess.
+    assert "food and formula only" in INFANT
+    assert "handle excess" in INFANT
+    assert "IOM" in INFANT
+    assert "medical advice" in INFANT
+
+
+def test_a_parent_asking_about_an_infant_is_warned(mgcalc: Any) -> None:
+    data = mgcalc("dose", "glycinate=500mg", "--age", "0", "--json").json()
+    assert INFANT in data["warnings"]
+    with_diet = mgcalc("dose", "glycinate=500mg", "--age", "0", "--diet", "0mg", "--json").json()
+    assert with_diet["assessment"]["adequacy"] == "adequate"  # the verdict stays …
+    assert INFANT in with_diet["warnings"]  # … never without the warning
+    assert "Infant under 1 year" in mgcalc("dose", "glycinate=500mg", "--age", "0").stdout
+
+
+def test_eu_under_4(mgcalc: Any) -> None:
+    data = mgcalc("dose", "elemental=50mg", "--age", "2", "--standard", "eu", "--json").json()
+    assert data["warnings"] == [EU_UNDER_4]
+    us = mgcalc("dose", "elemental=50mg", "--age", "2", "--json").json()
+    assert EU_UNDER_4 not in us["warnings"]
+
+
+def test_plan_for_an_infant_allowed_above_the_limit_warns(mgcalc: Any) -> None:
+    data = mgcalc(
+        "plan", "elemental", "--age", "8mo", "--target", "50mg", "--allow-above-ul", "--json"
+    ).json()
+    assert data["supplemental_mg"] == 50
+    assert INFANT in data["warnings"]
+
+
+def test_kidney_caution_in_dose(mgcalc: Any) -> None:
+    data = mgcalc("dose", "oxide=400mg", "--kidney-impairment", "--json").json()
+    assert KIDNEY in data["warnings"]
+    assert "IOM 1997, p. 244" in KIDNEY and "DailyMed" in KIDNEY
+
+
+def test_plan_refuses_a_supplement_with_kidney_impairment(mgcalc: Any) -> None:
+    args = ["plan", "oxide", "--unit", "400mg", "--age", "40", "--sex", "male", "--diet", "100mg"]
+    refused = mgcalc(*args, "--kidney-impairment", "--json").json()
+    assert (refused["units"], refused["supplemental_mg"]) == (0, 0)
+    assert any(
+        line.startswith("No supplement planned: with kidney impairment")
+        for line in (refused["warnings"])
+    )
+    allowed = mgcalc(*args, "--kidney-impairment", "--allow-above-ul", "--json").json()
+    assert allowed["units"] == 2
+    assert KIDNEY in allowed["warnings"]
+
+
+def test_above_the_upper_limit_says_by_how_much() -> None:
+    text = above_ul(603.0, 350.0, "oxide")
+    assert "(603 mg) is above the upper limit (350 mg) by 253 mg (72 %)" in text
+    assert "'mgcalc plan oxide'" in text
+
+
+def test_dose_above_the_limit_points_to_plan(mgcalc: Any) -> None:
+    data = mgcalc("dose", "oxide=1g", "--age", "40", "--sex", "male", "--json").json()
+    assert any(
+        "by 253 mg (72 %)" in line and "mgcalc plan oxide" in line for line in (data["warnings"])
+    )
