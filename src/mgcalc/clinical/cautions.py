@@ -51,8 +51,8 @@ def above_ul(supplemental_mg: float, ul_mg: float, form: str | None = None) -> s
     plan = f"mgcalc plan {form or 'FORM'}"
     return (
         f"Supplemental magnesium ({mg(supplemental_mg)}) is above the upper limit "
-        f"({mg(ul_mg)}) by {mg(excess)} ({100 * excess / ul_mg:.0f} %). Diarrhoea is the "
-        "first sign of excess magnesium from supplements (IOM 1997); antacids and laxatives "
+        f"({mg(ul_mg)}) by {mg(excess)} ({100 * excess / ul_mg:.0f} %). Excess magnesium from "
+        "supplements shows first as diarrhoea (IOM 1997); antacids and laxatives "
         "count toward the limit. Doses above it are for medical supervision, especially with "
         f"kidney impairment; '{plan}' (with the same profile and diet) gives an amount "
         "within it."
