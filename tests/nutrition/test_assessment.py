@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from mgcalc.clinical.cautions import above_ul
 from mgcalc.nutrition.assessment import assess, exceeds, reaches, reference_for
 from mgcalc.nutrition.intake import dose
 from mgcalc.nutrition.profile import make_profile
@@ -123,10 +124,10 @@ def test_supplements_exactly_at_each_ul(standard: str, age: str, sex: str | None
     assert above.assessment.ul == "above"
     assert above.assessment.percent_of_ul == pytest.approx(100 * (ul + 0.1) / ul, rel=1e-12)
     assert f"Supplemental {ul + 0.1} mg > " in above.assessment.verdicts[1]
-    assert above.warnings == (
-        f"Supplemental magnesium is above the upper limit ({ul} mg). Its critical effect is "
-        "diarrhoea; antacids and laxatives count toward it. Doses above it are for medical "
-        "supervision, especially with kidney impairment.",
+    assert above.warnings == (above_ul(ul + 0.1, ul, "elemental"),)
+    assert above.warnings[0].startswith(
+        f"Supplemental magnesium ({ul + 0.1:g} mg) is above the upper limit ({ul} mg) by 0.1 mg "
+        "(under 1 %)."
     )
 
 

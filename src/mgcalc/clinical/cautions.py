@@ -49,9 +49,11 @@ def above_ul(supplemental_mg: float, ul_mg: float, form: str | None = None) -> s
     """Say by how much supplements exceed the upper limit, why it matters, and what to do."""
     excess = supplemental_mg - ul_mg
     plan = f"mgcalc plan {form or 'FORM'}"
+    share = 100 * excess / ul_mg
+    share_text = f"{share:.0f} %" if share >= 1 else "under 1 %"
     return (
         f"Supplemental magnesium ({mg(supplemental_mg)}) is above the upper limit "
-        f"({mg(ul_mg)}) by {mg(excess)} ({100 * excess / ul_mg:.0f} %). Excess magnesium from "
+        f"({mg(ul_mg)}) by {mg(excess)} ({share_text}). Excess magnesium from "
         "supplements shows first as diarrhoea (IOM 1997); antacids and laxatives "
         "count toward the limit. Doses above it are for medical supervision, especially with "
         f"kidney impairment; '{plan}' (with the same profile and diet) gives an amount "
