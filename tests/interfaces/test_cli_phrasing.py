@@ -180,3 +180,15 @@ def test_request_takes_natural_types(mgcalc: Any) -> None:
     data = mgcalc("dose", "--input", "-", "--json", input=request).json()
     assert data["diet_mg"] == 250.0
     assert (data["profile"]["sex"], data["profile"]["standard"]) == ("female", "eu")
+
+
+def test_reference_without_sex_shows_both_sexes(mgcalc: Any) -> None:
+    data = mgcalc("reference", "--age", "42", "--json").json()
+    # IOM 31–50 y: women RDA 320 mg, men 420 mg.
+    assert [(row["sex"], row["rda_mg"]) for row in data["rows"]] == [
+        ("female", 320),
+        ("male", 420),
+    ]
+    assert any("both are shown" in note for note in data["notes"])
+    child = mgcalc("reference", "--age", "5", "--json").json()  # one row for both sexes
+    assert [row["group"] for row in child["rows"]] == ["4–8 y"]

@@ -6,6 +6,7 @@ from mgcalc.nutrition.profile import Profile, ProfileSource
 from mgcalc.nutrition.standards import (
     ADULT_AGE_MONTHS,
     STANDARD_INFO,
+    Group,
     LabelValue,
     ReferenceRow,
     find_group,
@@ -30,6 +31,14 @@ class ReferenceListing(Result):
     notes: tuple[str, ...]
 
 
+def _both_sexes(profile: Profile) -> list[Group]:
+    """Return *profile*'s group, or each sex's when no sex is given and they differ."""
+    if profile.sex is not None or profile.pregnant or profile.lactating:
+        return [find_group(profile)]
+    found = [find_group(profile.model_copy(update={"sex": sex})) for sex in ("female", "male")]
+    return found if found[0].row is not found[1].row else found[:1]
+
+
 def reference_values(profile: Profile, *, show_all: bool = False) -> ReferenceListing:
     """Return *profile*'s group (or every group with *show_all* or without an age)."""
     rows = rows_for(profile.standard)
@@ -37,11 +46,17 @@ def reference_values(profile: Profile, *, show_all: bool = False) -> ReferenceLi
     notes: list[str] = []
     label = label_for(profile.standard, ADULT_AGE_MONTHS)
     if profile.is_personal:
-        found = find_group(profile)
+        both = _both_sexes(profile)
+        found = both[0]
         group = found.row.group
         notes.extend(found.notes)
         if not show_all:
-            rows = (found.row,)
+            rows = tuple(dict.fromkeys(each.row for each in both))
+        if len(both) > 1:
+            notes.append(
+                "Values differ by sex at this age: both are shown; add --sex female or "
+                "--sex male for one."
+            )
         state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
         label = label_for(profile.standard, profile.age_months or 0, state)
     if any(row.evidence == "secondary" for row in rows):

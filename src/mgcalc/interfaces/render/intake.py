@@ -8,7 +8,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from mgcalc.interfaces.render.diet import diet_rows
+from mgcalc.interfaces.render.fit import Fit
 from mgcalc.interfaces.render.lookup import notes, profile_used
+from mgcalc.interfaces.render.picture import dose_bars
 from mgcalc.nutrition.standards import STANDARD_INFO
 from mgcalc.text import mg, number
 
@@ -31,47 +33,65 @@ UL_STYLE = {"within": "green", "above": "bold red", "not_established": "default"
 
 
 def dose(result: Dose) -> list[RenderableType]:
-    """Lay out the items, totals, reference values, verdicts, warnings and notes."""
-    out: list[RenderableType] = [_intake(result), *reference_table(result.reference)]
+    """Lay out the verdicts first, then what changes what to do, the picture, the details."""
     adequacy, upper = result.assessment.verdicts[0], result.assessment.verdicts[1:]
-    out.append(f"[{ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]")
-    out.extend(f"[{UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper)
-    out.extend(notes(result.warnings, "bold yellow"))
-    out.extend(profile_used(result.profile_source))
-    out.extend(notes(result.notes))
+    out: list[RenderableType] = [
+        f"[bold {ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]",
+        *(f"[bold {UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper),
+        *notes(result.warnings, "bold"),
+        *dose_bars(result),
+        Fit(_intake(result), _intake(result, units=False), _intake(result, merged=True)),
+        *reference_table(result.reference),
+        *profile_used(result.profile_source),
+        *notes(tuple(dict.fromkeys(result.notes))),
+    ]
     return out
 
 
-def _intake(result: Dose) -> Table:
+def _intake(result: Dose, *, units: bool = True, merged: bool = False) -> Table:
+    """Return the items and totals; narrower without mmol and mEq, or with the compound
+    under the item."""
     table = Table(title="Intake", title_justify="left")
     table.add_column("Item", overflow="fold")
-    table.add_column("Compound used", overflow="fold")
-    for header in ("Compound", "Magnesium", "mmol", "mEq"):
-        table.add_column(header, justify="right", no_wrap=True)
+    if not merged:
+        table.add_column("Compound used")
+    table.add_column("Compound", justify="right", no_wrap=True)
+    table.add_column("Magnesium", justify="right", no_wrap=True)
+    if units and not merged:
+        table.add_column("mmol", justify="right", no_wrap=True)
+        table.add_column("mEq", justify="right", no_wrap=True)
+    width = len(table.columns)
+
+    def row(*cells: str) -> None:
+        table.add_row(*(list(cells) + [""] * width)[:width])
+
     for item in result.items:
         compound = "–" if item.compound_mg is None else f"{number(item.compound_mg)} mg"
-        table.add_row(
-            escape(item.input),
-            f"{escape(item.name)}\n[dim]{escape(item.formula)}[/dim]",
-            compound,
-            f"{number(item.elemental_mg)} mg",
-            number(item.mmol),
-            number(item.meq),
-        )
+        used = f"{escape(item.name)}\n[dim]{escape(item.formula)}[/dim]"
+        magnesium = f"{number(item.elemental_mg)} mg"
+        extra = [number(item.mmol), number(item.meq)] if units and not merged else []
+        if merged:
+            row(f"{escape(item.input)}\n{used}", compound, magnesium)
+        else:
+            row(escape(item.input), used, compound, magnesium, *extra)
     table.add_section()
-    supplemental = sum(item.mmol for item in result.items)
-    table.add_row(
-        "Supplemental", "", "", mg(result.supplemental_mg),
-        number(supplemental), number(sum(item.meq for item in result.items)),
-    )  # fmt: skip
+    gap = [] if merged else [""]
+    totals = [
+        number(sum(item.mmol for item in result.items)),
+        number(sum(i.meq for i in result.items)),
+    ]
+    row("Supplemental", *gap, "", mg(result.supplemental_mg), *(totals if units else []))
     if result.diet is None:
-        table.add_row("Diet", "not given", "", "–")
+        row("Diet", "not given", "", "–") if not merged else row("Diet: not given", "", "–")
     else:
         table.add_section()
         for part, what, magnesium in diet_rows(result.diet):
-            table.add_row(part, what, "", magnesium)
-        table.add_row("Diet", "food and water", "", mg(result.diet_mg))
-    table.add_row("[bold]Total[/bold]", "", "", f"[bold]{mg(result.total_mg)}[/bold]")
+            if merged:
+                row(f"{part}\n{what}", "", magnesium)
+            else:
+                row(part, what, "", magnesium)
+        row("Diet", *(["food and water"] if not merged else []), "", mg(result.diet_mg))
+    row("[bold]Total[/bold]", *gap, "", f"[bold]{mg(result.total_mg)}[/bold]")
     return table
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
+from mgcalc.interfaces.render.fit import Fit
 from mgcalc.text import number, percent
 
 if TYPE_CHECKING:
@@ -127,47 +128,52 @@ def _count(count: float) -> str:
 
 
 def forms(listing: FormsListing) -> list[RenderableType]:
-    """Lay out every form, one row each."""
-    table = Table(title="Magnesium forms", title_justify="left")
-    table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("Compound", ratio=3)
-    table.add_column("Formula", ratio=2, overflow="fold")
-    table.add_column("% Mg", justify="right", no_wrap=True)
-    table.add_column("Note", ratio=3, overflow="fold")
-    for form in listing.forms:
-        note = _first_sentence(form.note)
-        if form.fraction_basis == "declared":
-            note = f"Declared by the maker. {note}"
-        if form.custom:
-            note = f"[bold]Custom[/bold] ({escape(form.source)}). {note}"
-        table.add_row(
-            escape(form.key),
-            escape(form.name),
-            escape(form.formula),
-            percent(form.elemental_fraction),
-            note,
-        )
+    """Lay out every form, one row each; narrower without the note, then the formula."""
     return [
-        table,
+        Fit(
+            _forms_table(listing, note=True, formula=True),
+            _forms_table(listing, note=False, formula=True),
+            _forms_table(listing, note=False, formula=False),
+        ),
         "[dim]'mgcalc forms KEY' shows one form with its whole note and source. Products "
         "declared per tablet or per mL (slow-mag, mag-tab-sr, phillips-mom, …): "
         "'mgcalc products'.[/dim]",
     ]
 
 
+def _forms_table(listing: FormsListing, *, note: bool, formula: bool) -> Table:
+    table = Table(title="Magnesium forms", title_justify="left")
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Compound", ratio=3)
+    if formula:
+        table.add_column("Formula", ratio=2)
+    table.add_column("% Mg", justify="right", no_wrap=True)
+    if note:
+        table.add_column("Note", ratio=3)
+    for form in listing.forms:
+        text = _first_sentence(form.note)
+        if form.fraction_basis == "declared":
+            text = f"Declared by the maker. {text}"
+        if form.custom:
+            text = f"[bold]Custom[/bold] ({escape(form.source)}). {text}"
+        key = f"{escape(form.key)} (custom)" if form.custom and not note else escape(form.key)
+        cells = [key, escape(form.name)]
+        cells += [escape(form.formula)] if formula else []
+        cells += [percent(form.elemental_fraction)]
+        cells += [text] if note else []
+        table.add_row(*cells)
+    return table
+
+
 def products(listing: ProductsListing) -> list[RenderableType]:
     """Lay out products as labelled, one row each; a short list with sources."""
-    table = Table(title="Products as labelled", title_justify="left")
-    table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("Product", ratio=3)
-    table.add_column("Magnesium", justify="right", ratio=2)
-    table.add_column("Salt", ratio=2, overflow="fold")
-    table.add_column("Evidence", no_wrap=True)
-    for product in listing.products:
-        name = escape(product.name) + (" [bold](custom)[/bold]" if product.custom else "")
-        per = f"{product.elemental_mg_per_unit:g} mg per {escape(product.unit)}"
-        table.add_row(escape(product.key), name, per, escape(product.salt), product.evidence)
-    out: list[RenderableType] = [table]
+    out: list[RenderableType] = [
+        Fit(
+            _products_table(listing, salt=True, evidence=True),
+            _products_table(listing, salt=True, evidence=False),
+            _products_table(listing, salt=False, evidence=False),
+        )
+    ]
     if len(listing.products) <= 3:
         for product in listing.products:
             lines = [f"Label: {product.declared}", *((product.note,) if product.note else ())]
@@ -199,6 +205,25 @@ def interactions(listing: InteractionsListing) -> list[RenderableType]:
             row.evidence,
         )
     return [table, *notes(listing.notes)]
+
+
+def _products_table(listing: ProductsListing, *, salt: bool, evidence: bool) -> Table:
+    table = Table(title="Products as labelled", title_justify="left")
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Product", ratio=3)
+    table.add_column("Magnesium", justify="right", ratio=2)
+    if salt:
+        table.add_column("Salt", ratio=2)
+    if evidence:
+        table.add_column("Evidence", no_wrap=True)
+    for product in listing.products:
+        name = escape(product.name) + (" [bold](custom)[/bold]" if product.custom else "")
+        per = f"{product.elemental_mg_per_unit:g} mg per {escape(product.unit)}"
+        cells = [escape(product.key), name, per]
+        cells += [escape(product.salt)] if salt else []
+        cells += [product.evidence] if evidence else []
+        table.add_row(*cells)
+    return table
 
 
 def _first_sentence(text: str) -> str:

@@ -10,6 +10,7 @@ from rich.table import Table
 from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.intake import reference_table
 from mgcalc.interfaces.render.lookup import notes, profile_used
+from mgcalc.interfaces.render.picture import plan_bars
 from mgcalc.text import mg, number, percent
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
     from mgcalc.nutrition.planner import Plan
 
+_CAPPED = "Capped by the upper limit"
 _TARGET = {"rda": "recommended intake", "ear": "EAR", "ai": "AI", "custom": "your target"}
 
 
@@ -54,10 +56,15 @@ def plan(result: Plan) -> list[RenderableType]:
         table.add_row("Of target", f"[{colour}]{result.percent_of_target:.0f} %[/]")
     if result.percent_of_ul is not None:
         table.add_row("Of upper limit", f"{result.percent_of_ul:.0f} %")
+    # What changes what to do comes first and bold: warnings, and a plan capped at the UL.
+    capped = tuple(note for note in result.notes if note.startswith(_CAPPED))
+    rest = tuple(note for note in dict.fromkeys(result.notes) if not note.startswith(_CAPPED))
     return [
-        table,
-        *reference_table(result.reference),
         *notes(result.warnings, "bold red"),
+        *notes(capped, "bold yellow"),
+        table,
+        *plan_bars(result),
+        *reference_table(result.reference),
         *profile_used(result.profile_source),
-        *notes(result.notes),
+        *notes(rest),
     ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
+from mgcalc.interfaces.render.fit import Fit
 from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.nutrition.standards import STANDARD_INFO
 
@@ -19,26 +20,12 @@ if TYPE_CHECKING:
 
 
 def reference(listing: ReferenceListing) -> list[RenderableType]:
-    """Lay out a standard's rows, the person's group in bold."""
-    info = STANDARD_INFO[listing.standard]
-    table = Table(title=f"Reference values: {escape(listing.title)}", title_justify="left")
-    for header in ("Group", "Sex", "Ages"):
-        table.add_column(header)
-    # Only the kinds of value this standard sets, so EFSA shows no empty EAR column.
-    kinds = [
-        (name, field)
-        for name, field in (("EAR", "ear_mg"), (info.recommended, "rda_mg"), ("AI", "ai_mg"))
-        if any(getattr(row, field) is not None for row in listing.rows)
-    ]
-    for name, _ in kinds:
-        table.add_column(name, justify="right", no_wrap=True)
-    table.add_column(info.upper, justify="right")
-    table.add_column("Evidence")
-    for row in listing.rows:
-        style = "bold" if row.group == listing.group and len(listing.rows) > 1 else None
-        values = [_value(getattr(row, field)) for _, field in kinds]
-        cells = [escape(row.group), _sex(row), _ages(row), *values, _upper(row), row.evidence]
-        table.add_row(*cells, style=style)
+    """Lay out a standard's rows, the person's group in bold; narrower without evidence, ages."""
+    table = Fit(
+        _reference_table(listing, ages=True, evidence=True),
+        _reference_table(listing, ages=True, evidence=False),
+        _reference_table(listing, ages=False, evidence=False),
+    )
     out: list[RenderableType] = [table]
     shown = (listing.label,) if listing.profile is not None and listing.label else listing.labels
     for label in shown:
@@ -63,6 +50,31 @@ def saved_profile(saved: SavedProfile) -> list[RenderableType]:
     for key, value in saved.values().items():
         table.add_row(key, escape(value))
     return [table, f"[dim]Kept in {escape(saved.path)}[/dim]"]
+
+
+def _reference_table(listing: ReferenceListing, *, ages: bool, evidence: bool) -> Table:
+    info = STANDARD_INFO[listing.standard]
+    table = Table(title=f"Reference values: {escape(listing.title)}", title_justify="left")
+    for header in ("Group", "Sex", *(("Ages",) if ages else ())):
+        table.add_column(header)
+    # Only the kinds of value this standard sets, so EFSA shows no empty EAR column.
+    kinds = [
+        (name, field)
+        for name, field in (("EAR", "ear_mg"), (info.recommended, "rda_mg"), ("AI", "ai_mg"))
+        if any(getattr(row, field) is not None for row in listing.rows)
+    ]
+    for name, _ in kinds:
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column(info.upper, justify="right")
+    if evidence:
+        table.add_column("Evidence")
+    for row in listing.rows:
+        style = "bold" if row.group == listing.group and len(listing.rows) > 1 else None
+        values = [_value(getattr(row, field)) for _, field in kinds]
+        cells = [escape(row.group), _sex(row), *((_ages(row),) if ages else ())]
+        cells += [*values, _upper(row), *((row.evidence,) if evidence else ())]
+        table.add_row(*cells, style=style)
+    return table
 
 
 def _value(value: float | None) -> str:

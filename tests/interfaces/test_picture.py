@@ -1,0 +1,118 @@
+"""The picture of the intake: bars against the reference and the UL, plain without colour."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+
+from mgcalc.interfaces.render import renderables
+from mgcalc.interfaces.render.picture import Bar, Bars, dose_bars, plan_bars
+from mgcalc.nutrition.intake import dose
+from mgcalc.nutrition.planner import plan
+from mgcalc.nutrition.profile import make_profile
+
+WOMAN = make_profile(age="42", sex="female")
+
+
+def _print(renderable: Any, width: int = 80, **console: Any) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, highlight=False, **console).print(renderable)
+    return out.getvalue()
+
+
+def test_plain_characters_when_not_a_terminal() -> None:
+    # 160 mg of a 320 mg RDA: half the bar filled, the mark at its end.
+    text = _print(Bars([Bar("Total", 160.0, 320.0, "RDA")]), force_terminal=False)
+    assert text.startswith("Total        " + "=" * 20 + "." * 18 + "|")
+    assert text.rstrip().endswith("160 mg of RDA 320 mg (50 %)")
+    assert "█" not in text
+
+
+def test_blocks_and_colour_on_a_terminal() -> None:
+    text = _print(
+        Bars([Bar("Supplements", 700.0, 350.0, "UL")]),
+        force_terminal=True,
+        color_system="truecolor",
+    )
+    assert "█" in text and "▓" in text  # past the mark the character changes too
+    assert "\x1b[1;38;2;230;159;0m▓" in text  # Okabe–Ito orange, bold
+
+
+def test_no_color_on_a_terminal_is_plain(monkeypatch: Any) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    text = _print(Bars([Bar("Total", 320.0, 320.0, "RDA")]), force_terminal=True)
+    assert "█" not in text and "=" in text
+
+
+def test_past_the_mark_shows_without_colour() -> None:
+    text = _print(Bars([Bar("Supplements", 700.0, 350.0, "UL")]), force_terminal=False)
+    bar = text.split()[1]
+    assert bar == "=" * 20 + "|" + "#" * 18  # the UL halfway: everything after it is above
+    assert "700 mg of UL 350 mg (200 %)" in text
+
+
+def test_narrow_puts_the_figures_below() -> None:
+    text = _print(Bars([Bar("Total", 160.0, 320.0, "RDA")]), width=40, force_terminal=False)
+    first, second = text.splitlines()
+    assert len(first) <= 40
+    assert second.strip() == "160 mg of RDA 320 mg (50 %)"
+
+
+def test_dose_draws_total_against_rda_and_supplements_against_ul() -> None:
+    result = dose(["elemental=100mg"], "220mg", WOMAN)
+    (bars,) = dose_bars(result)
+    assert [(bar.label, bar.value, bar.mark, bar.mark_name) for bar in bars.bars] == [
+        ("Total", 320.0, 320.0, "RDA"),  # IOM women 31–50
+        ("Supplements", 100.0, 350.0, "UL"),
+    ]
+
+
+def test_dose_without_a_diet_draws_only_the_ul_bar() -> None:
+    (bars,) = dose_bars(dose(["elemental=100mg"], None, WOMAN))
+    assert [bar.label for bar in bars.bars] == ["Supplements"]
+
+
+def test_dose_names_the_ai_where_only_an_ai_exists() -> None:
+    result = dose(["elemental=10mg"], "50mg", make_profile(age="8mo"))
+    (bars,) = dose_bars(result)
+    assert (bars.bars[0].mark, bars.bars[0].mark_name) == (75.0, "AI")  # IOM 7–12 months
+    assert [bar.label for bar in bars.bars] == ["Total"]  # no UL for infants
+
+
+def test_plan_draws_new_total_against_target() -> None:
+    result = plan("glycinate", WOMAN, unit="500mg", diet="200mg")
+    (bars,) = plan_bars(result)
+    assert bars.bars[0].mark == 320.0
+    assert bars.bars[1].mark == 350.0
+
+
+def _table(result: Any) -> str:
+    out = io.StringIO()
+    printer = Console(file=out, width=80, highlight=False, force_terminal=True)
+    for renderable in renderables(result):
+        printer.print(renderable)
+    return out.getvalue()
+
+
+def test_verdict_first_and_above_ul_warning_bold_not_dim() -> None:
+    result = dose(["elemental=400mg"], "0mg", WOMAN)
+    text = _table(result)
+    assert text.index("Supplemental 400 mg > UL 350 mg") < text.index("Intake")
+    warning = text[text.index("• Supplemental magnesium is above") - 10 :]
+    assert "\x1b[1m• Supplemental magnesium is above" in text
+    assert not warning.startswith("\x1b[2m")
+
+
+def test_capped_plan_is_said_first_in_bold() -> None:
+    result = plan("oxide", make_profile(age="70", sex="male"), unit="400mg", diet="0mg")
+    text = _table(result)
+    assert text.index("Capped by the upper limit") < text.index("Plan")
+    assert "\x1b[1;33m• Capped by the upper limit" in text
+
+
+def test_infant_warning_is_bold_and_first() -> None:
+    text = _table(dose(["oxide=100mg"], "50mg", make_profile(age="8mo")))
+    assert "\x1b[1m• Infant under 1 year" in text
+    assert text.index("Infant under 1 year") < text.index("Intake")
