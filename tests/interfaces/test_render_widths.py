@@ -57,6 +57,8 @@ COMMANDS: list[list[str]] = [
     ["food", "almonds"],
     ["products"],
     ["products", "slow-mag"],
+    ["interactions"],
+    ["dose", "oxide=400mg", "--with", "levothyroxine", *WOMAN, "--diet", "250mg"],
 ]
 # Words are what lies between spaces and box-drawing lines; bars are drawn, not written.
 _BETWEEN_WORDS = re.compile(r"[\s\u2500-\u257f•]+")

@@ -190,21 +190,32 @@ def products(listing: ProductsListing) -> list[RenderableType]:
 
 def interactions(listing: InteractionsListing) -> list[RenderableType]:
     """Lay out the interactions: medicine, effect, spacing, source; one block each."""
+    return [
+        Fit(
+            _interactions_table(listing, evidence=True),
+            _interactions_table(listing, evidence=False),
+        ),
+        *notes(listing.notes),
+    ]
+
+
+def _interactions_table(listing: InteractionsListing, *, evidence: bool) -> Table:
     table = Table(title="Medicines and magnesium", title_justify="left", show_lines=True)
     table.add_column("Medicine", ratio=2)
     table.add_column("What happens", ratio=4)
     table.add_column("Apart", justify="right", no_wrap=True)
-    table.add_column("Evidence", no_wrap=True)
+    if evidence:
+        table.add_column("Evidence", no_wrap=True)
     for row in listing.interactions:
         covers = ", ".join(row.medicines)
         apart = "–" if row.spacing_hours is None else f"≥ {row.spacing_hours:g} h"
-        table.add_row(
+        cells = [
             f"[bold]{escape(row.name)}[/bold]\n[dim]{escape(covers)}[/dim]",
             f"{escape(row.effect)} {escape(row.spacing)}\n[dim]{escape(row.source)}[/dim]",
             apart,
-            row.evidence,
-        )
-    return [table, *notes(listing.notes)]
+        ]
+        table.add_row(*cells, *([row.evidence] if evidence else []))
+    return table
 
 
 def _products_table(listing: ProductsListing, *, salt: bool, evidence: bool) -> Table:
