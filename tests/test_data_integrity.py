@@ -103,12 +103,14 @@ def test_a_table_in_another_encoding_is_exit_1(
     mgcalc: Any, data_dir: Path, table: str, encoding: str
 ) -> None:
     path = data_dir / table
-    _edit(path, 2, "note", "Müller")  # a letter Latin-1 writes as one byte, not UTF-8's two
+    column = "effect" if table == "interactions.csv" else "note"
+    _edit(path, 2, column, "Müller")  # a letter Latin-1 writes as one byte, not UTF-8's two
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.encode(encoding, errors="replace"))
     # without an age, the forms, reference and label tables are read; products only when
-    # an item is not a form's name (a product never is)
-    run = mgcalc("dose", "oxide=400mg" if table != "products.csv" else "not-a-form=1")
+    # an item is not a form's name (a product never is); interactions only with --with
+    args = {"products.csv": ["not-a-form=1"], "interactions.csv": ["oxide=1g", "--with", "iron"]}
+    run = mgcalc("dose", *args.get(table, ["oxide=400mg"]))
     assert run.exit_code == 1, run.stdout
     assert run.stderr == f"error: {path}: is not UTF-8 text\n"
     if table == "products.csv":  # loaded lazily: a dose of forms alone never reads it

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mgcalc.datafiles import data_file, data_label
+from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError, InputError
 from mgcalc.result import Result
 from mgcalc.tables import read_table
@@ -98,7 +98,7 @@ def fold(name: str) -> str:
 def interactions_table() -> InteractionsTable:
     """Load and validate ``data/interactions.csv`` once."""
     file = data_label(INTERACTIONS_FILE)
-    text = data_file(INTERACTIONS_FILE).read_text(encoding="utf-8")
+    text = data_text(INTERACTIONS_FILE)
     rows = read_table(
         text, file, Interaction, columns=tuple(Interaction.model_fields),
         text_columns=("classes",),
