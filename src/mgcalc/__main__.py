@@ -2,4 +2,5 @@
 
 from mgcalc.interfaces.entry import main
 
-main()
+if __name__ == "__main__":  # not when a spawned batch worker imports the main module
+    main()
