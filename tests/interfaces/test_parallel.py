@@ -174,3 +174,14 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
     assert child.wait(timeout=120) == 1
     child.stderr.close()
     assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
+
+
+def test_spawn_where_there_is_no_forkserver(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(_mixed(tmp_path / "mixed.jsonl", 60))
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    one = mgcalc("dose", "--batch", path)
+    many = mgcalc("dose", "--batch", path, "--jobs", "2")
+    assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
