@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mgcalc.chemistry.amounts import parse_amount, parse_duration, parse_weight
@@ -196,3 +198,70 @@ def test_refuses_durations(text: str, message: str) -> None:
     with pytest.raises(BadDuration) as caught:
         parse_duration(text)
     assert message in str(caught.value)
+
+
+# Every limit at its edge: the limit itself is read, just past it is refused.
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("1000000000mg", 1e9),  # MAX_VALUE, 10⁹ mg
+        ("1000000g", 1e9),
+        ("2x500000000mg", 1e9),  # the count times the quantity
+        ("1000mL@1000000mg/mL", 1e3),  # 10⁹ mg dissolved
+        ("1mL@100%", 1.0),  # 100 % w/v is the most a solution holds
+        ("0.5x400mg", 200.0),
+    ],
+)
+def test_limits_are_inclusive(text: str, total: float) -> None:
+    assert parse_amount(text).total == total
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1000000001mg", "implausibly large"),
+        ("2x500000001mg", "implausibly large"),
+        ("1001mL@1000000mg/mL", "implausibly large (over 10⁹ mg or mmol)"),
+        ("1mL@100.1%", "above 100 % (w/v)"),
+        ("0x400mg", "whole or half number above 0"),
+        ("0.25x400mg", "whole or half number above 0"),
+        ("1mL@1mg/0mL", "per a zero volume"),
+        ("x" * 201, "too long (201 characters)"),
+    ],
+)
+def test_just_past_a_limit_is_refused(text: str, message: str) -> None:
+    with pytest.raises(BadAmount, match=re.escape(message)):
+        parse_amount(text)
+
+
+def test_the_longest_amount_is_read() -> None:
+    text = "400mg".rjust(200)  # 200 characters, spaces first
+    assert parse_amount(text).total == 400
+
+
+def test_per_kg_for_a_weight_at_the_limit() -> None:
+    amount = parse_amount("10mg/kg")
+    assert amount.for_weight(100_000_000).total == 1e9
+    with pytest.raises(BadAmount, match=re.escape("implausibly large for 1e+08 kg")):
+        amount.for_weight(100_000_001)
+    assert parse_amount("2x5mg/kg").for_weight(70).total == 700
+
+
+@pytest.mark.parametrize(("text", "kg"), [("0.3kg", 0.3), ("350kg", 350.0), (0.3, 0.3)])
+def test_weight_limits_are_inclusive(text: str | float, kg: float) -> None:
+    assert parse_weight(text) == pytest.approx(kg, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", ["0.29kg", "350.1kg", 350.01])
+def test_weights_past_the_limits(text: str | float) -> None:
+    with pytest.raises(BadWeight, match=re.escape("is outside 0.3–350 kg")):
+        parse_weight(text)
+
+
+def test_duration_limits() -> None:
+    assert parse_duration("8760h") == 8760  # a year is allowed
+    with pytest.raises(BadDuration, match="longer than a year"):
+        parse_duration("8760.1h")
+    with pytest.raises(BadDuration, match="more than zero"):
+        parse_duration("0min")
+    assert parse_duration("1min") == pytest.approx(1 / 60, rel=1e-12)

@@ -1,0 +1,479 @@
+"""Mutation testing for mgcalc's core: how many small wrong versions of the code do the tests catch?
+
+Each mutant changes one thing inside one function: a comparison boundary (< to <=), an
+arithmetic or boolean operator, a numeric constant, a condition forced true or false, the
+branches of an if swapped, a ``not`` dropped. The tests that cover the module run against each
+mutant and stop at the first failure; a mutant that no test notices "survives".
+
+How it runs, so that a whole run takes minutes on one core: one parent process imports mgcalc,
+pytest and the tests' libraries once, then forks a child per mutant. The child swaps the
+mutated code objects into the live functions (``function.__code__``), so every reference to a
+function sees the mutant, including those behind ``lru_cache`` and methods in classes; it then
+runs the module's tests in-process. Module-level statements (constants, class fields, default
+arguments) are not mutated: other modules hold their values, not the names.
+
+Usage: python tools/mutate.py [MODULE ...] [--list] [--timeout S]
+  MODULE: e.g. nutrition/planner (default: every module in MODULES). Survivors explained in
+  tests/mutation-survivors.md are counted apart. Run it under ``nice``: it uses one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import gc
+import importlib
+import os
+import re
+import signal
+import sys
+import time
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "src" / "mgcalc"
+SURVIVORS_FILE = ROOT / "tests" / "mutation-survivors.md"
+
+# Each core module, and the tests that cover it (they mirror the module, plus the CLI's).
+MODULES: dict[str, list[str]] = {
+    "chemistry/amounts": ["tests/chemistry/test_amounts.py", "tests/chemistry/test_units.py"],
+    "chemistry/conversion": [
+        "tests/chemistry/test_conversion.py",
+        "tests/interfaces/test_cli.py",
+        "tests/interfaces/test_custom_forms.py",
+    ],
+    "chemistry/forms": [
+        "tests/chemistry/test_forms.py",
+        "tests/interfaces/test_custom_forms.py",
+    ],
+    "chemistry/formula": ["tests/chemistry/test_formula.py"],
+    "nutrition/assessment": [
+        "tests/nutrition/test_assessment.py",
+        "tests/nutrition/test_intake.py",
+        "tests/interfaces/test_cli_intake.py",
+    ],
+    "nutrition/intake": [
+        "tests/nutrition/test_intake.py",
+        "tests/nutrition/test_assessment.py",
+        "tests/interfaces/test_cli_intake.py",
+    ],
+    "nutrition/planner": ["tests/nutrition/test_planner.py", "tests/interfaces/test_cli_plan.py"],
+    "nutrition/profile": ["tests/nutrition/test_profile.py", "tests/nutrition/test_standards.py"],
+    "nutrition/standards": [
+        "tests/nutrition/test_standards.py",
+        "tests/nutrition/test_profile.py",
+        "tests/nutrition/test_assessment.py",
+    ],
+    "diet/foods": ["tests/diet/test_foods.py", "tests/diet/test_assembly.py"],
+    "diet/portions": ["tests/diet/test_portions.py", "tests/diet/test_foods.py"],
+    "diet/trackers": ["tests/diet/test_trackers.py", "tests/diet/test_assembly.py"],
+    "diet/assembly": ["tests/diet/test_assembly.py", "tests/nutrition/test_intake.py"],
+    "clinical/products": ["tests/clinical/test_products.py"],
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change: its place in the walk of the module, its lines and what it does."""
+
+    index: int
+    line: int
+    end_line: int
+    description: str
+
+
+_COMPARE_SWAP: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In,
+    ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+}  # fmt: skip
+_BINOP_SWAP: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div, ast.Mod: ast.FloorDiv, ast.Pow: ast.Mult,
+}  # fmt: skip
+_SYMBOL = {
+    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+    ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not", ast.Add: "+",
+    ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**",
+    ast.And: "and", ast.Or: "or",
+}  # fmt: skip
+
+
+def _sites(tree: ast.Module) -> Iterator[tuple[ast.AST, str, str]]:
+    """Yield (node, kind, description) for every mutation, in a fixed order."""
+    for function in _functions(tree):
+        for statement in function.body:
+            for node in _walk(statement):
+                yield from _node_sites(node)
+
+
+def _functions(tree: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+        elif isinstance(node, ast.ClassDef):
+            yield from _functions(node)
+
+
+def _walk(node: ast.AST) -> Iterator[ast.AST]:
+    """Walk depth-first, skipping docstrings, annotations and nested defaults."""
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+        return  # a docstring or a bare string
+    if isinstance(node, ast.AnnAssign):
+        if node.value is not None:
+            yield from _walk(node.value)
+        return
+    yield node
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        children: list[ast.AST] = list(node.body)
+    elif isinstance(node, ast.Lambda):
+        children = [node.body]
+    else:
+        children = list(ast.iter_child_nodes(node))
+    for child in children:
+        yield from _walk(child)
+
+
+def _node_sites(node: ast.AST) -> Iterator[tuple[ast.AST, str, str]]:
+    if isinstance(node, ast.Compare):
+        for position, op in enumerate(node.ops):
+            swapped = _COMPARE_SWAP.get(type(op))
+            if swapped is not None:
+                yield node, f"compare:{position}", f"{_SYMBOL[type(op)]} -> {_SYMBOL[swapped]}"
+    elif isinstance(node, (ast.BinOp, ast.AugAssign)):
+        swapped_op = _BINOP_SWAP.get(type(node.op))
+        if swapped_op is not None:
+            yield node, "binop", f"{_SYMBOL[type(node.op)]} -> {_SYMBOL[swapped_op]}"
+    elif isinstance(node, ast.BoolOp):
+        other = "or" if isinstance(node.op, ast.And) else "and"
+        yield node, "boolop", f"{_SYMBOL[type(node.op)]} -> {other}"
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        yield node, "not", "drop 'not'"
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        yield node, "negate", "drop unary '-'"
+    elif isinstance(node, ast.Constant) and type(node.value) in (int, float, bool):
+        value = node.value
+        yield node, "constant", f"{value!r} -> {_changed(value)!r}"
+    elif isinstance(node, (ast.If, ast.While, ast.IfExp)):
+        yield node, "true", "condition forced true"
+        yield node, "false", "condition forced false"
+        if isinstance(node, ast.IfExp) or (isinstance(node, ast.If) and node.orelse):
+            yield node, "swap", "branches swapped"
+
+
+def _changed(value: int | float | bool) -> int | float | bool:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return 1 if value == 0 else 0 if value == 1 else value + 1
+    return 1.0 if value == 0 else value * 2
+
+
+def _apply(node: ast.AST, kind: str) -> None:
+    """Change *node* in place as *kind* says."""
+    if kind.startswith("compare:"):
+        assert isinstance(node, ast.Compare)
+        position = int(kind.split(":")[1])
+        node.ops[position] = _COMPARE_SWAP[type(node.ops[position])]()
+    elif kind == "binop":
+        assert isinstance(node, (ast.BinOp, ast.AugAssign))
+        node.op = _BINOP_SWAP[type(node.op)]()
+    elif kind == "boolop":
+        assert isinstance(node, ast.BoolOp)
+        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+    elif kind in ("not", "negate"):
+        assert isinstance(node, ast.UnaryOp)
+        node.op = ast.UAdd()  # +x: the operand unchanged (for 'not', its truth is what counts)
+        if kind == "not":
+            node.operand = ast.Call(ast.Name("bool", ast.Load()), [node.operand], [])
+    elif kind == "constant":
+        assert isinstance(node, ast.Constant)
+        node.value = _changed(node.value)
+    elif kind in ("true", "false"):
+        assert isinstance(node, (ast.If, ast.While, ast.IfExp))
+        node.test = ast.Constant(kind == "true")
+    elif kind == "swap":
+        if isinstance(node, ast.IfExp):
+            node.body, node.orelse = node.orelse, node.body
+        else:
+            assert isinstance(node, ast.If)
+            node.body, node.orelse = node.orelse, node.body
+            if not node.orelse:
+                node.orelse = [ast.Pass()]
+
+
+def mutants(tree: ast.Module) -> list[Mutant]:
+    """Return every mutant of a parsed module, with the lines a test must run to reach it."""
+    found = []
+    for index, (node, _, description) in enumerate(_sites(tree)):
+        # A forced or swapped condition is reached when its test runs.
+        where = node.test if isinstance(node, (ast.If, ast.While, ast.IfExp)) else node
+        line = getattr(where, "lineno", 0)
+        found.append(Mutant(index, line, getattr(where, "end_lineno", line) or line, description))
+    return found
+
+
+def mutated_code(tree: ast.Module, index: int, path: Path) -> types.CodeType:
+    """Compile the module with mutant *index* applied."""
+    tree = copy.deepcopy(tree)
+    for number, (node, kind, _) in enumerate(_sites(tree)):
+        if number == index:
+            _apply(node, kind)
+            break
+    return compile(ast.fix_missing_locations(tree), str(path), "exec")
+
+
+def _code_objects(code: types.CodeType) -> dict[str, types.CodeType]:
+    """Return every function's code in a module's code, by qualified name."""
+    found: dict[str, types.CodeType] = {}
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            found[const.co_qualname] = const
+            found.update(_code_objects(const))
+    return found
+
+
+def _swap_in(path: Path, code: types.CodeType) -> int:
+    """Give every live function defined in *path* its mutated code; return how many."""
+    replacements = _code_objects(code)
+    swapped = 0
+    for obj in gc.get_objects():
+        if isinstance(obj, types.FunctionType) and obj.__code__.co_filename == str(path):
+            new = replacements.get(obj.__code__.co_qualname)
+            if new is not None and new.co_freevars == obj.__code__.co_freevars:
+                obj.__code__ = new
+                swapped += 1
+    return swapped
+
+
+def _run_tests(tests: list[str], plugins: list[object] | None = None, *, stop: bool = True) -> int:
+    import pytest
+
+    arguments = ["-q", "--no-header", "-p", "no:randomly", "-p", "no:cacheprovider"]
+    if stop:
+        arguments.append("-x")
+    # The parent imported hypothesis (a pytest plugin) before pytest could rewrite it.
+    arguments += ["-W", "ignore::pytest.PytestAssertRewriteWarning"]
+    return int(pytest.main([*arguments, *tests], plugins=plugins))
+
+
+class _Recorder:
+    """A pytest plugin that records which lines of one file each test runs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+        self.current: str | None = None
+        self.order: list[str] = []
+        self.lines: dict[int, set[str]] = {}
+
+    def _local(self, frame: types.FrameType, event: str, arg: object) -> object:
+        if event == "line" and self.current is not None:
+            self.lines.setdefault(frame.f_lineno, set()).add(self.current)
+        return self._local
+
+    def _global(self, frame: types.FrameType, event: str, arg: object) -> object:
+        if frame.f_code.co_filename == self.path:
+            if self.current is not None:  # the def line itself
+                self.lines.setdefault(frame.f_lineno, set()).add(self.current)
+            return self._local
+        return None
+
+    def pytest_runtest_protocol(self, item: object, nextitem: object) -> None:
+        """Name the test whose lines are being recorded."""
+        self.current = str(getattr(item, "nodeid", ""))
+        self.order.append(self.current)
+        sys.settrace(self._global)
+
+    def pytest_runtest_logfinish(self, nodeid: str, location: object) -> None:
+        """Stop recording at the end of each test."""
+        sys.settrace(None)
+        self.current = None
+
+
+def _coverage(path: Path, tests: list[str]) -> tuple[list[str], dict[int, set[str]]]:
+    """Return the tests in run order and, for each line of *path*, the tests that run it."""
+    import json
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "coverage.json"
+        pid = os.fork()
+        if pid == 0:
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.dup2(devnull, 2)
+                recorder = _Recorder(path)
+                code = _run_tests(tests, plugins=[recorder], stop=False)
+                lines = {line: sorted(ids) for line, ids in recorder.lines.items()}
+                out.write_text(json.dumps({"order": recorder.order, "lines": lines}))
+                os._exit(code)
+            finally:
+                os._exit(98)
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not out.is_file():
+            sys.exit(f"{path.name}: the tests fail without any mutant; fix them first")
+        data = json.loads(out.read_text())
+    return data["order"], {int(line): set(ids) for line, ids in data["lines"].items()}
+
+
+def _child(path: Path, tree: ast.Module, index: int | None, tests: list[str]) -> None:
+    """In a forked child: apply the mutant (if any), run the tests quietly, exit with their code."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    if index is not None and not _swap_in(path, mutated_code(tree, index, path)):
+        os._exit(99)  # nothing swapped: a site outside any live function
+    os._exit(_run_tests(tests))
+
+
+def _fork_run(
+    path: Path, tree: ast.Module, index: int | None, tests: list[str], limit: float
+) -> str:
+    """Return 'killed', 'survived', 'timeout' or 'error' for one mutant (None: no mutant)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _child(path, tree, index, tests)
+        finally:
+            os._exit(98)
+    deadline = time.monotonic() + limit
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return "timeout"
+        time.sleep(0.02)
+    code = os.waitstatus_to_exitcode(status)
+    if code == 0:
+        return "survived"
+    if code in (98, 99) or code >= 2:  # pytest: 2 interrupted, 3 internal, 4 usage, 5 none
+        return "error" if code != 2 else "killed"
+    return "killed"
+
+
+def _explained() -> set[tuple[str, str, str]]:
+    """Return (module, source line, mutation) of each survivor tests/mutation-survivors.md explains.
+
+    Rows read ``| `module` | `source line, stripped` | `mutation` | reason |``: keyed by the
+    line's text, not its number, so that edits elsewhere in the module keep them.
+    """
+    if not SURVIVORS_FILE.is_file():
+        return set()
+    found = set()
+    row = re.compile(r"^\| `([a-z/_]+)` \| `(.+?)` \| `(.+?)` \| .+ \|$")
+    for line in SURVIVORS_FILE.read_text(encoding="utf-8").splitlines():
+        match = row.match(line)
+        if match:
+            found.add((match[1], match[2], match[3]))
+    return found
+
+
+def _prepare() -> None:
+    """Import what every child needs, once, so that forks start warm."""
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pytest  # noqa: F401
+    from hypothesis import settings
+
+    # No example database: a mutant's failing examples must not be replayed on the real code.
+    settings.register_profile("mutate", database=None, derandomize=True)
+    settings.load_profile("mutate")
+    import rich.console
+    import rich.table  # noqa: F401
+    import typer.testing  # noqa: F401
+
+    import mgcalc.interfaces.batch
+    import mgcalc.interfaces.cli
+    import mgcalc.nutrition.planner  # noqa: F401
+    from mgcalc.chemistry.forms import shipped_table
+    from mgcalc.nutrition.standards import reference_rows
+
+    shipped_table()
+    reference_rows()
+    for name in MODULES:  # some are imported lazily, on first use
+        importlib.import_module("mgcalc." + name.replace("/", "."))
+
+
+def _run_module(
+    name: str, explained: set[tuple[str, str, str]], limit: float
+) -> tuple[int, int, int]:
+    """Run every mutant of one module; print its score and unexplained survivors.
+
+    Return (mutants, killed, survivors explained).
+    """
+    path = SOURCE / f"{name}.py"
+    text = path.read_text(encoding="utf-8")
+    source = text.splitlines()
+    tree = ast.parse(text, str(path))
+    found = mutants(tree)
+    tests = [test for test in MODULES[name] if (ROOT / test).is_file()]
+    start = time.monotonic()
+    order, covered = _coverage(path, tests)
+    killed = 0
+    survivors: list[tuple[Mutant, str]] = []
+    for mutant in found:
+        # Only the tests that run the mutated lines can notice it, in their usual order.
+        lines = range(mutant.line, mutant.end_line + 1)
+        reach = set().union(*(covered.get(line, set()) for line in lines))
+        if not reach:
+            survivors.append((mutant, "not run by any test"))
+            continue
+        selected = [test for test in order if test in reach]
+        outcome = _fork_run(path, tree, mutant.index, selected, limit)
+        if outcome in ("killed", "timeout"):
+            killed += 1
+        else:
+            survivors.append((mutant, outcome))
+    unexplained = [
+        (mutant, outcome)
+        for mutant, outcome in survivors
+        if (name, source[mutant.line - 1].strip(), mutant.description) not in explained
+    ]
+    score = 100 * killed / len(found) if found else 100.0
+    print(
+        f"{name}: {killed}/{len(found)} killed ({score:.1f} %), {len(survivors)} survived "
+        f"({len(survivors) - len(unexplained)} explained in {SURVIVORS_FILE.name}), "
+        f"{time.monotonic() - start:.0f} s"
+    )
+    for mutant, outcome in unexplained:
+        code = source[mutant.line - 1].strip()
+        print(f"  {name}.py:{mutant.line}: `{code}` `{mutant.description}` [{outcome}]")
+    sys.stdout.flush()
+    return len(found), killed, len(survivors) - len(unexplained)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", default=list(MODULES))
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per mutant")
+    options = parser.parse_args()
+    unknown = [name for name in options.modules if name not in MODULES]
+    if unknown:
+        sys.exit(f"unknown module {unknown[0]!r}; known: {', '.join(MODULES)}")
+    if options.list:
+        for name in options.modules:
+            path = SOURCE / f"{name}.py"
+            for mutant in mutants(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                print(f"{name}.py:{mutant.line}: {mutant.description}")
+        return
+    _prepare()
+    explained = _explained()
+    totals = [(name, *_run_module(name, explained, options.timeout)) for name in options.modules]
+    print("\n| module | mutants | killed | score | survivors explained |")
+    print("|---|---:|---:|---:|---:|")
+    for name, count, killed, listed in totals:
+        score = 100 * killed / count if count else 100.0
+        print(f"| {name} | {count} | {killed} | {score:.1f} % | {listed} |")
+
+
+if __name__ == "__main__":
+    main()
