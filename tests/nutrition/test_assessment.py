@@ -4,10 +4,12 @@ the figures it prints (values from shared/reference/reference-values.md, IOM 199
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from mgcalc.clinical.cautions import above_ul
+from mgcalc.datafiles import data_file
 from mgcalc.nutrition.assessment import assess, exceeds, reaches, reference_for
 from mgcalc.nutrition.intake import dose
 from mgcalc.nutrition.profile import make_profile
@@ -221,3 +223,55 @@ def test_no_ul_sentences() -> None:
         "No upper limit is set in mgcalc's data for this group: supplements not judged"
     )
     assert (who.assessment.ul, who.assessment.percent_of_ul) == ("not_established", None)
+
+
+@pytest.mark.parametrize(
+    ("age", "diet", "sentence"),
+    [
+        ("42", "300mg", "Total 300 mg < RDA 320 mg: possibly inadequate (probability of adequacy "
+         "below 97–98 %)"),
+        ("42", "200mg", "Total 200 mg < EAR 265 mg: very likely inadequate (probability of "
+         "adequacy 50 % or less)"),
+        ("42", "320mg", "Total 320 mg ≥ RDA 320 mg: low probability of inadequacy"),
+        ("4mo", "30mg", "Total 30 mg ≥ AI 30 mg: almost certainly adequate"),
+        ("4mo", "29.9mg", "Total 29.9 mg < AI 30 mg: adequacy cannot be assessed below an AI (no "
+         "requirement is known)"),
+    ],
+)  # fmt: skip
+def test_adequacy_sentences_in_full(age: str, diet: str, sentence: str) -> None:
+    person = make_profile(age=age, sex="female" if age == "42" else None)
+    assert dose(["elemental=0mg"], diet, person).assessment.verdicts[0] == sentence
+
+
+def test_the_label_share_is_rounded_to_a_whole_percent() -> None:
+    at = dose(["elemental=420mg"], "0mg", make_profile())
+    assert at.assessment.verdicts[0].startswith("Total 420 mg is 100 % of the US Daily Value")
+    assert at.assessment.percent_of_reference == 100.0
+
+
+def test_without_an_age_no_personal_value_is_used() -> None:
+    # Only the label reference and the adult's upper limit: no EAR, RDA or AI of any group.
+    result = dose(["elemental=100mg"], "0mg", make_profile())
+    reference = result.reference
+    assert (reference.ear_mg, reference.rda_mg, reference.ai_mg) == (None, None, None)
+    assert (reference.label, reference.label_mg, reference.ul_mg) == ("US Daily Value", 420, 350)
+    assert reference.evidence == "secondary"  # the label's, not the IOM row's
+    assert reference.source.startswith("FDA 2016 Nutrition and Supplement Facts final rule")
+    assert "; upper limit: IOM 1997" in reference.source
+
+
+def test_without_an_age_the_adult_is_thirty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An edited table whose women of 51–70 have another UL: the adult assumed is 30.
+    rows = data_file("reference.csv").read_text(encoding="utf-8").splitlines()
+    edited = [
+        row.replace(",350,set,", ",300,set,") if row.startswith("us,51–70 y,female,") else row
+        for row in rows
+    ]
+    for name in ("forms.csv", "labels.csv", "products.csv"):
+        (tmp_path / name).write_bytes(data_file(name).read_bytes())
+    (tmp_path / "reference.csv").write_text("\n".join(edited) + "\n", encoding="utf-8")
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
+    assert find_group(make_profile(age="60", sex="female")).row.ul_mg == 300
+    assert dose(["elemental=100mg"], "0mg", make_profile()).reference.ul_mg == 350

@@ -237,3 +237,95 @@ def test_the_salt_hint_boundaries(tmp_path: Path, fraction: str, amount: str, hi
     path.write_text(f"{FORMS_HEADER}\n{row}\n", encoding="utf-8")
     mgcalc.use_forms(path)
     assert bool(dose([f"salt={amount}"], "0mg", WOMAN_42).warnings) is hinted
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        ("glycinate=500mg", "items must be a list of FORM=AMOUNT texts, not one text"),
+        ([500], "an item must be text such as 'glycinate=500mg', not 500"),
+        (["glycinate=500mg", "oxide"], "item 'oxide' is not FORM=AMOUNT, e.g. glycinate=500mg"),
+        (["oxide", "glycinate=500mg"], "item 'oxide' is not FORM=AMOUNT, e.g. glycinate=500mg"),
+        (["x" * 40], f"item '{'x' * 40}' is not FORM=AMOUNT"),
+        (["x" * 41], f"item '{'x' * 40}…' is not FORM=AMOUNT"),
+        (["oxide=400mg,glycinate=500mg"],
+         "separate items with spaces, not commas: oxide=400mg glycinate=500mg"),
+        (["a=1mg," * 10 + "b=1mg"], "separate items with spaces, not commas: " + "a=1mg " * 10),
+        (["=" + "5" * 45], f"item '={'5' * 39}' has no form before '='"),
+        (["g" * 45 + "="], f"item '{'g' * 40}' has no amount after '='; e.g. {'g' * 45}=500mg"),
+    ],
+)  # fmt: skip
+def test_bad_items_say_which_in_full(texts: object, message: str) -> None:
+    with pytest.raises(BadItem) as caught:
+        parse_items(texts)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(message)
+
+
+def test_an_equals_sign_with_a_comma_in_one_item_is_still_an_item() -> None:
+    # One '=' and a comma: a decimal comma in the amount, explained by the amount parser.
+    assert parse_items(["oxide=1,5g"]) == [("oxide", "1,5g")]
+    assert parse_items(["a=b=1g"]) == [("a=b", "1g")]
+
+
+def test_notes_of_several_items_are_not_repeated() -> None:
+    result = dose(["oxide=400mg", "oxide=200mg", "glycinate=500mg"], "0mg", WOMAN_42)
+    assert result.notes[:2] == (
+        "'oxide' read as Magnesium oxide, MgO: 60.30 % magnesium (from the formula).",
+        COMPOUND_WEIGHT,
+    )
+    assert result.notes[2].startswith("'glycinate' read as Magnesium bisglycinate")
+    assert len(result.notes) == len(set(result.notes))
+
+
+COMPOUND_WEIGHT = (
+    "The mass was read as the compound's weight (as on an ingredient list); for a label's "
+    "'Magnesium (as …)' figure use the form elemental."
+)
+
+
+def test_the_diet_notes() -> None:
+    from mgcalc.diet.assembly import DietDay, DietFile, make_diet
+
+    none = dose(["oxide=400mg"], None, WOMAN_42)
+    assert none.notes[-3].startswith("No diet given: adequacy needs the magnesium")
+    plain = dose(["oxide=400mg"], "250mg", WOMAN_42)
+    assert not any(note.startswith(("No diet", "Foods:", "Diet file:")) for note in plain.notes)
+    foods = dose(["oxide=400mg"], make_diet(None, ["almonds=1oz"]), WOMAN_42)
+    assert any(note.startswith("Foods: USDA National Nutrient Database") for note in foods.notes)
+    assert not any(note.startswith("Diet file:") for note in foods.notes)
+    file = DietFile(
+        path="x.csv", days=(DietDay(date="2024-01-01", mg=300),), days_used=1, days_left_out=0,
+        mean_mg=300, min_mg=300, max_mg=300,
+    )  # fmt: skip
+    tracked = dose(["oxide=400mg"], make_diet(None, (), file), WOMAN_42)
+    assert (
+        "Diet file: the mean of 1 day(s) is used. The IOM judges usual intake; a few days only "
+        "estimate it." in tracked.notes
+    )
+    assert not any(note.startswith("Foods:") for note in tracked.notes)
+
+
+def test_the_above_ul_warning_names_the_ul() -> None:
+    result = dose(["elemental=351mg"], "0mg", WOMAN_42)
+    assert result.warnings[-1].startswith(
+        "Supplemental magnesium is above the upper limit (350 mg)."
+    )
+    infant = dose(["elemental=351mg"], "0mg", make_profile(age="4mo"))
+    assert not infant.warnings  # no UL: nothing is above it
+
+
+def test_a_product_item_is_its_label() -> None:
+    result = dose(["mag-tab-sr=2"], "0mg", WOMAN_42)
+    assert result.items[0].elemental_mg == 168  # 84 mg per caplet (DailyMed)
+    assert result.items[0].compound_mg is None
+
+
+def test_a_long_non_text_item_is_shown_cut() -> None:
+    with pytest.raises(BadItem) as caught:
+        parse_items([list(range(100))])  # type: ignore[list-item]
+    assert len(str(caught.value)) == 120
+
+
+def test_a_tiny_salt_weight_gets_the_hint_too() -> None:
+    # 5 mg of glycinate holds 0.7 mg of magnesium: still below 50 mg, still hinted.
+    assert len(dose(["glycinate=5mg"], "0mg", WOMAN_42).warnings) == 1
