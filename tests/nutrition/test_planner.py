@@ -291,3 +291,81 @@ def test_no_diet_is_said() -> None:
     assert result.notes == ("No diet given: the target is planned from supplements alone.",)
     assert result.diet_mg == 0
     assert not plan("elemental", WOMAN_42, unit="50mg", target="300mg", diet="0mg").notes
+
+
+def test_the_read_as_note_comes_first() -> None:
+    result = plan("oxide", make_profile(), target="300mg", diet="0mg")
+    assert result.notes[0].startswith("'oxide' read as Magnesium oxide")
+    assert result.notes[1].startswith("No age given: an adult was assumed")
+
+
+def test_no_ul_is_not_capped_and_plans_nothing() -> None:
+    infant = plan("elemental", make_profile(age="4mo"), diet="0mg")
+    assert (infant.supplemental_mg, infant.capped_by_ul, infant.reaches_target) == (0, False, False)
+    who = plan("elemental", make_profile(age="30", sex="female", standard="who"), diet="0mg")
+    assert who.notes == (
+        "No supplement planned: mgcalc's data sets no upper limit for this group (--standard us "
+        "or eu sets one for this person), so no safe amount can be given. A clinician can plan "
+        "one with --allow-above-ul.",
+    )
+    assert infant.notes[0].startswith(
+        "No supplement planned: no upper limit is established for this group"
+    )
+
+
+def test_nothing_needed_says_nothing_of_limits() -> None:
+    infant = plan("elemental", make_profile(age="4mo"), diet="40mg")
+    assert infant.notes == ("The diet already reaches the target (30 mg): no supplement needed.",)
+    clinician = plan("elemental", WOMAN_42, diet="400mg", allow_above_ul=True)
+    assert clinician.warnings == ()
+
+
+def test_split_advice_only_for_a_supplement() -> None:
+    person = make_profile(age="30", sex="female", standard="eu")
+    advice = "BfR advice: split supplemental magnesium into at least two doses a day."
+    assert advice not in plan("elemental", person, diet="300mg").notes
+    assert advice in plan("elemental", person, diet="0mg", target="0.5mg").notes
+
+
+def test_a_target_of_nothing_has_no_percentage() -> None:
+    result = plan("elemental", WOMAN_42, diet="0mg", target="0mg")
+    assert (result.percent_of_target, result.supplemental_mg, result.reaches_target) == (
+        None, 0, True,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ("mag-tab-sr", "'mag-tab-sr' is a product, declared per caplet: plan it as its magnesium "
+         "per unit: mgcalc plan elemental --unit elemental=84mg"),
+        ("phillips-mom", "'phillips-mom' is a product, declared per 15 mL: plan it as its "
+         "magnesium per unit (15 mL): mgcalc plan elemental --unit elemental=500mg"),
+    ],
+)  # fmt: skip
+def test_a_product_is_planned_as_its_magnesium(form: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        plan(form, WOMAN_42, diet="0mg")
+    assert str(caught.value) == message
+
+
+def test_units_smaller_than_a_milligram() -> None:
+    result = plan("elemental", WOMAN_42, unit="0.5mg", diet="319.5mg")
+    assert (result.units, result.supplemental_mg, result.reaches_target) == (1, 0.5, True)
+    with pytest.raises(InputError, match="elemental= takes the magnesium per unit"):
+        plan("glycinate", WOMAN_42, unit="elemental=5mL", diet="0mg")
+
+
+def test_units_that_fit_the_ul_as_shown() -> None:
+    # 3 × 116.68 mg = 350.04 mg, shown as 350 mg: within the UL of 350 mg, so three fit.
+    result = plan("elemental", WOMAN_42, unit="116.68mg", diet="0mg", target="400mg")
+    assert (result.units, result.capped_by_ul, result.warnings) == (3, True, ())
+    over = plan("elemental", WOMAN_42, unit="116.7mg", diet="0mg", target="400mg")
+    assert over.units == 2  # 350.1 mg would be above it
+
+
+def test_above_ul_is_what_the_batch_counts() -> None:
+    assert plan("elemental", WOMAN_42, diet="0mg", target="351mg", allow_above_ul=True).above_ul
+    assert not plan("elemental", WOMAN_42, diet="0mg", target="350mg").above_ul
+    infant = plan("elemental", make_profile(age="4mo"), diet="0mg", allow_above_ul=True)
+    assert (infant.supplemental_mg, infant.above_ul) == (30, False)  # no UL to be above
