@@ -324,6 +324,9 @@ def test_shipped_table_tiles_every_age() -> None:
         (5, "age_from_months", "50", "gap between"),
         (5, "age_from_months", "40", "overlaps"),
         (2, "age_from_months", "1", "row 2: the first group must start at age 0"),
+        (16, "age_to_months", "1200", "row 16, field 'age_to_months': the last group must have"),
+        (5, "age_from_months", "47", "overlaps between '1–3 y' and '4–8 y'"),
+        (5, "age_from_months", "49", "gap between '1–3 y' and '4–8 y'"),
     ],
 )
 def test_tiling_errors_name_the_row(line: int, column: str, value: str, expected: str) -> None:
@@ -340,6 +343,10 @@ def test_tiling_errors_name_the_row(line: int, column: str, value: str, expected
         (4, "rda_mg", "-80", "row 4, field 'rda_mg'"),
         (4, "standard", "mars", "row 4, field 'standard'"),
         (4, "evidence", "hearsay", "row 4, field 'evidence'"),
+        (4, "age_to_months", "12", "row 4: age_to_months must be above age_from_months"),
+        (4, "age_to_months", "11", "row 4: age_to_months must be above age_from_months"),
+        (17, "sex", "any", "row 17: pregnancy and lactation rows are for sex 'female'"),
+        (20, "sex", "male", "row 20: pregnancy and lactation rows are for sex 'female'"),
     ],
 )
 def test_bad_rows_are_reported(line: int, column: str, value: str, expected: str) -> None:
@@ -404,3 +411,55 @@ def test_the_oldest_pregnancy_group_keeps_its_values() -> None:
     # A pregnant woman of 55 is given the IOM's 31–50 y pregnancy values: EAR 300, RDA 360.
     row = find_group(make_profile(age="55", pregnant=True)).row
     assert (row.ear_mg, row.rda_mg, row.ul_mg) == (300, 360, 350)
+
+
+def test_an_ear_equal_to_the_rda_is_allowed() -> None:
+    rows = _rows(_edit(4, "ear_mg", "80"))  # 1–3 y: RDA 80
+    assert rows[2].ear_mg == rows[2].rda_mg == 80
+
+
+def test_a_group_covers_its_first_month_and_not_its_end() -> None:
+    row = find_group(make_profile(age="2")).row  # us 1–3 y: months 12 to 48
+    assert (row.covers(12), row.covers(47.99), row.covers(48), row.covers(11.99)) == (
+        True, True, False, False,
+    )  # fmt: skip
+    last = find_group(make_profile(age="80", sex="female")).row
+    assert last.covers(10**6)
+
+
+@pytest.mark.parametrize(
+    ("age", "shown"), [("1.5", "18 months"), ("1.99", "23.88 months"), ("2", "2"), ("30", "30")]
+)
+def test_ages_in_messages(age: str, shown: str) -> None:
+    # Two years and older are said in years, younger in months (eu 10–<18 y differs by sex).
+    person = make_profile(age=age, standard="eu" if float(age) >= 10 else "us")
+    if float(age) < 10:
+        assert find_group(person).row.sex == "any"
+        from mgcalc.nutrition.standards import _age_text
+
+        assert _age_text(float(age) * 12) == shown
+        return
+    with pytest.raises(BadProfile) as caught:
+        find_group(person)
+    assert str(caught.value) == (
+        f"eu values at age {shown} differ by sex: add --sex female or --sex male"
+    )
+
+
+def test_a_pregnancy_exactly_at_the_youngest_group_has_no_note() -> None:
+    youngest = find_group(make_profile(age="14", pregnant=True))
+    assert (youngest.row.group, youngest.notes) == ("Pregnancy ≤18 y", ())
+    just_below = find_group(make_profile(age="13.99", pregnant=True))
+    assert just_below.notes == ("Below the youngest pregnancy group: 'Pregnancy ≤18 y' used.",)
+
+
+def test_a_late_value_overlapping_an_open_ended_one_is_refused() -> None:
+    # 'children 1–3 y' moved to 100 years and up: it overlaps 'adults and children from 4 y'.
+    text = data_file("labels.csv").read_text(encoding="utf-8")
+    text = edit_csv(edit_csv(text, 4, "age_to_months", ""), 4, "age_from_months", "1200")
+    rows = read_table(
+        text, "data/labels.csv", LabelValue, columns=tuple(LabelValue.model_fields),
+        text_columns=("note",),
+    )  # fmt: skip
+    with pytest.raises(DataError, match="row 4: overlaps the value for 'adults and children"):
+        check_labels(rows, "data/labels.csv")
