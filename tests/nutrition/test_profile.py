@@ -45,3 +45,53 @@ def test_pregnancy_implies_female() -> None:
 
 def test_no_age_is_not_personal() -> None:
     assert not make_profile(standard="eu").is_personal
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: parse_age("x" * 20), f"cannot read age '{'x' * 20}'; write years"),
+        (lambda: parse_age("x" * 21), f"cannot read age '{'x' * 20}…'; write years"),
+        (lambda: make_profile(age="42", sex="q" * 20), f"unknown sex '{'q' * 20}'; use female"),
+        (lambda: make_profile(age="42", sex="q" * 21), f"unknown sex '{'q' * 20}…'; use female"),
+        (lambda: make_profile(standard="z" * 20), f"unknown standard '{'z' * 20}'; use one of"),
+        (lambda: make_profile(standard="z" * 21), f"unknown standard '{'z' * 20}…'; use one of"),
+        (lambda: make_profile(standard=1), "standard must be text, not int"),
+        (lambda: make_profile(age="42", sex=1), "sex must be text, not int"),
+        (lambda: make_profile(age="42", pregnant=1), "pregnant must be true or false, not 1"),
+        (lambda: make_profile(age="42", lactating="yes"), "lactating must be true or false"),
+        (lambda: make_profile(age="42", sex="male", pregnant=True),
+         "--pregnant does not go with --sex male"),
+        (lambda: make_profile(age="42", sex="male", lactating=True),
+         "--lactating does not go with --sex male"),
+        (lambda: make_profile(age="9.99", pregnant=True),
+         "--pregnant is for ages 10 and over; check --age"),
+        (lambda: make_profile(age="9.99", lactating=True),
+         "--lactating is for ages 10 and over; check --age"),
+        (lambda: make_profile(age=[42]), "age must be a number or text such as '8mo', not list"),
+        (lambda: make_profile(age=True), "age True must be between 0 and 120 years"),
+        (lambda: make_profile(age=-0.1), "age -0.1 must be between 0 and 120 years"),
+        (lambda: make_profile(age=120.1), "age 120.1 must be between 0 and 120 years"),
+        (lambda: make_profile(age=float("nan")), "age nan must be between 0 and 120 years"),
+    ],
+)  # fmt: skip
+def test_refusals_in_full(call: object, message: str) -> None:
+    with pytest.raises(BadProfile) as caught:
+        call()  # type: ignore[operator]
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(("age", "years"), [(0, 0.0), (120, 120.0), (42.5, 42.5)])
+def test_numeric_ages_at_their_limits(age: float, years: float) -> None:
+    profile = make_profile(age=age)
+    assert profile.age_years == years
+    assert profile.age_months == years * 12
+
+
+def test_pregnancy_at_the_youngest_age_and_the_profile_fields() -> None:
+    profile = make_profile(age="10", pregnant=True, weight="70kg")
+    assert (profile.sex, profile.pregnant, profile.weight_kg) == ("female", True, 70.0)
+    assert make_profile(age="10", lactating=True).sex == "female"
+    assert make_profile().age_months is None
+    assert make_profile(age="42").weight_kg is None
+    assert make_profile(age="8mo").age_months == pytest.approx(8.0, rel=1e-12)
