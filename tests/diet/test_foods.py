@@ -144,8 +144,11 @@ def test_a_corrupt_row_is_named_when_used(
 def test_a_repeated_ndb_or_a_wrong_header_is_refused(edited_table: Path) -> None:
     text = edited_table.read_text(encoding="utf-8")
     edited_table.write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")
+    last = len(text.splitlines()) + 1
+    with pytest.raises(DataError, match=f"row {last}, field 'ndb': NDB number 01001 is listed tw"):
+        search("1001")
     with pytest.raises(DataError, match="NDB number 01001 is listed twice"):
-        foods_table()
+        _ = foods_table().foods
     foods_table.cache_clear()
     edited_table.write_text("ndb,name\n", encoding="utf-8")
     with pytest.raises(DataError, match="row 1: the header must be"):

@@ -7,9 +7,7 @@ benchmarks/startup.py).
 
 from __future__ import annotations
 
-import bisect
 import csv
-import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -45,77 +43,97 @@ class Food:
     data_points: int | None
     portions_text: str  # parsed by portions(), for the few foods that need it
     source: str
-    line: int
+    offset: int  # where its line starts in the file; the row number is counted on an error
 
 
 class FoodsTable:
-    """Every food's line of data/foods.csv, parsed and checked when first used.
+    """data/foods.csv as bytes; a food's line is found, parsed and checked when first used.
 
-    Splitting the bytes into lines and indexing NDB numbers costs a few milliseconds;
-    parsing and checking all 8,789 rows would cost more than the rest of a command, so a
-    row is parsed when a search or a lookup reaches it (the tests check them all).
+    Parsing and checking all 8,789 rows, or even splitting them into lines, would cost more
+    than the rest of a command: a query word is found with bytes.find in the lower-cased
+    file and only the lines it hits are parsed (the tests parse and check them all).
     """
 
     def __init__(self, data: bytes, label: str) -> None:
-        lines = data.split(b"\n")
-        if lines and lines[-1] == b"":
-            lines.pop()
-        if not lines or lines[0].decode("utf-8", "replace").strip() != ",".join(COLUMNS):
+        header = data[: data.find(b"\n")] if b"\n" in data else data
+        if header.decode("utf-8", "replace").strip() != ",".join(COLUMNS):
             raise DataError(label, f"the header must be {','.join(COLUMNS)}", row=1)
         self.label = label
-        self.lines = lines[1:]
+        self.data = data
+        self.first = len(header) + 1
         # Bytes lower-case ASCII only, fast; query words are ASCII. Whole lines are searched
         # first (a superset of the descriptions), then each kept line's description.
         self.lowered = data.lower()
-        self.starts = list(itertools.accumulate(len(line) + 1 for line in lines))
-        self.index = {line[:5]: number for number, line in enumerate(self.lines)}
-        if len(self.index) != len(self.lines):
-            seen: set[bytes] = set()
-            for number, line in enumerate(self.lines):
-                if line[:5] in seen:
-                    raise DataError(label, f"NDB number {line[:5].decode()} is listed twice",
-                                    row=number + 2, field="ndb")  # fmt: skip
-                seen.add(line[:5])
         self._parsed: dict[int, Food] = {}
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self.data.count(b"\n", self.first) + (0 if self.data.endswith(b"\n") else 1)
 
-    def food(self, number: int) -> Food:
-        """Return the food on data line *number* (0 is the first after the header)."""
-        found = self._parsed.get(number)
+    def row_at(self, offset: int) -> int:
+        """Return the row number (1 is the header) of the line starting at *offset*."""
+        return self.data.count(b"\n", 0, offset) + 1
+
+    def food_at(self, start: int) -> Food:
+        """Return the food on the line starting at byte *start*."""
+        found = self._parsed.get(start)
         if found is None:
-            line = number + 2
+            end = self.data.find(b"\n", start)
+            raw = self.data[start : len(self.data) if end == -1 else end]
             try:
-                text = self.lines[number].decode("utf-8")
+                text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                raise DataError(self.label, "not UTF-8 text", row=line) from None
+                raise DataError(self.label, "not UTF-8 text", row=self.row_at(start)) from None
             row = next(csv.reader([text]), [])
-            found = self._parsed[number] = _row(row, self.label, line)
+            try:
+                found = self._parsed[start] = _row(row, start)
+            except _BadField as error:
+                raise DataError(self.label, error.message, row=self.row_at(start),
+                                field=error.field) from None  # fmt: skip
         return found
 
     def by_ndb(self, ndb: str) -> Food | None:
-        """Return the food with NDB number *ndb* (5 digits), if any."""
-        number = self.index.get(ndb.encode("ascii", "replace"))
-        return None if number is None else self.food(number)
+        """Return the food with NDB number *ndb* (5 digits), if any; it must be listed once."""
+        needle = b"\n" + ndb.encode("ascii", "replace") + b","
+        at = self.data.find(needle, self.first - 1)
+        if at == -1:
+            return None
+        again = self.data.find(needle, at + 1)
+        if again != -1:
+            raise DataError(self.label, f"NDB number {ndb} is listed twice",
+                            row=self.row_at(again + 1), field="ndb")  # fmt: skip
+        return self.food_at(at + 1)
 
     def holding(self, keys: list[str]) -> list[int]:
-        """Return the data lines whose lower-cased text holds every one of *keys*."""
+        """Return where the lines start whose lower-cased text holds every one of *keys*."""
         longest, *others = sorted((key.encode("ascii") for key in keys), key=len, reverse=True)
         found: list[int] = []
-        at = self.lowered.find(longest, self.starts[0])
+        lowered = self.lowered
+        at = lowered.find(longest, self.first)
         while at != -1:
-            number = bisect.bisect_right(self.starts, at) - 1
-            end = self.starts[number + 1]
-            if all(key in self.lowered[self.starts[number] : end] for key in others):
-                found.append(number)
-            at = self.lowered.find(longest, end)
+            start = lowered.rfind(b"\n", 0, at) + 1
+            end = lowered.find(b"\n", at)
+            end = len(lowered) if end == -1 else end
+            if all(lowered.find(key, start, end) != -1 for key in others):
+                found.append(start)
+            at = lowered.find(longest, end)
         return found
 
     @property
     def foods(self) -> tuple[Food, ...]:
-        """Return every food, parsing and checking every row."""
-        return tuple(self.food(number) for number in range(len(self.lines)))
+        """Return every food, parsing and checking every row and that NDB numbers are unique."""
+        starts = [self.first]
+        at = self.data.find(b"\n", self.first)
+        while at != -1 and at + 1 < len(self.data):
+            starts.append(at + 1)
+            at = self.data.find(b"\n", at + 1)
+        foods = tuple(self.food_at(start) for start in starts)
+        seen: set[str] = set()
+        for food in foods:
+            if food.ndb in seen:
+                raise DataError(self.label, f"NDB number {food.ndb} is listed twice",
+                                row=self.row_at(food.offset), field="ndb")  # fmt: skip
+            seen.add(food.ndb)
+        return foods
 
 
 @cache
@@ -124,24 +142,32 @@ def foods_table() -> FoodsTable:
     return FoodsTable(data_file(FILE).read_bytes(), data_label(FILE))
 
 
-def _row(row: list[str], label: str, line: int) -> Food:
+class _BadField(Exception):
+    """A row's field is wrong; the table adds the file and row."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+def _row(row: list[str], offset: int) -> Food:
     if len(row) != len(COLUMNS):
-        raise DataError(label, "wrong number of fields", row=line)
+        raise _BadField("wrong number of fields")
     ndb, description, group, magnesium, points, portions_text, source = row
     if len(ndb) != 5 or not ndb.isdigit():
-        raise DataError(label, "must be 5 digits", row=line, field="ndb")
+        raise _BadField("must be 5 digits", "ndb")
     if not description or not source:
-        field = "description" if not description else "source"
-        raise DataError(label, "must not be empty", row=line, field=field)
+        raise _BadField("must not be empty", "description" if not description else "source")
     try:
         value = float(magnesium) if magnesium else None
         count = int(points) if points else None
     except ValueError:
-        field = "data_points" if _is_number(magnesium) else "mg_per_100g"
-        raise DataError(label, "not a number", row=line, field=field) from None
+        raise _BadField(
+            "not a number", "data_points" if _is_number(magnesium) else "mg_per_100g"
+        ) from None
     if value is not None and not 0 <= value < 1e5:
-        raise DataError(label, "must be from 0 to 100,000 mg", row=line, field="mg_per_100g")
-    return Food(ndb, description, group, value, count, portions_text, source, line)
+        raise _BadField("must be from 0 to 100,000 mg", "mg_per_100g")
+    return Food(ndb, description, group, value, count, portions_text, source, offset)
 
 
 def _is_number(text: str) -> bool:
@@ -162,12 +188,16 @@ def portions(food: Food) -> tuple[Portion, ...]:
             portion = Portion(float(amount), description, float(grams))
         except ValueError:
             raise DataError(data_label(FILE), f"portion '{part}' is not AMOUNT|DESCRIPTION|GRAMS",
-                            row=food.line, field="portions") from None  # fmt: skip
+                            row=_row_of(food), field="portions") from None  # fmt: skip
         if portion.amount <= 0 or portion.grams <= 0 or not description:
             raise DataError(data_label(FILE), f"portion '{part}' is empty or not positive",
-                            row=food.line, field="portions")  # fmt: skip
+                            row=_row_of(food), field="portions")  # fmt: skip
         found.append(portion)
     return tuple(found)
+
+
+def _row_of(food: Food) -> int:
+    return foods_table().row_at(food.offset)
 
 
 @lru_cache(maxsize=4096)
@@ -218,8 +248,8 @@ def search(query: str) -> list[Match]:
     # "berry" must find "berries": the first pass looks for "berr".
     keys = [word[:-1] if word.endswith("y") and len(word) > 3 else word for word in stems]
     found = []
-    for number in table.holding(keys):
-        food = table.food(number)
+    for start in table.holding(keys):
+        food = table.food_at(start)
         own = words(food.description)
         own_stems = {stem(word) for word in own}
         if stems <= own_stems:
