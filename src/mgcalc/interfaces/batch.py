@@ -137,6 +137,8 @@ def run_batch(
                 request = parse_request(record, model)
             else:
                 request = validate_request(record, model)
+            if request.id is None:  # the line number is its id, in the line and the result
+                request = request.model_copy(update={"id": line})
             result = run_request(request)
         except MgcalcError as error:
             summary.errors += 1
@@ -292,11 +294,13 @@ def _jsonl_writer(out: IO[str]) -> Writer:
     return write
 
 
+# The person's reference values close each row, so a spreadsheet shows what was compared.
+_REFERENCE_COLUMNS = ("standard", "group", "rda_mg", "ai_mg", "ul_mg")
 _CSV_COLUMNS = {
     "dose": ("supplemental_mg", "diet_mg", "total_mg", "adequacy", "ul",
-             "percent_of_reference", "percent_of_ul"),
+             "percent_of_reference", "percent_of_ul", *_REFERENCE_COLUMNS),
     "plan": ("units", "compound_mg", "supplemental_mg", "total_mg", "capped_by_ul",
-             "percent_of_target", "percent_of_ul"),
+             "percent_of_target", "percent_of_ul", *_REFERENCE_COLUMNS),
 }  # fmt: skip
 
 
@@ -319,6 +323,7 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
         else:
             data = result.model_dump()
             data.update(data.pop("assessment", {}) or {})
+            data.update({key: data["reference"][key] for key in _REFERENCE_COLUMNS})
             values += ["" if data.get(column) is None else data[column] for column in columns]
         values.append("" if error is None else error)
         writer.writerow(values)

@@ -241,7 +241,7 @@ ProductsFile = Annotated[
     ),
 ]
 OutputFormat = Annotated[
-    Literal["jsonl", "csv"],
+    Literal["jsonl", "csv"] | None,
     typer.Option("--format", help="Output format of --batch: jsonl or csv."),
 ]
 Jobs = Annotated[
@@ -373,7 +373,7 @@ def dose(
     input: Input = None,
     batch: Batch = None,
     batch_format: BatchFormat = None,
-    output_format: OutputFormat = "jsonl",
+    output_format: OutputFormat = None,
     jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
@@ -450,7 +450,7 @@ def plan(
     input: Input = None,
     batch: Batch = None,
     batch_format: BatchFormat = None,
-    output_format: OutputFormat = "jsonl",
+    output_format: OutputFormat = None,
     jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
@@ -708,7 +708,7 @@ def _scripted(
     input: str | None,
     batch: str | None,
     batch_format: Literal["jsonl", "csv"] | None,
-    output_format: Literal["jsonl", "csv"],
+    output_format: Literal["jsonl", "csv"] | None,
     *,
     jobs: int = 1,
     files: tuple[str | None, str | None] = (None, None),
@@ -718,6 +718,8 @@ def _scripted(
     A JSON Lines batch file runs on *jobs* worker processes (0: one per core), which
     load the forms and products *files* in use.
     """
+    if output_format is not None and batch is None:
+        raise InputError("--format chooses the output of --batch: give --batch FILE too")
     if input is None and batch is None:
         return None
     if input is not None and batch is not None:
@@ -743,12 +745,12 @@ def _scripted(
 
             summary = run_parallel(
                 stream, batch, sys.stdout, command, jobs=jobs or cores(),
-                output_format=output_format, files=files,
+                output_format=output_format or "jsonl", files=files,
             )  # fmt: skip
         else:
             summary = batches.run_batch(
                 stream, sys.stdout, command, input_format=input_format,
-                output_format=output_format,
+                output_format=output_format or "jsonl",
             )  # fmt: skip
     sys.stdout.flush()
     sys.stderr.write(summary.line() + "\n")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError
@@ -57,6 +57,12 @@ class ReferenceRow(BaseModel):
     standard: Standard
     group: str = Field(min_length=1)
     sex: Literal["any", "female", "male"]
+
+    @field_serializer("sex")
+    def _sex_for_both(self, sex: str) -> Literal["female", "male"] | None:
+        # JSON spells sex one way everywhere: null where a row is for both ("any" in the CSV).
+        return None if sex == "any" else sex  # type: ignore[return-value]
+
     state: State
     age_from_months: int = Field(ge=0)
     age_to_months: int | None = Field(default=None, gt=0)
