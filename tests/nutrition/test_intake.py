@@ -329,3 +329,19 @@ def test_a_long_non_text_item_is_shown_cut() -> None:
 def test_a_tiny_salt_weight_gets_the_hint_too() -> None:
     # 5 mg of glycinate holds 0.7 mg of magnesium: still below 50 mg, still hinted.
     assert len(dose(["glycinate=5mg"], "0mg", WOMAN_42).warnings) == 1
+
+
+def test_words_before_a_pair_keep_their_place() -> None:
+    assert parse_items(["400mg", "oxide", "glycinate=500mg"]) == [
+        ("oxide", "400mg"),
+        ("glycinate", "500mg"),
+    ]
+
+
+def test_a_long_comma_list_is_cut_at_sixty_characters() -> None:
+    with pytest.raises(BadItem) as caught:
+        parse_items(["a=1mg," * 10 + "b=1mg"])
+    assert str(caught.value) == "separate items with spaces, not commas: " + "a=1mg " * 10 + "…"
+    with pytest.raises(BadItem) as caught:
+        parse_items(["a=1mg," * 9 + "bb=1mg"])  # exactly 60 characters: shown whole
+    assert str(caught.value) == "separate items with spaces, not commas: " + "a=1mg " * 9 + "bb=1mg"
