@@ -173,3 +173,28 @@ def test_completion_offers_form_keys() -> None:
 
     assert _complete_forms("gly") == ["glycinate", "glycerophosphate"]
     assert "oxide=" in _complete_items("ox")
+
+
+def test_forms_factors_fit_80_columns(mgcalc: Any) -> None:
+    from typer.testing import CliRunner
+
+    from mgcalc.interfaces.cli import app
+
+    run = CliRunner().invoke(app, ["forms", "--factors"], env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert run.exit_code == 0
+    lines = run.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    words = {word for line in lines for word in line.split()}
+    for key in ("aspartate-hydrochloride", "sulfate-injection-50", "milk-of-magnesia"):
+        assert key in words, key  # keys are never split across lines
+    assert "49.62" in run.stdout  # MgO mEq/g
+
+
+def test_forms_factors_json(mgcalc: Any) -> None:
+    data = mgcalc("forms", "oxide", "--factors", "--json").json()
+    (row,) = data["forms"]
+    assert set(row) == {
+        "key", "name", "formula", "elemental_mg_per_g", "mmol_per_g", "meq_per_g",
+        "compound_mg_per_meq", "compound_mg_per_100mg", "per_ml", "custom",
+    }  # fmt: skip
+    assert row["compound_mg_per_100mg"] == pytest.approx(165.83, rel=1e-4)  # 100 / 0.603042

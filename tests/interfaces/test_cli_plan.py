@@ -13,6 +13,8 @@ PLAN_KEYS = {
     "units", "unit_compound_mg", "unit_elemental_mg", "compound_mg", "supplemental_mg", "total_mg",
     "percent_of_target", "percent_of_ul", "doses", "profile", "profile_source", "reference",
     "notes", "warnings", "interactions",
+    "target_unit", "target_mmol", "target_meq", "halves", "supplemental_mmol",
+    "supplemental_meq",
 }  # fmt: skip
 WOMAN = ["--age", "42", "--sex", "female"]
 
@@ -45,7 +47,7 @@ def test_plan_table(mgcalc: Any) -> None:
 def test_allow_above_ul_warns(mgcalc: Any) -> None:
     args = ["plan", "oxide", "--unit", "400mg", "--target", "600mg", "--allow-above-ul", *WOMAN]
     data = mgcalc(*args, "--json").json()
-    assert data["units"] == 3
+    assert data["units"] == 2  # 2.49 tablets: the nearest whole number
     assert any("medical supervision" in warning for warning in data["warnings"])
     assert "medical supervision" in mgcalc(*args).stdout
 
@@ -66,3 +68,33 @@ def test_allow_above_ul_warns(mgcalc: Any) -> None:
 )
 def test_refusals(mgcalc: Any, args: list[str], message: str) -> None:
     assert_refused(mgcalc(*args), message)
+
+
+def test_plan_in_meq(mgcalc: Any) -> None:
+    args = ["plan", "oxide", "--unit", "400mg", "--target", "40mEq", "--allow-above-ul", *WOMAN]
+    data = mgcalc(*args, "--json").json()
+    assert (data["units"], data["target_unit"], data["target_meq"]) == (2, "mEq", 40.0)
+    out = mgcalc(*args).stdout
+    assert "40.00 mEq = 486.1 mg" in out
+    assert "39.70 mEq = 482.4 mg" in out
+
+
+def test_fewer_units_than_doses_in_the_table(mgcalc: Any) -> None:
+    args = ["plan", "elemental", "--unit", "100mg", "--target", "100mg", "--doses", "2", *WOMAN]
+    assert "1 + 0 (1 unit cannot be split into 2 doses)" in mgcalc(*args).stdout
+
+
+def test_halves(mgcalc: Any) -> None:
+    args = ["plan", "elemental", "--unit", "100mg", "--target", "250mg", "--halves", *WOMAN]
+    data = mgcalc(*args, "--json").json()
+    assert (data["units"], data["halves"]) == (2.5, True)
+    assert "2.5 × (100.0 mg Mg)" in mgcalc(*args).stdout
+
+
+def test_halves_in_a_request(mgcalc: Any) -> None:
+    request = (
+        '{"form": "elemental", "unit": "100mg", "target": "250mg", "halves": true, '
+        '"age": 42, "sex": "female"}'
+    )
+    data = mgcalc("plan", "--input", "-", "--json", input=request).json()
+    assert data["units"] == 2.5

@@ -102,9 +102,64 @@ def test_targets() -> None:
 
 
 def test_clinician_above_the_ul() -> None:
+    # 600 mg in 241.2 mg tablets is 2.49 tablets: the nearest whole number is 2 (no longer 3).
     result = plan("oxide", WOMAN_42, unit="400mg", diet="0mg", target="600mg", allow_above_ul=True)
-    assert result.units == 3
+    assert result.units == 2
     assert any("above the upper limit" in warning for warning in result.warnings)
+    assert any("below the 600 mg target" in note for note in result.notes)
+
+
+def test_explicit_target_takes_the_nearest_count() -> None:
+    # Issue 10: 40 mEq = 486.1 mg; 400 mg MgO tablets hold 241.2 mg: 2.02 → 2 tablets, 99.2 %.
+    result = plan("oxide", WOMAN_42, unit="400mg", target="40mEq", allow_above_ul=True)
+    assert (result.units, result.capped_by_ul) == (2, False)
+    assert result.percent_of_target == pytest.approx(99.25, rel=1e-3)
+    assert (result.target_unit, result.target_meq) == ("mEq", pytest.approx(40.0))
+    assert result.supplemental_meq == pytest.approx(39.70, rel=1e-3)
+    assert result.target_mmol == pytest.approx(20.0)
+
+
+@pytest.mark.parametrize(
+    ("target", "halves", "units"),
+    [
+        ("250mg", False, 2),  # 2.5 units of 100 mg: a tie goes to the smaller count
+        ("260mg", False, 3),
+        ("250mg", True, 2.5),
+        ("275mg", True, 2.5),  # 2.75: a tie between halves, the smaller
+        ("40mg", False, 0),
+    ],
+)
+def test_nearest_rounding(target: str, halves: bool, units: float) -> None:
+    result = plan("elemental", WOMAN_42, unit="100mg", target=target, halves=halves)
+    assert result.units == units
+
+
+def test_nearest_rounding_stays_within_the_ul() -> None:
+    # 340 mg in 100 mg units: nearest is 3 (300 mg), within the UL of 350: not capped.
+    within = plan("elemental", WOMAN_42, unit="100mg", target="340mg")
+    assert (within.units, within.capped_by_ul) == (3, False)
+    # 380 mg: nearest is 4 (400 mg) > UL 350, so 3, and the UL held it down.
+    held = plan("elemental", WOMAN_42, unit="100mg", target="380mg")
+    assert (held.units, held.capped_by_ul) == (3, True)
+    assert any("Capped by the upper limit" in note for note in held.notes)
+
+
+def test_reference_target_keeps_the_fewest_units_reaching_it() -> None:
+    # RDA 320, diet 200: 120 mg needed in 100 mg units is 2 (1.2 would round to 1).
+    result = plan("elemental", WOMAN_42, unit="100mg", diet="200mg")
+    assert (result.units, result.reaches_target, result.target_unit) == (2, True, "mg")
+
+
+def test_halves_split_into_doses() -> None:
+    result = plan("elemental", WOMAN_42, unit="100mg", target="250mg", halves=True, doses=2)
+    assert result.doses == (1.5, 1)
+    assert result.halves
+
+
+def test_fewer_units_than_doses_is_said() -> None:
+    result = plan("elemental", WOMAN_42, unit="100mg", target="100mg", doses=2)
+    assert result.doses == (1, 0)
+    assert any("1 unit cannot be split into 2 doses" in note for note in result.notes)
 
 
 def test_elemental_unit_and_liquid_unit() -> None:
@@ -127,6 +182,7 @@ def test_elemental_unit_and_liquid_unit() -> None:
         ({"unit": "oxide=500mg"}, InputError, "only elemental="),
         ({"unit": "5mL"}, BadAmount, "needs a concentration"),
         ({"doses": 0}, InputError, "at least 1"),
+        ({"halves": True}, InputError, "give the unit too"),
     ],
 )
 def test_refusals(kwargs: dict[str, object], error: type[Exception], message: str) -> None:

@@ -1,1 +1,1 @@
-"""Products as labelled, interactions and safety cautions (issues 10 and 11)."""
+"""Clinical lookups: serum magnesium levels, products as labelled, interactions and cautions."""

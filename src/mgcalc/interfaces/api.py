@@ -18,9 +18,10 @@ from mgcalc.errors import InputError, UnknownForm
 
 if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion
-    from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.chemistry.listing import FactorsListing, FormDetail, FormsListing
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
+    from mgcalc.clinical.serum import Serum
     from mgcalc.diet.assembly import Diet, DietEntries
     from mgcalc.diet.search import FoodSearch
     from mgcalc.nutrition.intake import Dose
@@ -98,6 +99,13 @@ def convert(
     )
 
 
+def serum(value: str) -> Serum:
+    """Convert a serum magnesium value (``2.0mg/dL``) and place it against IOM 1997's interval."""
+    from mgcalc.clinical.serum import serum as run
+
+    return run(value)
+
+
 def forms(key: str | None = None) -> FormsListing | FormDetail:
     """Return every form, or the one called *key* (a key, alias or ``formula:…``)."""
     from mgcalc.chemistry.listing import list_forms, show_form
@@ -146,6 +154,13 @@ def food(query: str) -> FoodSearch:
     from mgcalc.diet.search import find
 
     return find(query)
+
+
+def factors(key: str | None = None) -> FactorsListing:
+    """Return the conversion factors of every form, or of the one called *key*."""
+    from mgcalc.chemistry.listing import form_factors
+
+    return form_factors(key)
 
 
 def dose(
@@ -203,6 +218,7 @@ def plan(
     target: str = "rda",
     doses: int | None = None,
     allow_above_ul: bool = False,
+    halves: bool = False,
     age: str | float | None = None,
     sex: str | None = None,
     pregnant: bool = False,
@@ -235,7 +251,7 @@ def plan(
     return run(
         form, profile, unit=unit, diet=given, target=target, doses=doses,
         allow_above_ul=allow_above_ul, with_medicines=with_medicines,
-        kidney_impairment=kidney_impairment,
+        kidney_impairment=kidney_impairment, halves=halves,
     )  # fmt: skip
 
 

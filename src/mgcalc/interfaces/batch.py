@@ -253,7 +253,7 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
         value = cell.strip()
         if key in ("items", "foods", "with") or (key == "diet" and ";" in value):
             record[key] = [item.strip() for item in value.split(";") if item.strip()]
-        elif key in ("pregnant", "lactating", "allow_above_ul", "kidney_impairment"):
+        elif key in ("pregnant", "lactating", "allow_above_ul", "kidney_impairment", "halves"):
             if value.lower() not in _TRUE | _FALSE:
                 raise BadRequest(f"column '{key}': '{value[:20]}' is not true or false")
             record[key] = value.lower() in _TRUE

@@ -280,6 +280,12 @@ def forms(
             help="A form's key, alias or formula:…; omit for all.", autocompletion=_complete_forms
         ),
     ] = None,
+    factors: Annotated[
+        bool,
+        typer.Option(
+            "--factors", help="Show mg, mmol and mEq per g (and per mL), mg per mEq and 100 mg."
+        ),
+    ] = False,
     forms_file: FormsFile = None,
     json: Json = False,
 ) -> None:
@@ -287,7 +293,7 @@ def forms(
     from mgcalc.interfaces.render import emit
 
     _use_forms(forms_file)
-    emit(api.forms(key), as_json=json)
+    emit(api.factors(key) if factors else api.forms(key), as_json=json)
 
 
 @app.command(context_settings=_NEGATIVE_AMOUNTS)
@@ -440,6 +446,7 @@ def plan(
         bool,
         typer.Option("--allow-above-ul", help="For clinicians: do not cap at the upper limit."),
     ] = False,
+    halves: Halves = False,
     age: Age = None,
     sex: Sex = None,
     pregnant: Pregnant = False,
@@ -461,7 +468,8 @@ def plan(
     """Plan how much of a form to take, in whole units, without passing the upper limit.
 
     A reference value (rda, ear, ai) is a total intake: planning toward one needs the diet
-    (--food, --diet, --diet-file; --diet 0mg plans supplements alone).
+    (--food, --diet, --diet-file; --diet 0mg plans supplements alone), and gets the fewest
+    units that reach it; a target amount (a dose) gets the nearest number of units.
     """
     _use_forms(forms_file, products_file)
     given = form is not None or bool(food or diet or diet_file)
@@ -478,8 +486,8 @@ def plan(
     result = api.plan(
         form, unit=unit, diet=person.diet or diet, foods=food or (), diet_file=diet_file,
         days=days, include_incomplete=include_incomplete, target=target, doses=doses,
-        allow_above_ul=allow_above_ul, age=person.age, sex=person.sex, pregnant=pregnant,
-        lactating=lactating, standard=person.standard, weight=person.weight,
+        allow_above_ul=allow_above_ul, halves=halves, age=person.age, sex=person.sex,
+        pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
     )  # fmt: skip
     _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
@@ -564,6 +572,23 @@ def interactions(
 
 
 @app.command()
+def serum(
+    value: Annotated[
+        str,
+        typer.Argument(help="A serum or plasma level: 2.0mg/dL, 0.8mmol/L, 1.6mEq/L or 20mg/L."),
+    ],
+    json: Json = False,
+) -> None:
+    """Convert a serum magnesium level between units and place it against IOM 1997's interval.
+
+    A laboratory's own reference interval prevails; this gives no treatment advice.
+    """
+    from mgcalc.interfaces.render import emit
+
+    emit(api.serum(value), as_json=json)
+
+
+@app.command()
 def schema(
     name: Annotated[
         Literal[
@@ -580,6 +605,8 @@ def schema(
             "plan-batch",
             "products",
             "interactions",
+            "serum",
+            "factors",
         ]
         | None,
         typer.Argument(

@@ -87,6 +87,7 @@ class PlanRequest(BaseModel):
     target: StrictStr = "rda"
     doses: StrictInt | None = None
     allow_above_ul: StrictBool = False
+    halves: StrictBool = False
     age: Age = None
     sex: Sex = None
     pregnant: StrictBool = False
@@ -154,7 +155,8 @@ def run_request(request: Request) -> Dose | Plan:
         )  # fmt: skip
     return plan(
         request.form, profile, unit=request.unit, diet=diet, target=request.target,
-        doses=request.doses, allow_above_ul=request.allow_above_ul, id=request.id,
+        doses=request.doses, allow_above_ul=request.allow_above_ul, halves=request.halves,
+        id=request.id,
         with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
     )  # fmt: skip
 

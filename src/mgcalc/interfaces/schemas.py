@@ -9,9 +9,10 @@ from typing import Any
 def models() -> dict[str, Any]:
     """Return the model behind each schema name."""
     from mgcalc.chemistry.conversion import Conversion
-    from mgcalc.chemistry.listing import FormsListing
+    from mgcalc.chemistry.listing import FactorsListing, FormsListing
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
+    from mgcalc.clinical.serum import Serum
     from mgcalc.diet.search import FoodSearch
     from mgcalc.interfaces.batch import DoseLine, PlanLine
     from mgcalc.interfaces.request import DoseRequest, PlanRequest
@@ -34,6 +35,8 @@ def models() -> dict[str, Any]:
         "plan-batch": PlanLine,
         "products": ProductsListing,
         "interactions": InteractionsListing,
+        "serum": Serum,
+        "factors": FactorsListing,
     }
 
 

@@ -8,8 +8,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from mgcalc.chemistry import units as chemistry_units
 from mgcalc.chemistry.amounts import parse_amount
-from mgcalc.chemistry.conversion import convert, meaning
+from mgcalc.chemistry.conversion import convert, meaning, nearest_count, unit_content
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, age_cautions
@@ -24,6 +25,7 @@ from mgcalc.result import Result
 from mgcalc.text import mg
 
 TargetKind = Literal["rda", "ear", "ai", "custom"]
+TargetUnit = Literal["mg", "mmol", "mEq"]
 # Whole units are counted with this slack, so 2.0000000001 units of need is 2.
 _SLACK = 1e-9
 
@@ -42,21 +44,31 @@ class Plan(Result):
     elemental_fraction: float
     target_mg: float
     target_kind: TargetKind
+    target_unit: TargetUnit = Field(
+        description="the unit the target was given in (mg for reference values)"
+    )
+    target_mmol: float
+    target_meq: float
     diet_mg: float  # the diet's total, 0 when no diet is given
     diet: Diet | None  # its parts; None when no diet is given
     needed_mg: float
     ul_mg: float | None
     capped_by_ul: bool
     reaches_target: bool
-    units: int | None
+    units: int | float | None = Field(
+        description="units a day: whole, or whole and half with halves; null without a unit"
+    )
+    halves: bool
     unit_compound_mg: float | None
     unit_elemental_mg: float | None
     compound_mg: float
     supplemental_mg: float
+    supplemental_mmol: float
+    supplemental_meq: float
     total_mg: float
     percent_of_target: float | None
     percent_of_ul: float | None
-    doses: tuple[int, ...] | None
+    doses: tuple[int | float, ...] | None
     profile: Profile
     profile_source: ProfileSource | None = None  # set when a saved profile was used
     reference: ReferenceUsed
@@ -81,6 +93,7 @@ def plan(
     target: str = "rda",
     doses: int | None = None,
     allow_above_ul: bool = False,
+    halves: bool = False,
     id: str | int | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
@@ -101,7 +114,7 @@ def plan(
     if not chosen.is_elemental:
         notes.insert(0, meaning(form, chosen))
     warnings: list[str] = []
-    target_mg, kind = _target(target, reference, profile)
+    target_mg, kind, target_unit = _target(target, reference, profile)
     if diet is None and kind != "custom":
         raise BadPlan(NEEDS_DIET.format(target=target.strip().lower()))
     diet_mg = 0.0 if diet is None else diet.mg
@@ -111,24 +124,25 @@ def plan(
         notes.extend(diet_notes(diet))
     needed = max(0.0, target_mg - diet_mg)
     cap = _cap(reference, allow_above_ul, needed, notes, warnings, profile, kidney_impairment)
+    if halves and unit is None:
+        raise BadPlan("--halves counts half units: give the unit too, e.g. --unit 400mg")
     unit_elemental, unit_compound = _unit(unit, chosen)
+    units: int | float | None
     if unit_elemental is None:
         units = None
         supplemental = min(needed, cap)
+        held = exceeds(needed, cap)
     else:
-        units = _count(needed, unit_elemental, cap)
+        units, held = _count(needed, unit_elemental, cap, nearest=kind == "custom", halves=halves)
         supplemental = units * unit_elemental
-    capped = not reaches(supplemental, needed) and 0 < cap < math.inf
+    capped = held and 0 < cap < math.inf
     total = diet_mg + supplemental
-    if needed == 0:
-        notes.append(
-            f"The diet already reaches the target ({mg(target_mg)}): no supplement needed."
-        )
-    elif capped:
-        notes.append(
-            f"Capped by the upper limit of {mg(cap)} for supplements: the plan gives "
-            f"{mg(total)} of the {mg(target_mg)} target."
-        )
+    outcome = _outcome(
+        target_mg, total, cap, needed=needed, capped=capped, counted=units is not None,
+        halves=halves,
+    )  # fmt: skip
+    if outcome is not None:
+        notes.append(outcome)
     if reference.ul_mg is not None and exceeds(supplemental, reference.ul_mg):
         warnings.append(
             f"This plan puts supplemental magnesium above the upper limit ({mg(reference.ul_mg)}): "
@@ -138,7 +152,10 @@ def plan(
     warnings.extend(_cautions(profile, supplemental, kidney_impairment, found))
     if profile.standard in ("eu", "dach") and supplemental > 0:
         notes.append("BfR advice: split supplemental magnesium into at least two doses a day.")
-    split = _split(units, doses, notes, chosen, supplemental)
+    split = _split(units, doses, notes, chosen, supplemental, halves)
+    mmol = supplemental / chemistry_units.mg_per_mmol()
+    target_mmol = target_mg / chemistry_units.mg_per_mmol()
+    meq_per_mmol = chemistry_units.meq_per_mmol()
     return Plan(
         id=id,
         form=chosen.key,
@@ -147,6 +164,9 @@ def plan(
         elemental_fraction=chosen.elemental_fraction,
         target_mg=target_mg,
         target_kind=kind,
+        target_unit=target_unit,
+        target_mmol=target_mmol,
+        target_meq=target_mmol * meq_per_mmol,
         diet_mg=diet_mg,
         diet=diet,
         needed_mg=needed,
@@ -154,6 +174,7 @@ def plan(
         capped_by_ul=capped,
         reaches_target=reaches(total, target_mg),
         units=units,
+        halves=halves,
         unit_compound_mg=unit_compound,
         unit_elemental_mg=unit_elemental,
         compound_mg=(
@@ -162,6 +183,8 @@ def plan(
             else _compound(supplemental, chosen)
         ),
         supplemental_mg=supplemental,
+        supplemental_mmol=mmol,
+        supplemental_meq=mmol * meq_per_mmol,
         total_mg=total,
         percent_of_target=100 * total / target_mg if target_mg else None,
         percent_of_ul=None if reference.ul_mg is None else 100 * supplemental / reference.ul_mg,
@@ -185,6 +208,34 @@ def _cautions(
     return cautions
 
 
+def _outcome(
+    target_mg: float,
+    total: float,
+    cap: float,
+    *,
+    needed: float,
+    capped: bool,
+    counted: bool,
+    halves: bool,
+) -> str | None:
+    """Say when the plan falls short of its target, and why."""
+    short = target_mg - total
+    if needed == 0:
+        return f"The diet already reaches the target ({mg(target_mg)}): no supplement needed."
+    if capped:
+        return (
+            f"Capped by the upper limit of {mg(cap)} for supplements: the plan gives "
+            f"{mg(total)} of the {mg(target_mg)} target, {mg(short)} below it."
+        )
+    if counted and not reaches(total, target_mg) and cap > 0:
+        nearest = "half unit" if halves else "whole number of units"
+        return (
+            f"The nearest {nearest} gives {mg(total)}: {mg(short)} "
+            f"({100 * short / target_mg:.1f} %) below the {mg(target_mg)} target."
+        )
+    return None
+
+
 NEEDS_DIET = (
     "--target {target} is a total intake, food and supplements: give the diet "
     "(--diet 250mg, --food almonds=1oz, --diet 1.5L@20mg/L or --diet-file FILE), "
@@ -204,7 +255,9 @@ def _refuse_product(form: str) -> None:
         )
 
 
-def _target(text: str, reference: ReferenceUsed, profile: Profile) -> tuple[float, TargetKind]:
+def _target(
+    text: str, reference: ReferenceUsed, profile: Profile
+) -> tuple[float, TargetKind, TargetUnit]:
     name = text.strip().lower()
     if name in ("rda", "ear", "ai"):
         if not profile.is_personal:
@@ -214,18 +267,21 @@ def _target(text: str, reference: ReferenceUsed, profile: Profile) -> tuple[floa
             )
         values = {"rda": reference.rda_mg, "ear": reference.ear_mg, "ai": reference.ai_mg}
         if name == "rda" and values["rda"] is None and values["ai"] is not None:
-            return values["ai"], "ai"
+            return values["ai"], "ai", "mg"
         value = values[name]
         if value is None:
             raise BadPlan(
                 f"{reference.standard} sets no {name.upper()} for group '{reference.group}'; "
                 "choose another --target or give an amount, e.g. --target 300mg"
             )
-        return value, name  # type: ignore[return-value]  # one of the three names
+        return value, name, "mg"  # type: ignore[return-value]  # one of the three names
     amount = parse_amount(text)
     if amount.kind == "volume":
         raise BadPlan(f"--target '{text}' is a volume; give magnesium, e.g. 300mg")
-    return convert(amount).elemental_mg, "custom"
+    unit: TargetUnit = "mg"
+    if amount.kind == "substance":
+        unit = "mEq" if amount.quantity.unit == "mEq" else "mmol"
+    return convert(amount).elemental_mg, "custom", unit
 
 
 def _cap(
@@ -287,37 +343,45 @@ def _unit(text: str | None, form: Form) -> tuple[float | None, float | None]:
     """Return (elemental mg, compound mg) in one unit of the product."""
     if text is None:
         return None, None
-    unit_form, sep, amount_text = text.rpartition("=")
-    if sep and unit_form.strip().lower() != "elemental":
-        raise BadPlan(f"--unit '{text}': only elemental= may name what the amount is")
-    amount = parse_amount(amount_text if sep else text)
-    if amount.count != 1:
-        raise BadPlan(f"--unit '{text}' is one tablet, capsule, scoop or mL; drop the count")
-    if sep or form.is_elemental:
-        if amount.kind == "volume":
-            raise BadPlan(f"--unit '{text}': elemental= takes the magnesium per unit, e.g. 100mg")
-        elemental = convert(amount).elemental_mg
-        compound = None if form.is_elemental else elemental / form.elemental_fraction
-    else:
-        converted = convert(amount, form)
-        elemental, compound = converted.elemental_mg, converted.compound_mg
-    if elemental <= 0:
-        raise BadPlan(f"--unit '{text}' holds no magnesium")
+    elemental, compound, _ = unit_content(text, form)
     return elemental, compound
 
 
-def _count(needed: float, per_unit: float, cap: float) -> int:
-    """Return the fewest units reaching *needed* within *cap*, else the most within *cap*."""
-    reach = math.ceil(needed / per_unit - _SLACK) if needed > 0 else 0
-    if not exceeds(reach * per_unit, cap):
-        return reach
-    most = math.floor(cap / per_unit + _SLACK)
-    return most + 1 if not exceeds((most + 1) * per_unit, cap) else most
+def _count(
+    needed: float, per_unit: float, cap: float, *, nearest: bool, halves: bool
+) -> tuple[int | float, bool]:
+    """Return the count of units, and whether the cap held it down.
+
+    An explicit target (a dose) takes the count nearest to it; a reference value (a floor)
+    the fewest units reaching it. Either way no more than *cap* allows.
+    """
+    if needed <= 0:
+        return 0, False
+    step = 0.5 if halves else 1.0
+    if nearest:
+        wanted = float(nearest_count(needed / per_unit, halves=halves))
+    else:
+        wanted = math.ceil(needed / per_unit / step - _SLACK) * step
+    if not exceeds(wanted * per_unit, cap):
+        return _whole(wanted), False
+    most = math.floor(cap / per_unit / step + _SLACK) * step
+    if not exceeds((most + step) * per_unit, cap):  # at the limit as shown is within it
+        most += step
+    return _whole(most), True
+
+
+def _whole(count: float) -> int | float:
+    return int(count) if count.is_integer() else count
 
 
 def _split(
-    units: int | None, doses: int | None, notes: list[str], form: Form, supplemental: float
-) -> tuple[int, ...] | None:
+    units: int | float | None,
+    doses: int | None,
+    notes: list[str],
+    form: Form,
+    supplemental: float,
+    halves: bool,
+) -> tuple[int | float, ...] | None:
     if doses is None:
         return None
     if units is None:
@@ -327,10 +391,15 @@ def _split(
         )
         notes.append(f"Per dose: {mg(per)} of magnesium{compound}; give --unit for whole units.")
         return None
-    base, extra = divmod(units, doses)
-    if units and units < doses:
-        notes.append(f"{units} unit(s) cannot fill {doses} doses: some doses are empty.")
-    return tuple(base + (1 if index < extra else 0) for index in range(doses))
+    step = 0.5 if halves else 1.0
+    pieces = round(units / step)
+    base, extra = divmod(pieces, doses)
+    if pieces and pieces < doses:
+        shown = f"{units:g} unit" + ("" if units == 1 else "s")
+        notes.append(
+            f"{shown} cannot be split into {doses} doses: some doses are empty; take fewer doses."
+        )
+    return tuple(_whole((base + (1 if index < extra else 0)) * step) for index in range(doses))
 
 
 def _compound(elemental: float, form: Form) -> float:

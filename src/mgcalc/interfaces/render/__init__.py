@@ -17,11 +17,13 @@ _VIEWS = {
     "FormDetail": "mgcalc.interfaces.render.lookup:form_detail",
     "ProductsListing": "mgcalc.interfaces.render.lookup:products",
     "InteractionsListing": "mgcalc.interfaces.render.lookup:interactions",
+    "FactorsListing": "mgcalc.interfaces.render.lookup:factors",
     "Dose": "mgcalc.interfaces.render.intake:dose",
     "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
     "Plan": "mgcalc.interfaces.render.planner:plan",
     "FoodSearch": "mgcalc.interfaces.render.diet:food",
     "SavedProfile": "mgcalc.interfaces.render.standards:saved_profile",
+    "Serum": "mgcalc.interfaces.render.serum:serum",
 }
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mgcalc.chemistry.conversion import Conversion, ProductRef
-    from mgcalc.chemistry.listing import FormDetail, FormsListing
+    from mgcalc.chemistry.listing import FactorsListing, FormDetail, FormsListing
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.nutrition.profile import ProfileSource
@@ -279,6 +279,54 @@ def profile_used(source: ProfileSource | None) -> list[RenderableType]:
         f"• From your saved profile ({escape(source.path)}): {', '.join(source.fields)}. "
         "Options given on the command line win; --no-profile ignores it."
     ]
+
+
+def factors(listing: FactorsListing) -> list[RenderableType]:
+    """Lay out the factor table: per g of each form, then per mL of each liquid."""
+    table = _narrow("Factors per gram of the form")
+    table.add_column("Key", style="bold", no_wrap=True)
+    for header in ("Mg mg/g", "mmol/g", "mEq/g", "mg per mEq", "mg per 100 mg Mg"):
+        table.add_column(header, justify="right")
+    liquids = _narrow("Liquids, per mL")
+    liquids.add_column("Key", style="bold", no_wrap=True)
+    for header in ("salt mg/mL", "Mg mg/mL", "mmol/mL", "mEq/mL", "mL per mEq", "mL per 100 mg Mg"):
+        liquids.add_column(header, justify="right")
+    for row in listing.forms:
+        key = f"{row.key} (custom)" if row.custom else row.key
+        table.add_row(
+            key,
+            number(row.elemental_mg_per_g),
+            number(row.mmol_per_g),
+            number(row.meq_per_g),
+            number(row.compound_mg_per_meq),
+            number(row.compound_mg_per_100mg),
+        )
+        if row.per_ml is not None:
+            per = row.per_ml
+            liquids.add_row(
+                key,
+                number(per.compound_mg),
+                number(per.elemental_mg),
+                number(per.mmol),
+                number(per.meq),
+                number(per.ml_per_meq),
+                number(per.ml_per_100mg),
+            )
+    shown: list[RenderableType] = [table]
+    if liquids.row_count:
+        shown.append(liquids)
+    shown.append(
+        "[dim]mg per mEq and per 100 mg Mg are of the form's compound; 1 mEq = 0.5 mmol = "
+        "12.15 mg of magnesium.[/dim]"
+    )
+    return shown
+
+
+def _narrow(title: str) -> Table:
+    """Return a table without vertical rules, so that six numbers and a key fit 80 columns."""
+    from rich import box
+
+    return Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, title_justify="left")
 
 
 def notes(lines: tuple[str, ...], style: str = "dim") -> list[RenderableType]:

@@ -31,7 +31,11 @@ def plan(result: Plan) -> list[RenderableType]:
         "Form",
         escape(f"{result.name} ({result.formula}, {percent(result.elemental_fraction)} Mg)"),
     )
-    table.add_row("Target", f"{mg(result.target_mg)} ({_TARGET[result.target_kind]})")
+    target = f"{number(result.target_mg)} mg"
+    if result.target_unit != "mg":
+        given = result.target_meq if result.target_unit == "mEq" else result.target_mmol
+        target = f"{number(given)} {result.target_unit} = {target}"
+    table.add_row("Target", f"{target} ({_TARGET[result.target_kind]})")
     if result.diet is None:
         table.add_row("Diet", "not given (0 mg)")
     else:
@@ -44,12 +48,21 @@ def plan(result: Plan) -> list[RenderableType]:
         per = f"{number(result.unit_elemental_mg)} mg Mg"
         if result.unit_compound_mg is not None:
             per = f"{number(result.unit_compound_mg)} mg compound, {per}"
-        table.add_row("Units a day", f"[bold]{result.units}[/bold] × ({per})")
+        table.add_row("Units a day", f"[bold]{result.units:g}[/bold] × ({per})")
     if result.doses is not None:
-        table.add_row("Doses", " + ".join(str(count) for count in result.doses))
+        split = " + ".join(f"{count:g}" for count in result.doses)
+        if result.units is not None and 0 in result.doses and result.units > 0:
+            units = f"{result.units:g} unit" + ("" if result.units == 1 else "s")
+            split += f" [bold yellow]({units} cannot be split into {len(result.doses)} doses)[/]"
+        table.add_row("Doses", split)
     style = "bold red" if result.warnings else "bold yellow" if result.capped_by_ul else "bold"
     table.add_row("Compound", f"{number(result.compound_mg)} mg")
-    table.add_row("Supplemental magnesium", f"[{style}]{mg(result.supplemental_mg)}[/]")
+    supplemental = mg(result.supplemental_mg)
+    if result.target_unit == "mEq":
+        supplemental = f"{number(result.supplemental_meq)} mEq = {supplemental}"
+    elif result.target_unit == "mmol":
+        supplemental = f"{number(result.supplemental_mmol)} mmol = {supplemental}"
+    table.add_row("Supplemental magnesium", f"[{style}]{supplemental}[/]")
     table.add_row("New total", mg(result.total_mg))
     if result.percent_of_target is not None:
         colour = "green" if result.reaches_target else "yellow"

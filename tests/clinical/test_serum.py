@@ -1,0 +1,79 @@
+"""Serum magnesium: unit conversions and IOM 1997's interval (clinical.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgcalc.clinical.serum import BadSerum, serum
+
+# clinical.md: 1 mmol/L = 2 mEq/L = 24.305 mg/L = 2.4305 mg/dL. Hand-computed, to 0.05 %.
+TOLERANCE = 5e-4
+
+
+@pytest.mark.parametrize(
+    ("text", "mmol", "mg_dl", "meq", "status"),
+    [
+        ("2.0mg/dL", 0.823, 2.0, 1.646, "within"),
+        ("0.5mmol/L", 0.5, 1.215, 1.0, "below"),
+        ("1.5mEq/L", 0.75, 1.823, 1.5, "within"),  # the lower bound is included
+        ("1.8mg/dL", 0.7406, 1.8, 1.4812, "below"),  # IOM's 1.8 rounds 0.75 mmol/L down
+        ("0.95mmol/L", 0.95, 2.309, 1.9, "within"),  # the upper bound is included
+        ("2.31mg/dL", 0.9504, 2.31, 1.901, "above"),
+        ("20mg/L", 0.823, 2.0, 1.646, "within"),
+        ("2 mg/dl", 0.823, 2.0, 1.646, "within"),
+        ("0.8 MMOL/L", 0.8, 1.944, 1.6, "within"),
+    ],
+)
+def test_converts_and_places(text: str, mmol: float, mg_dl: float, meq: float, status: str) -> None:
+    result = serum(text)
+    assert result.mmol_per_l == pytest.approx(mmol, rel=TOLERANCE)
+    assert result.mg_per_dl == pytest.approx(mg_dl, rel=TOLERANCE)
+    assert result.meq_per_l == pytest.approx(meq, rel=TOLERANCE)
+    assert result.mg_per_l == pytest.approx(10 * mg_dl, rel=TOLERANCE)
+    assert result.status == status
+
+
+def test_the_interval_is_iom_1997() -> None:
+    interval = serum("2.0mg/dL").interval
+    assert (interval.low_mmol_per_l, interval.high_mmol_per_l) == (0.75, 0.95)
+    assert "IOM 1997" in interval.source
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("2.0mg/dL", []),
+        ("1.49mEq/L", [1.5]),  # the label's hypomagnesemia: less than 1.5 mEq/L
+        ("1.5mEq/L", []),
+        ("4mEq/L", []),
+        ("4.1mEq/L", [4.0]),  # reflexes decrease above 4 mEq/L
+        ("10mEq/L", [4.0, 10.0]),  # approaching 10 mEq/L: respiratory paralysis
+    ],
+)
+def test_label_thresholds_shown_where_passed(text: str, passed: list[float]) -> None:
+    thresholds = serum(text).thresholds
+    assert [threshold.meq_per_l for threshold in thresholds] == passed
+    assert all(threshold.evidence == "primary" for threshold in thresholds)
+
+
+def test_says_the_laboratory_prevails_and_gives_no_advice() -> None:
+    notes = " ".join(serum("0.5mmol/L").notes)
+    assert "laboratory's own reference interval prevails" in notes
+    assert "not treatment advice" in notes
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2.0", "has no unit"),
+        ("-1mmol/L", "negative"),
+        ("2.0mg/kg", "unknown unit 'mg/kg'"),
+        ("2,0mg/dL", "cannot read serum value"),
+        ("1e9mmol/L", "implausibly high"),
+        ("", "cannot read serum value"),
+    ],
+)
+def test_refusals(text: str, message: str) -> None:
+    with pytest.raises(BadSerum) as caught:
+        serum(text)
+    assert message in str(caught.value)
