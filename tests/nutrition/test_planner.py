@@ -287,7 +287,7 @@ def test_a_plan_capped_exactly_at_the_ul() -> None:
     assert not result.warnings
     assert (
         "Capped by the upper limit of 350 mg for supplements: the plan gives 350 mg of the "
-        "400 mg target." in result.notes
+        "400 mg target, 50 mg below it." in result.notes
     )
 
 
@@ -337,9 +337,12 @@ def test_one_dose() -> None:
 def test_fewer_units_than_doses_leaves_doses_empty() -> None:
     result = plan("elemental", WOMAN_42, unit="100mg", diet="220mg", doses=3)
     assert result.doses == (1, 0, 0)
-    assert "1 unit(s) cannot fill 3 doses: some doses are empty." in result.notes
+    assert (
+        "1 unit cannot be split into 3 doses: some doses are empty; take fewer doses."
+        in result.notes
+    )
     even = plan("elemental", WOMAN_42, unit="50mg", diet="220mg", doses=2)
-    assert not any("cannot fill" in note for note in even.notes)
+    assert not any("cannot be split" in note for note in even.notes)
 
 
 def test_no_diet_is_said() -> None:
@@ -414,10 +417,11 @@ def test_units_smaller_than_a_milligram() -> None:
 
 def test_units_that_fit_the_ul_as_shown() -> None:
     # 3 × 116.68 mg = 350.04 mg, shown as 350 mg: within the UL of 350 mg, so three fit.
+    # 400 mg is 3.43 units: the nearest count, 3, is not held down by the UL (issue 10).
     result = plan("elemental", WOMAN_42, unit="116.68mg", diet="0mg", target="400mg")
-    assert (result.units, result.capped_by_ul, result.warnings) == (3, True, ())
+    assert (result.units, result.capped_by_ul, result.warnings) == (3, False, ())
     over = plan("elemental", WOMAN_42, unit="116.7mg", diet="0mg", target="400mg")
-    assert over.units == 2  # 350.1 mg would be above it
+    assert (over.units, over.capped_by_ul) == (2, True)  # 350.1 mg would be above it
 
 
 def test_above_ul_is_what_the_batch_counts() -> None:

@@ -31,7 +31,7 @@ def plan(result: Plan) -> list[RenderableType]:
         "Form",
         escape(f"{result.name} ({result.formula}, {percent(result.elemental_fraction)} Mg)"),
     )
-    target = f"{number(result.target_mg)} mg"
+    target = mg(result.target_mg)
     if result.target_unit != "mg":
         given = result.target_meq if result.target_unit == "mEq" else result.target_mmol
         target = f"{number(given)} {result.target_unit} = {target}"
