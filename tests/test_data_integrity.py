@@ -94,7 +94,7 @@ def test_a_byte_order_mark_starts_any_table(mgcalc: Any, data_dir: Path) -> None
     run = mgcalc("dose", "oxide=400mg", "--diet", "100mg", "--age", "42", "--sex", "female")
     assert run.exit_code == 0, run.stderr
     assert "Total 341.2 mg ≥ RDA 320 mg" in run.stdout
-    assert mgcalc("dose", "oxide=400mg", "--json").json()["reference"]["label_mg"] == 420
+    assert mgcalc("dose", "oxide=400mg", "--json").json()["reference"]["label"]["value_mg"] == 420
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -155,7 +155,7 @@ def test_markup_in_a_table_shows_literally(mgcalc: Any, data_dir: Path) -> None:
     _edit(data_dir / "reference.csv", 4, "group", MARKUP)
     _edit(data_dir / "reference.csv", 4, "source", f"Source {MARKUP}")
     _edit(data_dir / "reference.csv", 4, "note", f"Note {MARKUP}")
-    _edit(data_dir / "labels.csv", 2, "label", f"Label {MARKUP}")
+    _edit(data_dir / "labels.csv", 2, "name", f"Label {MARKUP}")
     _edit(data_dir / "forms.csv", 2, "name", f"Oxide {MARKUP}")
     _edit(data_dir / "forms.csv", 2, "note", f"Note {MARKUP}")
     _edit(data_dir / "forms.csv", 2, "source", f"Source {MARKUP}")

@@ -19,7 +19,7 @@ ITEM_KEYS = {
 PROFILE_KEYS = {"age_years", "sex", "pregnant", "lactating", "standard", "weight_kg"}
 REFERENCE_KEYS = {
     "standard", "group", "ear_mg", "rda_mg", "ai_mg", "ul_mg", "ul_status", "label",
-    "label_mg", "evidence", "source",
+    "evidence", "source",
 }  # fmt: skip
 ASSESSMENT_KEYS = {
     "adequacy", "reason", "ul", "percent_of_reference", "percent_of_ul", "verdicts",
@@ -127,6 +127,21 @@ def test_reference_whole_standard(mgcalc: Any) -> None:
     every = mgcalc("reference", "--age", "42", "--sex", "male", "--all", "--json").json()
     assert every["group"] == "31–50 y"
     assert len(every["rows"]) > 10
+
+
+def test_label_values_have_one_shape(mgcalc: Any) -> None:
+    # FDA 2016 US Daily Value for adults: 420 mg; EU NRV: 375 mg (labels.csv).
+    dose = mgcalc("dose", "oxide=400mg", "--json").json()["reference"]["label"]
+    plan = mgcalc("plan", "oxide", "--target", "100mg", "--json").json()["reference"]["label"]
+    listing = mgcalc("reference", "--json").json()
+    assert (dose["name"], dose["value_mg"], dose["group"]) == (
+        "US Daily Value", 420, "adults and children from 4 y",
+    )  # fmt: skip
+    assert dose == plan == listing["label"]
+    assert all(set(label) == set(dose) for label in listing["labels"])
+    assert "label_mg" not in mgcalc("dose", "oxide=400mg", "--json").json()["reference"]
+    personal = mgcalc("dose", "oxide=400mg", "--age", "42", "--sex", "f", "--json").json()
+    assert personal["reference"]["label"] is None
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,6 @@ SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 INPUTS = {"request", "plan-request", "profile"}
 # The same name for two things, each with its reason.
 KNOWN = {
-    # ReferenceUsed.label is the label reference's name (dose, plan); a reference listing's
-    # label is the whole label row. Both are listed in CHANGELOG.md.
-    "label",
     # convert's per_kg object holds the per-kg figure under the same name.
     "per_kg",
 }

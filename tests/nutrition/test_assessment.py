@@ -199,7 +199,7 @@ def test_dose_without_an_age_under_each_standard(standard: str) -> None:
         assert ul == 400
     result = dose(["elemental=100mg"], "0mg", make_profile(standard=standard))
     assert result.reference.group == "adult (no profile)"
-    assert (result.reference.label_mg, result.reference.ul_mg) == (None, ul)
+    assert (result.reference.label, result.reference.ul_mg) == (None, ul)
     assert (result.reference.ear_mg, result.reference.rda_mg, result.reference.ai_mg) == (
         None, None, None,
     )  # fmt: skip
@@ -254,7 +254,10 @@ def test_without_an_age_no_personal_value_is_used() -> None:
     result = dose(["elemental=100mg"], "0mg", make_profile())
     reference = result.reference
     assert (reference.ear_mg, reference.rda_mg, reference.ai_mg) == (None, None, None)
-    assert (reference.label, reference.label_mg, reference.ul_mg) == ("US Daily Value", 420, 350)
+    assert reference.label is not None
+    assert (reference.label.name, reference.label.value_mg, reference.ul_mg) == (
+        "US Daily Value", 420, 350,
+    )  # fmt: skip
     assert reference.evidence == "secondary"  # the label's, not the IOM row's
     assert reference.source.startswith("FDA 2016 Nutrition and Supplement Facts final rule")
     assert "; upper limit: IOM 1997" in reference.source

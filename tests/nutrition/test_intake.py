@@ -90,13 +90,15 @@ def test_who_rni_without_ear() -> None:
 def test_no_profile_uses_the_label_reference_and_the_adult_ul() -> None:
     result = dose(["glycinate=500mg"], None, make_profile())
     assert result.assessment.adequacy == "not_assessed"
-    assert (result.reference.label_mg, result.reference.ul_mg) == (420, 350)
+    assert result.reference.label is not None
+    assert (result.reference.label.value_mg, result.reference.ul_mg) == (420, 350)
     assert result.assessment.percent_of_reference == pytest.approx(70.48 / 420 * 100, rel=1e-3)
     assert any("an adult was assumed" in note for note in result.notes)
     assert result.assessment.reason == "no_profile"
     assert any("No diet given" in note for note in result.notes)
     eu = dose(["elemental=100mg"], "0mg", make_profile(standard="eu"))
-    assert (eu.reference.label_mg, eu.reference.ul_mg) == (375, 250)
+    assert eu.reference.label is not None
+    assert (eu.reference.label.value_mg, eu.reference.ul_mg) == (375, 250)
 
 
 def test_small_salt_weight_gets_a_hint() -> None:

@@ -11,6 +11,7 @@ from mgcalc.nutrition.profile import Profile
 from mgcalc.nutrition.standards import (
     ADULT_AGE_MONTHS,
     STANDARD_INFO,
+    LabelValue,
     ReferenceRow,
     find_group,
     label_for,
@@ -50,8 +51,7 @@ class ReferenceUsed(BaseModel):
     ai_mg: float | None
     ul_mg: float | None
     ul_status: str
-    label: str | None
-    label_mg: float | None
+    label: LabelValue | None  # the label reference compared with (no profile), else None
     evidence: str
     source: str
 
@@ -106,7 +106,7 @@ _BY_ROW: dict[int, tuple[ReferenceRow, ReferenceUsed]] = {}
 def _row_reference(row: ReferenceRow) -> ReferenceUsed:
     stored = _BY_ROW.get(id(row))
     if stored is None or stored[0] is not row:
-        stored = _BY_ROW[id(row)] = (row, _used(row, None, None))
+        stored = _BY_ROW[id(row)] = (row, _used(row, None))
     return stored[1]
 
 
@@ -122,9 +122,9 @@ def _adult_reference(standard: str) -> tuple[ReferenceUsed, tuple[str, ...]]:
     group = "adult (no profile)"
     if label is None:
         notes.append(f"Standard '{standard}' has no label reference value in mgcalc's data.")
-        return _used(adult, None, None, group=group, intake=False), tuple(notes)
+        return _used(adult, None, group=group, intake=False), tuple(notes)
     used = _used(
-        adult, label.label, label.value_mg, group=group, intake=False,
+        adult, label, group=group, intake=False,
         source=f"{label.source}; upper limit: {adult.source}", evidence=label.evidence,
     )  # fmt: skip
     return used, tuple(notes)
@@ -132,8 +132,7 @@ def _adult_reference(standard: str) -> tuple[ReferenceUsed, tuple[str, ...]]:
 
 def _used(
     row: ReferenceRow,
-    label: str | None,
-    label_mg: float | None,
+    label: LabelValue | None,
     *,
     group: str | None = None,
     intake: bool = True,
@@ -149,7 +148,6 @@ def _used(
         ul_mg=row.ul_mg,
         ul_status=row.ul_status,
         label=label,
-        label_mg=label_mg,
         evidence=evidence or row.evidence,
         source=source or row.source,
     )
@@ -214,13 +212,13 @@ def _adequacy(
 ) -> tuple[Adequacy, float | None, str]:
     """Return the adequacy code, the value the percentage is of, and a sentence."""
     shown = f"Total {mg(total)}"
-    if ref.label_mg is not None:
-        share = 100 * total / ref.label_mg
+    if ref.label is not None:
+        share = 100 * total / ref.label.value_mg
         return (
             "not_assessed",
-            ref.label_mg,
+            ref.label.value_mg,
             (
-                f"{shown} is {share:.0f} % of the {ref.label} ({mg(ref.label_mg)}): "
+                f"{shown} is {share:.0f} % of the {ref.label.name} ({mg(ref.label.value_mg)}): "
                 "a label reference, not a personal requirement"
             ),
         )

@@ -100,7 +100,7 @@ class LabelValue(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     standard: Standard
-    label: str = Field(min_length=1)
+    name: str = Field(min_length=1)
     group: str = Field(min_length=1)
     state: Literal["none", "pregnant", "lactating", "any"]
     age_from_months: int = Field(ge=0)

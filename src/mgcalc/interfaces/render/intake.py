@@ -102,8 +102,8 @@ def reference_table(reference: ReferenceUsed) -> list[RenderableType]:
     table.add_column("Group")
     values = [("EAR", reference.ear_mg), (info.recommended, reference.rda_mg)]
     values += [("AI", reference.ai_mg), (info.upper, reference.ul_mg)]
-    if reference.label_mg is not None:
-        values.append(("Label", reference.label_mg))
+    if reference.label is not None:
+        values.append(("Label", reference.label.value_mg))
     for name, _ in values:
         table.add_column(name, justify="right", no_wrap=True)
     cells = [escape(reference.group)]
@@ -117,7 +117,7 @@ def reference_table(reference: ReferenceUsed) -> list[RenderableType]:
         else:
             cells.append("–")
     table.add_row(*cells)
-    label = f"Label: {reference.label}. " if reference.label else ""
+    label = f"Label: {reference.label.name}. " if reference.label else ""
     return [
         table,
         f"[dim]{escape(label)}Source ({reference.evidence}): {escape(reference.source)}[/dim]",

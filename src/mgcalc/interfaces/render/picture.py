@@ -97,7 +97,8 @@ def dose_bars(result: Dose) -> list[Bars]:
     reference = result.reference
     bars = []
     recommended = STANDARD_INFO[reference.standard].recommended
-    target = _target(reference.rda_mg, reference.ai_mg, reference.label_mg, recommended)
+    label_mg = None if reference.label is None else reference.label.value_mg
+    target = _target(reference.rda_mg, reference.ai_mg, label_mg, recommended)
     if result.diet is not None and target is not None:
         bars.append(Bar("Total", result.total_mg, *target))
     if reference.ul_mg is not None:

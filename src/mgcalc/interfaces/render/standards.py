@@ -30,7 +30,7 @@ def reference(listing: ReferenceListing) -> list[RenderableType]:
     shown = (listing.label,) if listing.profile is not None and listing.label else listing.labels
     for label in shown:
         out.append(
-            f"Label reference ({escape(label.group)}): {escape(label.label)} "
+            f"Label reference ({escape(label.group)}): {escape(label.name)} "
             f"{label.value_mg:g} mg ({label.evidence}). {escape(label.note)} "
             f"[dim]({escape(label.source)})[/dim]"
         )
