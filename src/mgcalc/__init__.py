@@ -1,5 +1,6 @@
 """mgcalc: an exact, sourced magnesium intake calculator, as a command and a library."""
 
+from mgcalc.errors import MgcalcError
 from mgcalc.interfaces.api import (
     convert,
     diet,
@@ -15,6 +16,6 @@ from mgcalc.interfaces.api import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "__version__", "convert", "diet", "dose", "food", "forms", "plan", "products", "reference",
-    "use_forms", "use_products",
+    "MgcalcError", "__version__", "convert", "diet", "dose", "food", "forms", "plan", "products",
+    "reference", "use_forms", "use_products",
 ]  # fmt: skip

@@ -13,3 +13,12 @@ class Result(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     schema_version: Literal[2] = 2
+
+
+class ProfileSource(BaseModel):
+    """Which values of a result came from the saved profile, and from which file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    fields: tuple[str, ...]

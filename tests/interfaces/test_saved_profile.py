@@ -161,3 +161,41 @@ def test_set_refuses_what_the_options_refuse(
 ) -> None:
     assert_refused(mgcalc(*args), message)
     assert not no_saved_profile.exists()
+
+
+def test_convert_takes_the_weight_for_a_per_kg_amount(mgcalc: Any, no_saved_profile: Path) -> None:
+    mgcalc(*SET, "--weight", "70kg")
+    # 0.1 mmol/kg × 70 kg = 7 mmol = 14 mEq (2 mEq per mmol of Mg²⁺).
+    data = mgcalc("convert", "0.1mmol/kg", "elemental", "--json").json()
+    assert (data["mmol"], data["meq"], data["per_kg"]["weight_kg"]) == (7.0, 14.0, 70.0)
+    assert data["profile_source"] == {"path": str(no_saved_profile), "fields": ["weight"]}
+    table = mgcalc("convert", "0.1mmol/kg", "elemental").stdout
+    assert "From your saved profile" in table and "weight" in table
+    given = mgcalc("convert", "0.1mmol/kg", "elemental", "--weight", "50kg", "--json").json()
+    assert (given["mmol"], given["profile_source"]) == (5.0, None)  # the command line wins
+    plain = mgcalc("convert", "400mg", "oxide", "--json").json()
+    assert plain["profile_source"] is None  # not per kg: the weight is not used
+    assert_refused(
+        mgcalc("convert", "0.1mmol/kg", "elemental", "--no-profile"), "per kg of body weight"
+    )
+
+
+def test_convert_without_a_saved_weight_asks_for_one(mgcalc: Any) -> None:
+    mgcalc(*SET)
+    assert_refused(mgcalc("convert", "25mg/kg", "sulfate"), "give the weight, e.g. --weight")
+
+
+def test_convert_reports_a_bad_file_only_when_it_needs_it(
+    mgcalc: Any, no_saved_profile: Path
+) -> None:
+    no_saved_profile.write_text('age = "4', encoding="utf-8")
+    assert_refused(mgcalc("convert", "25mg/kg", "sulfate"), "is not TOML")
+    assert mgcalc("convert", "400mg", "oxide").exit_code == 0
+
+
+def test_convert_scripts_and_the_api_never_read_it(mgcalc: Any) -> None:
+    import mgcalc as api
+
+    mgcalc(*SET, "--weight", "70kg")
+    with pytest.raises(api.MgcalcError, match="per kg of body weight"):
+        api.convert("25mg/kg", "sulfate")

@@ -21,7 +21,7 @@ from mgcalc.chemistry.amounts import (
 from mgcalc.chemistry.forms import Form, chemical_note, clears_with_forms, forms_table
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.errors import BadAmount, InputError
-from mgcalc.result import Result
+from mgcalc.result import ProfileSource, Result
 from mgcalc.text import number
 
 GivenAs = Literal["compound_mg", "elemental_mg", "mmol", "meq", "volume_ml", "count"]
@@ -151,6 +151,7 @@ class Conversion(Item, Result):
     by_unit: ByUnit | None
     notes: tuple[str, ...]
     source: str
+    profile_source: ProfileSource | None = None  # set when the saved profile's weight was used
 
 
 # Conversions are pure and their inputs repeat (batches of the same products): memoised.

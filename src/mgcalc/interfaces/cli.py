@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
-    from mgcalc.nutrition.profile import ProfileSource
+    from mgcalc.result import ProfileSource
 
 # A result that can say which of its values came from the saved profile.
 _Marked = TypeVar("_Marked", "Dose", "Plan", "ReferenceListing")
@@ -331,6 +331,7 @@ def convert(
     ] = None,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
+    no_profile: NoProfile = False,
     json: Json = False,
 ) -> None:
     """Convert an amount between compound mass, elemental magnesium, mmol, mEq and mL.
@@ -346,9 +347,13 @@ def convert(
         raise UsageError("missing argument 'AMOUNT'; try 'mgcalc convert --help'")
     amount, form = read_phrase(words, example="400mg oxide")
     _use_forms(forms_file, products_file)
+    saved_weight, source = _saved_weight(no_profile, amount) if weight is None else (None, None)
     result = api.convert(
-        amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
-    )
+        amount, form, elemental=elemental, unit=unit, halves=halves,
+        weight=weight or saved_weight, over=over,
+    )  # fmt: skip
+    if source is not None:
+        result = result.model_copy(update={"profile_source": source})
     emit(result, as_json=json)
 
 
@@ -708,7 +713,7 @@ def _person(
         found = saved.load()
     if found is None:
         return _Person(age, sex, standard or "us", None, None, None)
-    from mgcalc.nutrition.profile import ProfileSource
+    from mgcalc.result import ProfileSource
 
     given = {"age": age, "sex": sex, "standard": standard, "diet": diet_given or None}
     used = tuple(key for key, value in found.values().items() if given.get(key) is None)
@@ -720,6 +725,25 @@ def _person(
         weight=found.weight,
         source=ProfileSource(path=found.path, fields=used) if used else None,
     )
+
+
+def _saved_weight(no_profile: bool, amount: str) -> tuple[str | None, ProfileSource | None]:
+    """Return the saved profile's weight for a per-kg *amount* (and say so), else None."""
+    from mgcalc.chemistry.amounts import parse_amount
+
+    try:
+        per_kg = parse_amount(amount).per_kg
+    except MgcalcError:
+        return None, None  # the conversion reports the amount
+    if no_profile or not per_kg:
+        return None, None
+    from mgcalc.interfaces import saved
+    from mgcalc.result import ProfileSource
+
+    found = saved.load()
+    if found is None or found.weight is None:
+        return None, None
+    return found.weight, ProfileSource(path=found.path, fields=("weight",))
 
 
 def _use_forms(path: str | None, products: str | None = None) -> None:

@@ -16,8 +16,8 @@ from mgcalc.clinical.products import clears_with_products, convert_product, reso
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import Assessment, ReferenceUsed, assess, reference_for
-from mgcalc.nutrition.profile import Profile, ProfileSource
-from mgcalc.result import Result
+from mgcalc.nutrition.profile import Profile
+from mgcalc.result import ProfileSource, Result
 from mgcalc.text import mg
 
 # A salt weight whose magnesium per unit is below this looks like a label's magnesium figure.

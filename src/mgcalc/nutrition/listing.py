@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mgcalc.nutrition.profile import Profile, ProfileSource
+from mgcalc.nutrition.profile import Profile
 from mgcalc.nutrition.standards import (
     ADULT_AGE_MONTHS,
     STANDARD_INFO,
@@ -14,7 +14,7 @@ from mgcalc.nutrition.standards import (
     rows_for,
     standard_labels,
 )
-from mgcalc.result import Result
+from mgcalc.result import ProfileSource, Result
 
 
 class ReferenceListing(Result):

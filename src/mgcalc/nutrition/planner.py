@@ -20,8 +20,8 @@ from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import ReferenceUsed, exceeds, reaches, reference_for
 from mgcalc.nutrition.intake import diet_notes
-from mgcalc.nutrition.profile import Profile, ProfileSource
-from mgcalc.result import Result
+from mgcalc.nutrition.profile import Profile
+from mgcalc.result import ProfileSource, Result
 from mgcalc.text import mg
 
 TargetKind = Literal["rda", "ear", "ai", "custom"]

@@ -38,15 +38,6 @@ _AGE = re.compile(
 )
 
 
-class ProfileSource(BaseModel):
-    """Which values of a result came from the saved profile, and from which file."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    fields: tuple[str, ...]
-
-
 class BadProfile(InputError):
     """The profile options contradict each other or cannot be read."""
 

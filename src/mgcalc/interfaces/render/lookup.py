@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from mgcalc.chemistry.listing import FactorsListing, FormDetail, FormsListing
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
-    from mgcalc.nutrition.profile import ProfileSource
+    from mgcalc.result import ProfileSource
 
 
 def conversion(result: Conversion) -> list[RenderableType]:
@@ -65,7 +65,10 @@ def conversion(result: Conversion) -> list[RenderableType]:
     shown: list[RenderableType] = [table]
     if result.by_unit is not None:
         shown.append(_by_unit(result))
-    return [*shown, *notes(result.notes), f"[dim]Source: {escape(result.source)}[/dim]"]
+    return [
+        *shown, *notes(result.notes), *profile_used(result.profile_source),
+        f"[dim]Source: {escape(result.source)}[/dim]",
+    ]  # fmt: skip
 
 
 def _product_rows(table: Table, product: ProductRef, formula: str) -> None:
