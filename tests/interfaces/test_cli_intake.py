@@ -10,7 +10,7 @@ from helpers import assert_refused
 DOSE_KEYS = {
     "schema_version", "id", "items", "supplemental_mg", "diet_mg", "diet", "total_mg", "profile",
     "profile_source",
-    "reference", "assessment", "notes", "warnings", "interactions",
+    "reference", "assessment", "notes", "warnings", "interactions", "next_step",
 }  # fmt: skip
 ITEM_KEYS = {
     "input", "form", "name", "formula", "elemental_fraction", "read_as", "compound_mg",
@@ -127,6 +127,52 @@ def test_reference_whole_standard(mgcalc: Any) -> None:
     every = mgcalc("reference", "--age", "42", "--sex", "male", "--all", "--json").json()
     assert every["group"] == "31–50 y"
     assert len(every["rows"]) > 10
+
+
+@pytest.mark.parametrize(
+    ("args", "step"),
+    [
+        # IOM women 31–50: EAR 265, RDA 320, UL 350 mg; oxide 60.3 % Mg, glycinate 14.1 %.
+        (
+            ["glycinate=500mg", "--diet", "100mg"],
+            "'mgcalc plan glycinate' with the same options shows how many units reach the RDA.",
+        ),
+        (
+            ["oxide=1g", "--diet", "100mg"],
+            "The supplements exceed the upper limit: check this "
+            "amount with a pharmacist or doctor before taking it.",
+        ),
+        (["glycinate=500mg"], "To judge adequacy add the diet: --diet 250mg"),
+        (
+            ["glycinate=500mg", "--diet", "300mg"],
+            "Within the reference values: nothing in these figures calls for a change.",
+        ),
+        (
+            ["oxide=100mg", "--diet", "300mg", "--kidney-impairment"],
+            "With kidney impairment, whether to take magnesium at all is for a doctor to say.",
+        ),
+        (["--diet", "100mg"], "'mgcalc plan FORM' with the same options"),
+    ],
+    ids=str,
+)
+def test_dose_says_what_follows(mgcalc: Any, args: list[str], step: str) -> None:
+    person = ["--age", "42", "--sex", "female"]
+    data = mgcalc("dose", *args, *person, "--json").json()
+    assert data["next_step"].startswith(step)
+    table = mgcalc("dose", *args, *person).stdout
+    assert "Next:" in table
+    assert table.index("Next:") < table.index("Intake")  # with the verdict, before details
+
+
+def test_next_step_without_a_profile_or_a_value(mgcalc: Any) -> None:
+    alone = mgcalc("dose", "oxide=100mg", "--json").json()
+    assert alone["next_step"].startswith("For your own values give --age and --sex")
+    # IOM infants 0–6 months: AI 30 mg, no UL (not established).
+    infant = mgcalc("dose", "--diet", "10mg", "--age", "3mo", "--json").json()
+    assert (
+        infant["next_step"] == "'mgcalc plan FORM' with the same options shows how many "
+        "units reach the AI."
+    )
 
 
 def test_label_values_have_one_shape(mgcalc: Any) -> None:

@@ -15,8 +15,15 @@ from mgcalc.clinical.interactions import InteractionMatch, matches, warning
 from mgcalc.clinical.products import clears_with_products, convert_product, resolve_item
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
-from mgcalc.nutrition.assessment import Assessment, ReferenceUsed, assess, reference_for
+from mgcalc.nutrition.assessment import (
+    Assessment,
+    Reason,
+    ReferenceUsed,
+    assess,
+    reference_for,
+)
 from mgcalc.nutrition.profile import Profile
+from mgcalc.nutrition.standards import STANDARD_INFO
 from mgcalc.result import ProfileSource, Result
 from mgcalc.text import mg
 
@@ -46,6 +53,11 @@ class Dose(Result):
     warnings: tuple[str, ...]
     interactions: tuple[InteractionMatch, ...] = Field(
         default=(), description="rows of the interactions table matched by --with names"
+    )
+    next_step: str = Field(
+        default="",
+        description="one sentence on what follows from the verdicts: a command that shows "
+        "more, or whom to ask; arithmetic and references, never a prescription",
     )
 
     @property
@@ -172,7 +184,54 @@ def dose(
         notes=tuple(notes),
         warnings=tuple(warnings),
         interactions=found,
+        next_step=next_step(assessment, reference, taken.items, kidney_impairment),
     )
+
+
+def next_step(
+    assessment: Assessment,
+    reference: ReferenceUsed,
+    items: Sequence[Item],
+    kidney_impairment: bool = False,
+) -> str:
+    """Return one sentence on what follows from the verdicts: it points, it does not prescribe."""
+    if kidney_impairment:
+        return "With kidney impairment, whether to take magnesium at all is for a doctor to say."
+    if assessment.ul == "above":
+        return (
+            "The supplements exceed the upper limit: check this amount with a pharmacist or "
+            "doctor before taking it."
+        )
+    if assessment.reason is not None:
+        return _MISSING[assessment.reason].format(standard=reference.standard)
+    if assessment.adequacy in ("likely_inadequate", "possibly_inadequate", "cannot_assess"):
+        form = next((item.form for item in items if item.product is None and item.form), None)
+        recommended = STANDARD_INFO[reference.standard].recommended
+        name = "the AI" if reference.rda_mg is None else f"the {recommended}"
+        return (
+            f"'mgcalc plan {form or 'FORM'}' with the same options shows how many units "
+            f"reach {name}."
+        )
+    if assessment.ul == "within":
+        return "Within the reference values: nothing in these figures calls for a change."
+    return "The total reaches the intake value; no upper limit is set to judge supplements by."
+
+
+# What to give when adequacy could not be judged, by the reason.
+_MISSING: dict[Reason, str] = {
+    "no_profile": (
+        "For your own values give --age and --sex (and the diet), or save them once with "
+        "'mgcalc profile set'."
+    ),
+    "no_diet": (
+        "To judge adequacy add the diet: --diet 250mg (a known total), --food almonds=1oz, "
+        "or --diet-file FILE."
+    ),
+    "no_reference_value": (
+        "mgcalc's data set no intake value for this group; 'mgcalc reference --standard "
+        "{standard} --all' lists what the standard sets."
+    ),
+}
 
 
 NO_DIET = (

@@ -38,6 +38,7 @@ def dose(result: Dose) -> list[RenderableType]:
     out: list[RenderableType] = [
         f"[bold {ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]",
         *(f"[bold {UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper),
+        f"[bold]Next:[/bold] {escape(result.next_step)}",
         *notes(result.warnings, "bold"),
         *dose_bars(result),
         Fit(_intake(result), _intake(result, units=False), _intake(result, merged=True)),
