@@ -42,7 +42,8 @@ def _squeeze(text: str) -> str:
 
 
 @pytest.mark.parametrize("command", _examples())
-def test_readme_example_runs(mgcalc: Any, command: str) -> None:
+def test_readme_example_runs(mgcalc: Any, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.chdir(ROOT)  # examples name files from the top of the repository
     run = mgcalc(*shlex.split(command)[1:])
     assert run.exit_code == 0, run.stderr
     assert run.stdout
@@ -57,6 +58,7 @@ def test_readme_output_excerpts_are_true(
 
     from mgcalc.interfaces.cli import app
 
+    monkeypatch.chdir(ROOT)
     args = shlex.split(command)[1:]
     result = CliRunner().invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr

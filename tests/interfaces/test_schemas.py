@@ -36,3 +36,17 @@ def test_outputs_have_the_documented_top_level_keys(mgcalc: Any) -> None:
     data = mgcalc("convert", "400mg", "oxide", "--json").json()
     assert set(data) == set(schema["properties"])
     assert set(schema["required"]) <= set(data)
+
+
+def test_convert_request_and_batch_line_schemas(mgcalc: Any) -> None:
+    request = json.loads(mgcalc("schema", "convert-request").stdout)
+    assert set(request["properties"]) == {
+        "id", "amount", "form", "elemental", "unit", "halves", "weight", "over",
+    }  # fmt: skip
+    assert (request["required"], request["additionalProperties"]) == (["amount"], False)
+    weight = {option.get("type") for option in request["properties"]["weight"]["anyOf"]}
+    assert weight == {"string", "number", "integer", "null"}  # a number is kg
+    line = json.loads(mgcalc("schema", "convert-batch").stdout)
+    assert set(line["properties"]) == {"schema_version", "id", "line", "ok", "result", "error"}
+    assert "Conversion" in line["$defs"]
+    assert "id" in line["$defs"]["Conversion"]["properties"]

@@ -13,7 +13,7 @@ from helpers import assert_refused
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 # Inputs mirror the command line (text, natural types); outputs are what mgcalc writes.
-INPUTS = {"request", "plan-request", "profile"}
+INPUTS = {"request", "plan-request", "convert-request", "profile"}
 # The same name for two things, each with its reason.
 KNOWN = {
     # convert's per_kg object holds the per-kg figure under the same name.
@@ -60,8 +60,9 @@ def test_every_output_key_has_one_type_everywhere() -> None:
 def test_inputs_accept_what_outputs_write() -> None:
     # A request key that is also an output key accepts at least the output's type.
     outputs = _properties({path.stem for path in SCHEMAS.glob("*.json")} - INPUTS)
-    for key, by_type in _properties({"request", "plan-request"}).items():
-        if key not in outputs or key in {"diet", "doses"}:  # a diet entry; a dose count
+    for key, by_type in _properties({"request", "plan-request", "convert-request"}).items():
+        # a diet entry; a dose count; an amount as typed (a food portion's is a count)
+        if key not in outputs or key in {"diet", "doses", "amount"}:
             continue
         accepted = frozenset().union(*by_type)
         for written in outputs[key]:

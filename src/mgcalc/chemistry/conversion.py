@@ -140,6 +140,7 @@ class Rate(BaseModel):
 class Conversion(Item, Result):
     """The ``convert`` result: an item, with how it was read and the source of its fraction."""
 
+    id: str | int | None = None  # echoed from a request
     fraction_basis: str
     count: int | float = Field(
         description="how many units the amount counted (2x500mg); may be fractional: half "

@@ -7,17 +7,19 @@ import csv
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, Generic, Literal, TypeVar
+from typing import IO, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_json
 
+from mgcalc.chemistry.conversion import Conversion
 from mgcalc.errors import InputError, MgcalcError
 from mgcalc.interfaces.request import (
     MAX_REQUEST_BYTES,
+    REQUESTS,
     BadRequest,
-    DoseRequest,
-    PlanRequest,
+    RequestModel,
+    did_you_mean,
     parse_request,
     request_id,
     request_keys,
@@ -28,17 +30,18 @@ from mgcalc.nutrition.intake import Dose
 from mgcalc.nutrition.planner import Plan
 from mgcalc.result import Result
 
-R = TypeVar("R", Dose, Plan)
+R = TypeVar("R", Dose, Plan, Conversion)
 InputFormat = Literal["jsonl", "csv"]
 OutputFormat = Literal["jsonl", "csv"]
-Command = Literal["dose", "plan"]
+Command = Literal["dose", "plan", "convert"]
 _TRUE = {"true", "1", "yes", "y"}
+_FLAGS = ("pregnant", "lactating", "allow_above_ul", "kidney_impairment", "halves", "elemental")
 _FALSE = {"false", "0", "no", "n", ""}
 _MAX_LINE = 1_000_000
 # csv reads text; a line that is not UTF-8 is passed through it as this marker.
 _UNDECODABLE = "\x00mgcalc: not UTF-8\x00"
 # write(id, line, result, error): one output line, for a result or for an error message
-Writer = Callable[[str | int, int, "Dose | Plan | None", str | None], None]
+Writer = Callable[[str | int, int, "Dose | Plan | Conversion | None", str | None], None]
 
 
 class LineError(BaseModel):
@@ -63,6 +66,7 @@ class BatchLine(Result, Generic[R]):
 # One class per command: serialising a union of results costs a third more per line.
 DoseLine = BatchLine[Dose]
 PlanLine = BatchLine[Plan]
+ConvertLine = BatchLine[Conversion]
 
 
 @dataclass
@@ -122,7 +126,7 @@ def run_batch(
     A piece of a JSON Lines file gives the number of its *first_line*, and no CSV
     *header* but for the first piece (see :mod:`mgcalc.interfaces.parallel`).
     """
-    model = DoseRequest if command == "dose" else PlanRequest
+    model = REQUESTS[command]
     records = _jsonl(stream, first_line) if input_format == "jsonl" else _csv(stream, model)
     summary = Summary()
     if header:
@@ -146,7 +150,7 @@ def run_batch(
             write(line if identifier is None else identifier, line, None, str(error))
             continue
         summary.ok += 1
-        if result.above_ul:
+        if is_above_ul(result):
             summary.above_ul += 1
         write(line if request.id is None else request.id, line, result, None)
     return summary
@@ -172,9 +176,9 @@ def _id_of(record: Record) -> str | int | None:
     return found if isinstance(found, (str, int)) and not isinstance(found, bool) else None
 
 
-def is_above_ul(result: Dose | Plan) -> bool:
+def is_above_ul(result: Dose | Plan | Conversion) -> bool:
     """Return whether a result's supplemental magnesium is above its upper limit."""
-    return result.above_ul
+    return not isinstance(result, Conversion) and result.above_ul  # a conversion has no UL
 
 
 def _decoded(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, str | Failed]]:
@@ -196,9 +200,7 @@ def _jsonl(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, Record
             yield number, text
 
 
-def _csv(
-    stream: IO[bytes], model: type[DoseRequest] | type[PlanRequest]
-) -> Iterator[tuple[int, Record]]:
+def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]:
     reader = csv.reader(_csv_text(_decoded(stream)))
     try:
         header = [name.strip() for name in next(reader)]
@@ -207,9 +209,11 @@ def _csv(
     except csv.Error as error:
         yield 1, Failed(BadRequest(f"CSV header: {error}"))
         return
-    unknown = [name for name in header if name not in request_keys(model)]
+    keys = request_keys(model)
+    unknown = [name for name in header if name not in keys]
     if unknown:
-        yield 1, Failed(BadRequest(f"CSV header: unknown column '{unknown[0]}'"))
+        hint = did_you_mean(unknown[0], keys) or f"; the columns are {', '.join(keys)}"
+        yield 1, Failed(BadRequest(f"CSV header: unknown column '{unknown[0]}'{hint}"))
         return
     while True:
         try:
@@ -253,7 +257,7 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
         value = cell.strip()
         if key in ("items", "foods", "with") or (key == "diet" and ";" in value):
             record[key] = [item.strip() for item in value.split(";") if item.strip()]
-        elif key in ("pregnant", "lactating", "allow_above_ul", "kidney_impairment", "halves"):
+        elif key in _FLAGS:
             if value.lower() not in _TRUE | _FALSE:
                 raise BadRequest(f"column '{key}': '{value[:20]}' is not true or false")
             record[key] = value.lower() in _TRUE
@@ -279,7 +283,9 @@ def _jsonl_writer(out: IO[str]) -> Writer:
         buffer.write if buffer is not None else lambda data: out.write(data.decode())
     )
 
-    def write(id: str | int, line: int, result: Dose | Plan | None, error: str | None) -> None:
+    def write(
+        id: str | int, line: int, result: Dose | Plan | Conversion | None, error: str | None
+    ) -> None:
         head = b'{"schema_version":2,"id":%b,"line":%d,' % (to_json(id), line)
         if result is None:
             body = b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n' % (
@@ -301,6 +307,10 @@ _CSV_COLUMNS = {
              "percent_of_reference", "percent_of_ul", *_REFERENCE_COLUMNS),
     "plan": ("units", "compound_mg", "supplemental_mg", "total_mg", "capped_by_ul",
              "percent_of_target", "percent_of_ul", *_REFERENCE_COLUMNS),
+    # A label's amount in every unit; then --unit's count, --weight's kg and --over's rates.
+    "convert": ("input", "form", "product", "name", "read_as", "compound_mg", "elemental_mg",
+                "mmol", "meq", "volume_ml", "unit", "units", "weight_kg", "ml_per_h",
+                "mg_per_h", "meq_per_h"),
 }  # fmt: skip
 
 
@@ -316,16 +326,33 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
     writer = csv.writer(out, lineterminator="\n")
     columns = _CSV_COLUMNS[command]
 
-    def write(id: str | int, line: int, result: Dose | Plan | None, error: str | None) -> None:
+    def write(
+        id: str | int, line: int, result: Dose | Plan | Conversion | None, error: str | None
+    ) -> None:
         values: list[object] = [id, line, "true" if result is not None else "false"]
         if result is None:
             values += [""] * len(columns)
         else:
-            data = result.model_dump()
-            data.update(data.pop("assessment", {}) or {})
-            data.update({key: data["reference"][key] for key in _REFERENCE_COLUMNS})
+            data = _flat(result)
             values += ["" if data.get(column) is None else data[column] for column in columns]
         values.append("" if error is None else error)
         writer.writerow(values)
 
     return write
+
+
+def _flat(result: Dose | Plan | Conversion) -> dict[str, Any]:
+    """Return a result's fields with the nested ones a CSV row shows lifted to the top."""
+    data = result.model_dump()
+    if isinstance(result, Conversion):
+        by_unit, per_kg, rate = result.by_unit, result.per_kg, result.rate
+        data.update(
+            product=result.product and result.product.key,
+            unit=by_unit and by_unit.unit, units=by_unit and by_unit.count,
+            weight_kg=per_kg and per_kg.weight_kg, ml_per_h=rate and rate.ml_per_h,
+            mg_per_h=rate and rate.mg_per_h, meq_per_h=rate and rate.meq_per_h,
+        )  # fmt: skip
+        return data
+    data.update(data.pop("assessment", {}) or {})
+    data.update({key: data["reference"][key] for key in _REFERENCE_COLUMNS})
+    return data

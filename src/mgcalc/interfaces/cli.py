@@ -28,6 +28,7 @@ from mgcalc.errors import (
 from mgcalc.interfaces import api
 
 if TYPE_CHECKING:
+    from mgcalc.chemistry.conversion import Conversion
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
@@ -71,7 +72,7 @@ def _usage_error(error: typer.TyperException) -> None:
 
 
 def _unknown_option(name: str, close: Sequence[str]) -> str:
-    hint = " or ".join(f"'{option}'" for option in sorted(close)[:3])
+    hint = " or ".join(f"'{option}'" for option in close[:3])  # the closest first
     return f"unknown option '{name}'" + (f"; did you mean {hint}?" if hint else "")
 
 
@@ -329,6 +330,11 @@ def convert(
         str | None,
         typer.Option("--over", help="Give the rate over a duration: 30min, 4h."),
     ] = None,
+    input: Input = None,
+    batch: Batch = None,
+    batch_format: BatchFormat = None,
+    output_format: OutputFormat = None,
+    jobs: Jobs = 1,
     forms_file: FormsFile = None,
     products_file: ProductsFile = None,
     no_profile: NoProfile = False,
@@ -343,10 +349,20 @@ def convert(
     from mgcalc.interfaces.render import emit
 
     _refuse_options(ctx, words or [])
-    if not words:
-        raise UsageError("missing argument 'AMOUNT'; try 'mgcalc convert --help'")
-    amount, form = read_phrase(words, example="400mg oxide")
     _use_forms(forms_file, products_file)
+    given = bool(words or elemental or unit or halves or weight or over)
+    scripted = _scripted(
+        "convert", given, input, batch, batch_format, output_format,
+        jobs=jobs, files=(forms_file, products_file),
+    )  # fmt: skip
+    if scripted is not None:  # requests and batches never read the saved profile
+        _finish(scripted, json=json, fail_above_ul=False)
+        return
+    if not words:
+        raise UsageError(
+            "missing argument 'AMOUNT' (or give --input or --batch); try 'mgcalc convert --help'"
+        )
+    amount, form = read_phrase(words, example="400mg oxide")
     saved_weight, source = _saved_weight(no_profile, amount) if weight is None else (None, None)
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves,
@@ -606,8 +622,10 @@ def schema(
             "profile",
             "request",
             "plan-request",
+            "convert-request",
             "batch",
             "plan-batch",
+            "convert-batch",
             "products",
             "interactions",
             "serum",
@@ -754,7 +772,7 @@ def _use_forms(path: str | None, products: str | None = None) -> None:
 
 
 def _scripted(
-    command: Literal["dose", "plan"],
+    command: Literal["dose", "plan", "convert"],
     has_arguments: bool,
     input: str | None,
     batch: str | None,
@@ -763,7 +781,7 @@ def _scripted(
     *,
     jobs: int = 1,
     files: tuple[str | None, str | None] = (None, None),
-) -> Dose | Plan | int | None:
+) -> Dose | Plan | Conversion | int | None:
     """Run --input or --batch if given: a result, or a batch's exit code; else None.
 
     A JSON Lines batch file runs on *jobs* worker processes (0: one per core), which
@@ -776,13 +794,12 @@ def _scripted(
     if input is not None and batch is not None:
         raise InputError("--input and --batch together: give one")
     if has_arguments:
-        raise InputError(
-            f"give the {command} on the command line or with --input/--batch, not both"
-        )
+        given = "an amount or its options" if command == "convert" else f"the {command}"
+        raise InputError(f"give {given} on the command line or with --input/--batch, not both")
     from mgcalc.interfaces import batch as batches
-    from mgcalc.interfaces.request import DoseRequest, PlanRequest, parse_request, run_request
+    from mgcalc.interfaces.request import REQUESTS, parse_request, run_request
 
-    model = DoseRequest if command == "dose" else PlanRequest
+    model = REQUESTS[command]
     if input is not None:
         return run_request(parse_request(batches.read_text(input), model))
     assert batch is not None
@@ -810,7 +827,7 @@ def _scripted(
     return EXIT_ABOVE_UL if summary.above_ul else 0
 
 
-def _finish(result: Dose | Plan | int, *, json: bool, fail_above_ul: bool) -> None:
+def _finish(result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul: bool) -> None:
     """Print a result (a batch has printed its own) and exit as documented."""
     if isinstance(result, int):
         if result == EXIT_ABOVE_UL and not fail_above_ul:
@@ -821,7 +838,8 @@ def _finish(result: Dose | Plan | int, *, json: bool, fail_above_ul: bool) -> No
     from mgcalc.interfaces.render import emit
 
     emit(result, as_json=json)
-    if fail_above_ul and result.above_ul:
+    # A conversion has no upper limit to pass (convert has no --fail-above-ul).
+    if fail_above_ul and getattr(result, "above_ul", False):
         raise typer.Exit(EXIT_ABOVE_UL)
 
 

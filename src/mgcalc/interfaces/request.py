@@ -18,6 +18,7 @@ from pydantic import (
     ValidationError,
 )
 
+from mgcalc.chemistry.conversion import Conversion
 from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.diet.assembly import Diet, make_diet
 from mgcalc.errors import InputError
@@ -30,6 +31,8 @@ Age = StrictStr | StrictFloat | StrictInt | None
 # One diet entry ("250mg", "1.5L@20mg/L", or a number of mg), or a list of them.
 DietEntry = StrictStr | StrictFloat | StrictInt
 DietValue = DietEntry | list[DietEntry] | None
+# A body weight: "70kg", "154lb", or a number of kg.
+Weight = StrictStr | StrictFloat | StrictInt | None
 
 
 def _sex(value: object) -> object:
@@ -50,6 +53,8 @@ Standard = Annotated[
     Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"], BeforeValidator(_standard)
 ]
 MAX_REQUEST_BYTES = 1_000_000
+# Keys whose number means nothing without its unit, and the unit of their example.
+_AMOUNTS = {"amount": "mg", "unit": "mg", "over": "min"}
 
 
 class BadRequest(InputError):
@@ -97,10 +102,35 @@ class PlanRequest(BaseModel):
     kidney_impairment: StrictBool = False
 
 
-Request = DoseRequest | PlanRequest
+class ConvertRequest(BaseModel):
+    """The ``convert`` command as JSON: ``{"amount": "400mg", "form": "oxide", ...}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Id = None
+    amount: StrictStr = Field(
+        description="400mg, 8mEq, 10mL, 25mg/kg …; without a form, the command line's words "
+        "in either order: 400 mg magnesium oxide"
+    )
+    form: StrictStr | None = None
+    elemental: StrictBool = False
+    unit: StrictStr | None = None
+    halves: StrictBool = False
+    weight: Weight = Field(default=None, description="70kg, 154lb, or a number of kg")
+    over: StrictStr | None = Field(default=None, description="a duration: 30min, 4h")
 
 
-def parse_request(text: str | bytes, model: type[DoseRequest] | type[PlanRequest]) -> Request:
+Request = DoseRequest | PlanRequest | ConvertRequest
+RequestModel = type[DoseRequest] | type[PlanRequest] | type[ConvertRequest]
+# The request each scripted command reads.
+REQUESTS: dict[str, RequestModel] = {
+    "dose": DoseRequest,
+    "plan": PlanRequest,
+    "convert": ConvertRequest,
+}
+
+
+def parse_request(text: str | bytes, model: RequestModel) -> Request:
     """Read one JSON request of *model*'s shape, or raise :class:`BadRequest`."""
     try:
         return model.model_validate_json(text)
@@ -108,7 +138,7 @@ def parse_request(text: str | bytes, model: type[DoseRequest] | type[PlanRequest
         raise _bad(error, model) from None
 
 
-def validate_request(data: object, model: type[DoseRequest] | type[PlanRequest]) -> Request:
+def validate_request(data: object, model: RequestModel) -> Request:
     """Validate decoded JSON (a dict) as a request, with a one-line message on failure."""
     try:
         return model.model_validate(data)
@@ -126,8 +156,10 @@ def request_id(text: str | bytes) -> str | int | None:
     return found if isinstance(found, (str, int)) and not isinstance(found, bool) else None
 
 
-def _bad(error: ValidationError, model: type[DoseRequest] | type[PlanRequest]) -> BadRequest:
-    first = error.errors(include_url=False)[0]
+def _bad(error: ValidationError, model: RequestModel) -> BadRequest:
+    errors = error.errors(include_url=False)
+    # A misspelt key is the mistake to name, before the required key it leaves missing.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     if first["type"] == "json_invalid":
         return BadRequest(
             f"request is not valid JSON: {first['msg'].removeprefix('Invalid JSON: ')}"
@@ -136,13 +168,21 @@ def _bad(error: ValidationError, model: type[DoseRequest] | type[PlanRequest]) -
         return BadRequest("request must be a JSON object")
     field = ".".join(str(part) for part in first["loc"])
     message = first["msg"]
+    keys = request_keys(model)
     if first["type"] == "extra_forbidden":
-        message = f"unknown key; the keys are {', '.join(request_keys(model))}"
+        close = did_you_mean(str(first["loc"][-1]), keys)
+        message = "unknown key" + (close or f"; the keys are {', '.join(keys)}")
+    elif first["type"] == "string_type" and first["loc"][0] in _AMOUNTS:
+        value = first["input"]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            message = f'add a unit, as text: "{value:g}{_AMOUNTS[str(first["loc"][0])]}"'
     return BadRequest(f"request field '{field}': {message}")
 
 
-def run_request(request: Request) -> Dose | Plan:
+def run_request(request: Request) -> Dose | Plan | Conversion:
     """Run a request and return its result, carrying the request's id."""
+    if isinstance(request, ConvertRequest):
+        return _convert(request)
     profile = _profile(
         request.age, request.sex, request.pregnant, request.lactating, request.standard
     )
@@ -182,6 +222,28 @@ def _diet(
 clears_with_forms(_diet.cache_clear)
 
 
+def _convert(request: ConvertRequest) -> Conversion:
+    from mgcalc.chemistry.phrase import read_phrase
+    from mgcalc.interfaces.api import convert
+
+    amount, form = request.amount, request.form
+    if form is None:  # the amount may be the command line's words: 400 mg magnesium oxide
+        amount, form = read_phrase(amount.split(), example='"amount": "400mg", "form": "oxide"')
+    result = convert(
+        amount, form, elemental=request.elemental, unit=request.unit, halves=request.halves,
+        weight=request.weight, over=request.over,
+    )  # fmt: skip
+    return result if request.id is None else result.model_copy(update={"id": request.id})
+
+
 def request_keys(model: type[BaseModel]) -> list[str]:
     """Return a request's JSON keys (``with`` is spelled so, a Python keyword)."""
     return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def did_you_mean(name: str, keys: list[str]) -> str:
+    """Return "; did you mean 'key'?" for the key nearest *name*, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -14,8 +14,8 @@ def models() -> dict[str, Any]:
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.clinical.serum import Serum
     from mgcalc.diet.search import FoodSearch
-    from mgcalc.interfaces.batch import DoseLine, PlanLine
-    from mgcalc.interfaces.request import DoseRequest, PlanRequest
+    from mgcalc.interfaces.batch import ConvertLine, DoseLine, PlanLine
+    from mgcalc.interfaces.request import ConvertRequest, DoseRequest, PlanRequest
     from mgcalc.interfaces.saved import SavedProfile
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
@@ -31,8 +31,10 @@ def models() -> dict[str, Any]:
         "food": FoodSearch,
         "request": DoseRequest,
         "plan-request": PlanRequest,
+        "convert-request": ConvertRequest,
         "batch": DoseLine,
         "plan-batch": PlanLine,
+        "convert-batch": ConvertLine,
         "products": ProductsListing,
         "interactions": InteractionsListing,
         "serum": Serum,
