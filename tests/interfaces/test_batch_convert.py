@@ -172,3 +172,16 @@ def test_a_forms_file_reaches_the_workers(mgcalc: Any, tmp_path: Path) -> None:
     assert (one.exit_code, many.stdout) == (0, one.stdout)
     result = _lines(one.stdout)[0]["result"]
     assert (result["custom"], result["elemental_mg"]) == (True, 200.0)
+
+
+def test_requests_and_batches_never_read_the_saved_profile(mgcalc: Any) -> None:
+    mgcalc("profile", "set", "--age", "42", "--sex", "female", "--weight", "70kg")
+    request = json.dumps({"id": "p", "amount": "25mg/kg", "form": "sulfate"})
+    single = mgcalc("convert", "--input", "-", input=request)
+    assert (single.exit_code, single.stdout) == (2, "")
+    assert "per kg of body weight" in single.stderr
+    line = _lines(mgcalc("convert", "--batch", "-", input=request).stdout)[0]
+    assert (line["id"], line["ok"]) == ("p", False)
+    assert "per kg of body weight" in line["error"]["message"]
+    given = mgcalc("convert", "--input", "-", "--json", input=request[:-1] + ', "weight": 60}')
+    assert (given.json()["per_kg"]["weight_kg"], given.json()["profile_source"]) == (60.0, None)
