@@ -117,6 +117,19 @@ def test_a_table_in_another_encoding_is_exit_1(
         assert mgcalc("dose", "oxide=400mg").exit_code == 0
 
 
+@pytest.mark.parametrize("table", TABLES)
+def test_a_cell_too_long_for_csv_is_exit_1(mgcalc: Any, data_dir: Path, table: str) -> None:
+    # A cell over the csv module's limit (131 072 characters) ended in a _csv.Error traceback.
+    path = data_dir / table
+    _edit(path, 2, "effect" if table == "interactions.csv" else "note", "n" * 200_000)
+    args = {"products.csv": ["not-a-form=1"], "interactions.csv": ["oxide=1g", "--with", "iron"]}
+    run = mgcalc("dose", *args.get(table, ["oxide=400mg"]))
+    assert run.exit_code == 1, run.stdout
+    assert run.stderr == (
+        f"error: {path}, row 2: not readable as CSV: field larger than field limit (131072)\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("column", "value", "message"),
     [

@@ -36,6 +36,23 @@ def read_rows(
     *text_columns*, which keep "".
     """
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _read_rows(reader, file, model, columns, text_columns, optional, prepare)
+    except csv.Error as error:  # a cell over the csv module's limit (131 072 characters)
+        # line_num counts the lines of the records read whole: the failing one is the next.
+        row = reader.line_num + 1
+        raise DataError(file, f"not readable as CSV: {error}", row=row) from None
+
+
+def _read_rows(
+    reader: csv.DictReader[str],
+    file: str,
+    model: type[Model],
+    columns: Sequence[str],
+    text_columns: Sequence[str],
+    optional: Sequence[str],
+    prepare: Prepare | None,
+) -> tuple[tuple[int, Model], ...]:
     header = tuple(reader.fieldnames or ())
     missing = [column for column in columns if column not in header]
     if missing:
