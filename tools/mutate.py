@@ -41,13 +41,18 @@ SURVIVORS_FILE = ROOT / "tests" / "mutation-survivors.md"
 # Each core module, and the tests that cover it (they mirror the module, plus the CLI's).
 MODULES: dict[str, list[str]] = {
     "chemistry/amounts": ["tests/chemistry/test_amounts.py", "tests/chemistry/test_units.py"],
+    "chemistry/units": ["tests/chemistry/test_units.py", "tests/chemistry/test_amounts.py"],
+    "chemistry/phrase": ["tests/chemistry/test_phrase.py", "tests/interfaces/test_cli_phrasing.py"],
+    "chemistry/resolve": ["tests/chemistry/test_forms.py", "tests/chemistry/test_conversion.py"],
     "chemistry/conversion": [
         "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_cli.py",
+        "tests/interfaces/test_cli_convert.py",
         "tests/interfaces/test_custom_forms.py",
     ],
     "chemistry/forms": [
         "tests/chemistry/test_forms.py",
+        "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_custom_forms.py",
     ],
     "chemistry/formula": ["tests/chemistry/test_formula.py"],
@@ -73,6 +78,9 @@ MODULES: dict[str, list[str]] = {
     "diet/trackers": ["tests/diet/test_trackers.py", "tests/diet/test_assembly.py"],
     "diet/assembly": ["tests/diet/test_assembly.py", "tests/nutrition/test_intake.py"],
     "clinical/products": ["tests/clinical/test_products.py"],
+    "clinical/interactions": ["tests/clinical/test_interactions.py"],
+    "clinical/cautions": ["tests/clinical/test_cautions.py", "tests/nutrition/test_assessment.py"],
+    "clinical/serum": ["tests/clinical/test_serum.py", "tests/interfaces/test_cli_serum.py"],
 }
 
 

@@ -7,7 +7,16 @@ import re
 import pytest
 from helpers import edit_csv
 
-from mgcalc.chemistry.forms import COLUMNS, Form, build_table, forms_table, read_forms
+from mgcalc.chemistry.forms import (
+    COLUMNS,
+    Form,
+    build_table,
+    chemical_note,
+    elemental_form,
+    forms_table,
+    normalize,
+    read_forms,
+)
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError, UnknownForm
@@ -283,3 +292,121 @@ def test_product_names_are_not_salt_aliases(name: str) -> None:
 )
 def test_names_whose_labels_give_the_salt_weight_stay_aliases(alias: str, key: str) -> None:
     assert TABLE.get(alias).key == key
+
+
+# Chemical names (MgSO4 for sulfate), the notes that say how they were read, and the hints of
+# an unknown name: each rule at its edge.
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("MgSO4", "sulfate"),  # of MgSO4 and MgSO4·7H2O, the shorter key: the heptahydrate
+        ("mgcl2", "chloride"),
+        (" Mg(OH)2 ", "hydroxide"),  # not milk-of-magnesia: a liquid never matches
+        ("4MgCO3", "carbonate"),
+        ("MgO", "oxide"),
+    ],
+)
+def test_a_chemical_name_is_the_form_people_mean(typed: str, key: str) -> None:
+    assert TABLE.chemical(typed) is TABLE.get(key)
+
+
+@pytest.mark.parametrize("typed", ["sulfate", "C4H5MgNO4", "MgXyz9", "Mg SO4"])
+def test_only_a_known_name_starting_with_mg_is_a_chemical_name(typed: str) -> None:
+    # C4H5MgNO4 is aspartate hydrochloride's formula, but a chemical name starts with Mg.
+    assert TABLE.chemical(typed) is None
+
+
+def _form(key: str, formula: str, fraction: float = 0.2) -> Form:
+    return Form(
+        key=key, name=key, formula=formula, water=0, mg_atoms=1, molar_mass_g_mol=100.0,
+        fraction_basis="declared", elemental_fraction=fraction, source="test",
+    )  # fmt: skip
+
+
+def test_chemical_names_of_declared_rows_and_ties_match_nothing() -> None:
+    # Declared rows never match; among formula rows, two keys of one length are a tie.
+    declared = build_table((_form("aa", "MgZz"),))
+    assert declared.chemical("MgZz") is None
+    row = TABLE.get("glycinate").model_copy(update={"aliases": ()})
+    tie = build_table((row.model_copy(update={"key": "g1"}), row.model_copy(update={"key": "g2"})))
+    assert tie.chemical("Mg(C2H4NO2)2") is None
+    single = build_table(
+        (row.model_copy(update={"key": "g12"}), row.model_copy(update={"key": "g1"}))
+    )
+    assert single.chemical("Mg(C2H4NO2)2").key == "g1"
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "note"),
+    [
+        ("MgSO4", "sulfate",
+         "'MgSO4' is a chemical name: read as 'sulfate', the form people mean by it "
+         "(MgSO4·7H2O); for exactly MgSO4 write formula:MgSO4."),
+        ("MgO", "oxide", "'MgO' is a chemical name: read as 'oxide', the form people mean by it."),
+        ("sulfate", "sulfate", None),  # a key: nothing to say
+        ("epsom", "sulfate", None),  # an alias
+        ("MgSO4", "oxide", None),  # MgSO4 is not oxide
+    ],
+)  # fmt: skip
+def test_chemical_notes(typed: str, key: str, note: str | None) -> None:
+    assert chemical_note(typed, forms_table().get(key)) == note
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [
+        ("Magnesium Oxide", "oxide"),
+        ("magnesium_citrate", "citrate"),
+        ("magnesium", "magnesium"),
+        ("magnesium_", "magnesium-"),  # nothing after the prefix: kept whole
+    ],
+)
+def test_normalize(typed: str, folded: str) -> None:
+    assert normalize(typed) == folded
+
+
+def test_elemental_magnesium_is_the_element_itself() -> None:
+    form = elemental_form()
+    assert (form.water, form.mg_atoms, form.elemental_fraction) == (0, 1, 1.0)
+    assert form.molar_mass_g_mol == pytest.approx(24.305, abs=1e-9)  # compounds.md
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("x" * 40, "x" * 40), ("x" * 41, "x" * 40 + "…")],
+)
+def test_an_unknown_name_is_shown_up_to_40_characters(typed: str, shown: str) -> None:
+    with pytest.raises(UnknownForm) as caught:
+        TABLE.get(typed)
+    assert str(caught.value).startswith(f"unknown form '{shown}';")
+
+
+def test_a_near_miss_names_at_most_three_forms() -> None:
+    with pytest.raises(UnknownForm) as caught:
+        TABLE.get("sulfate-premix")
+    assert str(caught.value) == (
+        "unknown form 'sulfate-premix'; did you mean 'sulfate-premix-8' or "
+        "'sulfate-premix-4' or 'sulfate-premix-1'?"
+    )
+
+
+def test_a_liquid_exactly_at_the_largest_concentration_is_allowed() -> None:
+    # The bound of an '@…' amount, 10⁹ mg per mL, is included.
+    at = _form("strong", "MgZz").model_dump()
+    form = Form(**{**at, "liquid_compound_mg": 1e9, "liquid_volume_ml": 1.0})
+    assert form.compound_mg_per_ml == 1e9
+    with pytest.raises(ValueError, match="over 1e"):
+        Form(**{**at, "liquid_compound_mg": 1e9, "liquid_volume_ml": 0.5})
+
+
+@pytest.mark.parametrize(("spaces", "hint"), [(56, True), (57, False)])
+def test_names_over_64_characters_get_no_near_miss(spaces: int, hint: bool) -> None:
+    # Runs of spaces fold to one hyphen, so 'glyc … inat' is a near miss of 'glyc-inat'; at
+    # 65 characters mgcalc no longer looks (difflib takes seconds on long text).
+    typed = "glyc" + " " * spaces + "inat"
+    with pytest.raises(UnknownForm) as caught:
+        TABLE.get(typed)
+    assert ("did you mean 'glycinate'" in str(caught.value)) is hint
+    assert ("'mgcalc forms' lists them all" in str(caught.value)) is not hint

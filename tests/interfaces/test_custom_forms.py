@@ -230,3 +230,36 @@ def test_a_strong_custom_liquid_in_a_large_volume_is_refused(tmp_path: Path) -> 
     assert mgcalc.convert("1mL", "strong").compound_mg == pytest.approx(1e6)
     with pytest.raises(BadAmount, match="implausibly large"):
         mgcalc.convert("10000mL", "strong")
+
+
+def test_an_empty_override_cell_is_false(mgcalc: Any, tmp_path: Path) -> None:
+    # A shipped key with the override cell left empty is refused, as without the column.
+    row = BUFFERED.replace("buffered-glycinate,", "glycinate,", 1).replace(",buffered,", ",,")
+    path = _file(tmp_path, row + ",", header=HEADER + ",override")
+    run = mgcalc("convert", "1g", "glycinate", "--forms", str(path))
+    assert_refused(run, "'glycinate' is a shipped form ('glycinate')")
+
+
+def test_a_forms_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
+    # MAX_FORMS_FILE_BYTES is included: a file of exactly that size is read, one byte more is not.
+    from mgcalc.chemistry.forms import MAX_FORMS_FILE_BYTES
+
+    start = f"{HEADER}\n{BUFFERED}\n"
+    path = tmp_path / "forms.csv"
+    for size, accepted in ((MAX_FORMS_FILE_BYTES, True), (MAX_FORMS_FILE_BYTES + 1, False)):
+        path.write_bytes((start + "\n" * (size - len(start))).encode())  # blank lines
+        assert path.stat().st_size == size
+        if accepted:
+            mgcalc.use_forms(path)
+            assert mgcalc.convert("1g", "buffered").elemental_mg == pytest.approx(200.0)
+        else:
+            with pytest.raises(BadFormsFile, match=f"larger than {MAX_FORMS_FILE_BYTES} bytes"):
+                mgcalc.use_forms(path)
+
+
+def test_a_cell_too_long_for_csv_is_refused(mgcalc: Any, tmp_path: Path) -> None:
+    # A note of 200 000 characters ended in a _csv.Error traceback.
+    row = BUFFERED.replace("Contains magnesium oxide.", "n" * 200_000)
+    path = _file(tmp_path, BUFFERED.replace("buffered", "other"), row)
+    run = mgcalc("convert", "1g", "oxide", "--forms", str(path))
+    assert_refused(run, f"{path}, row 3: not readable as CSV: field larger than field limit")
