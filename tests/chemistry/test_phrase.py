@@ -21,6 +21,17 @@ from mgcalc.errors import BadAmount
         (["400", "mg"], "400 mg", None),
         (["400 Mg", "oxide"], "400 Mg", "oxide"),  # the amount parser refuses it later
         (["nan", "oxide"], "nan", "oxide"),  # no number: the first word is the amount
+        (["magnesium", "oxide", "400mg"], "400mg", "magnesium oxide"),
+        (["oxide", "400", "mg"], "400 mg", "oxide"),
+        (["400", "oxide"], "400", "oxide"),  # 'oxide' is no unit: the parser says '400' has none
+        (["400", "Mg", "oxide"], "400 Mg", "oxide"),  # a unit mistyped: its parser explains
+        (["mg"], "mg", None),
+        (["citrate-1-1", "mg"], "citrate-1-1", "mg"),  # a name ending in a digit is no number
+        # Units with /kg or their own concentration, as one word (they were left to the form).
+        (["25", "mg/kg", "sulfate"], "25 mg/kg", "sulfate"),
+        (["sulfate", "2", "mEq/kg"], "2 mEq/kg", "sulfate"),
+        (["10", "mL@500mg/mL", "sulfate"], "10 mL@500mg/mL", "sulfate"),
+        (["10", "@500mg/mL", "sulfate"], "10", "@500mg/mL sulfate"),  # '@…' alone is no unit
     ],
     ids=str,
 )
@@ -36,3 +47,18 @@ def test_reads(words: list[str], amount: str, form: str | None) -> None:
 def test_refuses_unclear_words(words: list[str]) -> None:
     with pytest.raises(BadAmount, match="400mg oxide"):
         read_phrase(words, example="400mg oxide")
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (["400mg", "oxide", "x" * 44, "2mg"], "400mg oxide " + "x" * 44 + " 2mg"),  # 60
+        (["400mg", "oxide", "x" * 45, "2mg"], "400mg oxide " + "x" * 45 + " 2m…"),  # 61
+    ],
+)
+def test_unclear_words_are_shown_up_to_60_characters(words: list[str], shown: str) -> None:
+    with pytest.raises(BadAmount) as caught:
+        read_phrase(words, example="400mg oxide")
+    assert str(caught.value) == (
+        f"cannot tell the amount from the form in '{shown}'; write e.g. 400mg oxide"
+    )

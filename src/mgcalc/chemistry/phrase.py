@@ -9,7 +9,8 @@ from mgcalc.errors import BadAmount
 
 # A word that begins an amount: a number, possibly signed (the amount parser explains signs).
 _NUMERIC = re.compile(r"[+-]?\.?[0-9]")
-_UNIT_WORD = re.compile(r"[A-Za-zµμ]+|@\S*")
+# A unit written as its own word: mg, mEq, mg/kg, mL@500mg/mL (not '@…' alone: no unit).
+_UNIT_WORD = re.compile(r"[A-Za-zµμ]+(?:/[A-Za-z]+)?(?:@\S+)?")
 
 
 def looks_numeric(word: str) -> bool:
@@ -65,7 +66,7 @@ def _bare_number(word: str) -> bool:
 def _is_unit_word(word: str) -> bool:
     from mgcalc.chemistry.amounts import parse_amount
 
-    if _UNIT_WORD.fullmatch(word) is None or word.startswith("@"):
+    if _UNIT_WORD.fullmatch(word) is None:
         return False
     try:
         parse_amount(f"1{word}")
