@@ -340,3 +340,130 @@ def test_a_liquid_says_its_strength() -> None:
         "'milk-of-magnesia' read as Milk of magnesia (Mg(OH)2 400 mg per 5 mL), Mg(OH)2: "
         "41.68 % magnesium (from the formula)."
     )
+
+
+# Edges the mutation run found (tools/mutate.py): each asserts what a user reads.
+
+INJECTION_50 = "sulfate-injection-50"  # MgSO4·7H2O 500 mg/mL: 49.3 mg of magnesium per mL
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "note"),
+    [
+        ("8mEq", "oxide", "--elemental changes nothing: mmol and mEq count magnesium itself."),
+        ("5mL", "milk-of-magnesia",
+         "--elemental changes nothing: a volume of milk-of-magnesia is of the solution."),
+    ],
+)  # fmt: skip
+def test_elemental_changes_nothing_and_says_why(amount: str, form: str, note: str) -> None:
+    plain, asked = convert(amount, form), convert(amount, form, elemental=True)
+    assert (asked.elemental_mg, asked.compound_mg) == (plain.elemental_mg, plain.compound_mg)
+    assert asked.notes == (plain.notes[0], note, *plain.notes[1:])
+    assert asked.read_as == plain.read_as
+
+
+def test_milk_of_magnesia_by_volume_stays_the_solution_with_elemental() -> None:
+    # 5 mL of 400 mg/5 mL Mg(OH)2 holds 166.7 mg of magnesium (compounds.md), --elemental or not.
+    assert convert("5mL", "milk-of-magnesia", elemental=True).elemental_mg == pytest.approx(
+        166.7, rel=TOLERANCE
+    )
+
+
+def test_a_chemical_name_says_how_it_was_read() -> None:
+    notes = convert("1g", "MgSO4").notes
+    assert notes[0] == (
+        "'MgSO4' is a chemical name: read as 'sulfate', the form people mean by it "
+        "(MgSO4·7H2O); for exactly MgSO4 write formula:MgSO4."
+    )
+    assert notes[1].startswith("'MgSO4' read as Magnesium sulfate heptahydrate, MgSO4·7H2O:")
+
+
+def test_a_form_given_as_a_row_is_named_by_its_key() -> None:
+    from mgcalc.chemistry.forms import forms_table
+
+    result = convert("400mg", forms_table().get("oxide"))
+    assert result.notes[0] == (
+        "'oxide' read as Magnesium oxide, MgO: 60.30 % magnesium (from the formula)."
+    )
+
+
+def test_a_liquid_per_ml_says_per_ml() -> None:
+    assert convert("10mL", INJECTION_50).notes[-1] == "10 mL at 500 mg per mL of MgSO4·7H2O."
+
+
+def test_by_unit_of_a_volume_delivers_that_many_times_the_volume() -> None:
+    by_unit = convert("40mEq", INJECTION_50, unit="2mL").by_unit
+    assert by_unit is not None
+    # 40 mEq / 4.06 mEq per mL = 9.86 mL: 4.93 units of 2 mL, 5 of them (10 mL, 40.6 mEq).
+    assert by_unit.exact == pytest.approx(4.93, rel=TOLERANCE)
+    assert (by_unit.count, by_unit.delivered.volume_ml) == (5, 10.0)
+    assert by_unit.delivered.meq == pytest.approx(40.57, rel=TOLERANCE)
+
+
+def test_an_elemental_unit_of_a_liquid_is_its_volume() -> None:
+    # 49.3 mg of magnesium is about 1 mL of the 50 % injection (4.06 mEq): 40 mEq is about
+    # 10 such units, about 10 mL.
+    by_unit = convert("40mEq", INJECTION_50, unit="elemental=49.3mg").by_unit
+    assert by_unit is not None
+    assert by_unit.count == 10
+    assert by_unit.delivered.volume_ml == pytest.approx(10.0, rel=TOLERANCE)
+
+
+@pytest.mark.parametrize(
+    ("unit", "form", "content"),
+    [
+        ("elemental=84mg", "elemental", (84.0, None, None)),
+        ("100mg", "elemental", (100.0, None, None)),
+        ("elemental=84mg", "lactate", (84.0, 824.3, None)),  # dihydrate, 10.19 % magnesium
+        ("400mg", "oxide", (241.217, 400.0, None)),
+        ("1mL", INJECTION_50, (49.31, 500.0, 1.0)),
+    ],
+)
+def test_unit_content(
+    unit: str, form: str, content: tuple[float, float | None, float | None]
+) -> None:
+    from mgcalc.chemistry.conversion import unit_content
+    from mgcalc.chemistry.forms import forms_table
+
+    found = unit_content(unit, forms_table().get(form))
+    for value, expected in zip(found, content, strict=True):
+        assert value == (None if expected is None else pytest.approx(expected, rel=TOLERANCE))
+
+
+@pytest.mark.parametrize(
+    ("unit", "message"),
+    [
+        ("oxide=400mg", "--unit 'oxide=400mg': only elemental= may name what the amount is"),
+        ("elemental=5mL", "--unit 'elemental=5mL': elemental= takes the magnesium per unit"),
+    ],
+)
+def test_unit_refusals(unit: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        convert("1g", "oxide", unit=unit)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "count", "percent"),
+    [
+        ("0mg", "100mg", 0, None),  # nothing asked: no share of it
+        ("1mg", "1mg", 1, 100.0),  # a 1 mg unit holds magnesium
+        ("10mg", "0.5mg", 20, 100.0),
+        ("250mg", "100mg", 2, 80.0),
+    ],
+)
+def test_by_unit_percent_of_what_was_asked(
+    amount: str, unit: str, count: int, percent: float | None
+) -> None:
+    by_unit = convert(amount, unit=unit).by_unit
+    assert by_unit is not None
+    assert repr(by_unit.count) == repr(count)  # a whole count is an integer in JSON
+    assert by_unit.percent_of_asked == (None if percent is None else pytest.approx(percent))
+
+
+def test_within_the_slack_of_a_tie_is_a_tie() -> None:
+    from mgcalc.chemistry.conversion import nearest_count
+
+    # 0.500000001 units is a tie as far as floats can tell: the smaller count.
+    assert nearest_count(0.5 + 1e-9) == 0
+    assert nearest_count(0.5 + 1e-8) == 1

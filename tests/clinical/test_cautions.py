@@ -16,6 +16,7 @@ from mgcalc.clinical.cautions import EU_UNDER_4, INFANT, KIDNEY, above_ul, age_c
         (11.9, "us", 10, [INFANT]),
         (12, "us", 10, []),
         (6, "us", 0, []),
+        (6, "us", 0.5, [INFANT]),  # any supplement at all
         (6, "eu", 10, [INFANT, EU_UNDER_4]),
         (24, "eu", 10, [EU_UNDER_4]),
         (47.9, "dach", 10, [EU_UNDER_4]),
@@ -92,3 +93,14 @@ def test_dose_above_the_limit_points_to_plan(mgcalc: Any) -> None:
     assert any(
         "by 253 mg (72 %)" in line and "mgcalc plan oxide" in line for line in (data["warnings"])
     )
+
+
+@pytest.mark.parametrize(
+    ("supplemental", "share"),
+    [(353.5, "by 3.5 mg (1 %)"), (353.4, "by 3.4 mg (under 1 %)")],
+)
+def test_the_share_above_the_limit_is_whole_percent_from_1(supplemental: float, share: str) -> None:
+    # 3.5 mg over 350 mg is exactly 1 %: shown as 1 %, anything less as "under 1 %".
+    text = above_ul(supplemental, 350.0)
+    assert f"above the upper limit (350 mg) {share}." in text
+    assert "'mgcalc plan FORM'" in text  # no form named: the placeholder

@@ -228,6 +228,7 @@ def test_a_strong_custom_liquid_in_a_large_volume_is_refused(tmp_path: Path) -> 
     row = "strong,Strong solution,,MgSO4·7H2O,7,1,246.47,formula,0.09861,1e6,1,,,Made up"
     mgcalc.use_forms(_file(tmp_path, row))
     assert mgcalc.convert("1mL", "strong").compound_mg == pytest.approx(1e6)
+    assert mgcalc.convert("1000mL", "strong").compound_mg == 1e9  # the limit is included
     with pytest.raises(BadAmount, match="implausibly large"):
         mgcalc.convert("10000mL", "strong")
 
