@@ -77,3 +77,53 @@ def test_refusals(text: str, message: str) -> None:
     with pytest.raises(BadSerum) as caught:
         serum(text)
     assert message in str(caught.value)
+
+
+def test_thresholds_in_mmol_per_l() -> None:
+    # 1 mmol/L = 2 mEq/L (clinical.md): 1.5, 4 and 10 mEq/L are 0.75, 2 and 5 mmol/L.
+    thresholds = serum("1.4mEq/L").thresholds + serum("10mEq/L").thresholds
+    assert [threshold.mmol_per_l for threshold in thresholds] == [0.75, 2.0, 5.0]
+
+
+# The bounds are included with a slack of one part in 10⁹ for float rounding: a value at the
+# very edge of the slack still counts as the bound. repr() gives the float back exactly, and
+# mmol/L and mEq/L are read with factors of 1 and 2 (exact), so each value is the edge itself.
+@pytest.mark.parametrize(
+    ("text", "status", "passed"),
+    [
+        (f"{0.75 * (1 - 1e-9)!r}mmol/L", "within", []),
+        (f"{0.95 * (1 + 1e-9)!r}mmol/L", "within", []),
+        (f"{1.5 * (1 - 1e-9)!r}mEq/L", "within", []),
+        (f"{4.0 * (1 + 1e-9)!r}mEq/L", "above", []),
+        (f"{10.0 * (1 - 1e-9)!r}mEq/L", "above", [4.0, 10.0]),
+    ],
+)
+def test_each_bound_at_the_edge_of_its_slack(text: str, status: str, passed: list[float]) -> None:
+    result = serum(text)
+    assert result.status == status
+    assert [threshold.meq_per_l for threshold in result.thresholds] == passed
+
+
+def test_the_highest_value_read_is_100_mmol_per_l() -> None:
+    assert serum("100mmol/L").mmol_per_l == 100.0
+    with pytest.raises(BadSerum, match="implausibly high"):
+        serum("100.1mmol/L")
+
+
+@pytest.mark.parametrize(("zeros", "read"), [(94, True), (95, False)])
+def test_values_up_to_100_characters_are_read(zeros: int, read: bool) -> None:
+    text = "0" * zeros + "2mg/dL"  # 100 characters, then 101
+    if read:
+        assert serum(text).mg_per_dl == pytest.approx(2.0, rel=TOLERANCE)
+    else:
+        with pytest.raises(BadSerum, match=r"cannot read serum value '0{40}…'"):
+            serum(text)
+
+
+@pytest.mark.parametrize(("text", "shown"), [("x" * 40, "x" * 40), ("x" * 41, "x" * 40 + "…")])
+def test_an_unreadable_value_is_shown_up_to_40_characters(text: str, shown: str) -> None:
+    with pytest.raises(BadSerum) as caught:
+        serum(text)
+    assert str(caught.value) == (
+        f"cannot read serum value '{shown}'; write e.g. 2.0mg/dL or 0.8mmol/L"
+    )
