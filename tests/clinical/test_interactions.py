@@ -187,3 +187,88 @@ def test_corrupt_rows_are_reported(column: str, value: str, expected: str) -> No
             edit_csv(TEXT, 2, column, value), "data/interactions.csv", Interaction,
             columns=tuple(Interaction.model_fields), text_columns=("classes",),
         )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("key", "Bad Key", "row 2, field 'key': a key is lower-case letters"),
+        ("medicines", "", "row 2, field 'medicines': Tuple should have at least 1 item"),
+    ],
+)
+def test_corrupt_keys_and_lists_are_reported(column: str, value: str, expected: str) -> None:
+    with pytest.raises(DataError, match=expected):
+        read_table(
+            edit_csv(TEXT, 2, column, value), "data/interactions.csv", Interaction,
+            columns=tuple(Interaction.model_fields), text_columns=("classes",),
+        )  # fmt: skip
+
+
+def test_a_key_used_twice_names_its_row(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "interactions.csv").write_text(
+        edit_csv(TEXT, 3, "key", "tetracyclines"), encoding="utf-8"
+    )
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
+    interactions_table.cache_clear()
+    with pytest.raises(DataError, match="row 3, field 'key': key 'tetracyclines' is used twice"):
+        interactions_table()
+    interactions_table.cache_clear()
+
+
+def test_rows_built_in_python_keep_their_lists() -> None:
+    row = interactions_table().rows[0]
+    rebuilt = Interaction(**{**row.model_dump(), "classes": None})
+    assert (rebuilt.classes, rebuilt.medicines) == ((), row.medicines)
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [
+        ("Tetracyclines", "tetracycline"),
+        ("PPIs", "ppi"),  # four letters: the plural 's' goes
+        ("gas", "gas"),  # three letters: kept whole
+        ("Loop-Diuretics", "loop diuretic"),
+        ("  proton_pump   inhibitors ", "proton pump inhibitor"),
+    ],
+)
+def test_fold(name: str, folded: str) -> None:
+    from mgcalc.clinical.interactions import fold
+
+    assert fold(name) == folded
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_name_is_refused(name: str) -> None:
+    with pytest.raises(UnknownMedicine) as caught:
+        find(name)
+    assert str(caught.value) == (
+        "give a medicine's generic name or class; absence from mgcalc's list is not evidence "
+        "of safety: ask a pharmacist"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("warfarin", "'warfarin' is not in mgcalc's interactions list (absence"),
+        ("alendronat", "'alendronat' is not in mgcalc's interactions list; did you mean "
+         "'alendronate' or 'ibandronate' or 'alendronic acid'? (absence"),  # three at most
+        ("x" * 41, f"'{'x' * 40}…' is not in mgcalc's interactions list (absence"),
+        ("doxy" + " " * 54 + "cyclin", "did you mean 'doxycycline'"),  # 64 characters
+        ("doxy" + " " * 55 + "cyclin", "' is not in mgcalc's interactions list (absence"),  # 65
+    ],
+)  # fmt: skip
+def test_unknown_medicine_messages(name: str, message: str) -> None:
+    with pytest.raises(UnknownMedicine) as caught:
+        find(name)
+    assert message in str(caught.value)
+    assert str(caught.value).endswith(
+        "(absence from mgcalc's list is not evidence of safety: ask a pharmacist)"
+    )
+
+
+def test_a_name_given_as_the_rows_is_not_repeated() -> None:
+    from mgcalc.clinical.interactions import warning
+
+    assert warning(matches(["Iron"])[0]).startswith("With Iron: ")
+    assert warning(matches(["ferrous sulfate"])[0]).startswith("With ferrous sulfate (iron): ")
