@@ -83,6 +83,9 @@ def test_plain_csv_with_a_bom_and_columns_in_any_order(tmp_path: Path) -> None:
         (cronometer([("2024-03-01", "lots", "true")]), "column 'Magnesium (mg)': 'lots' is not"),
         (cronometer([("2024-03-01", "", "true")]), "column 'Magnesium (mg)': is empty"),
         (cronometer([("2024-03-01", "nan", "true")]), "'nan' must be zero or more"),
+        # Two days of 1e308 mg made the mean infinite: a table's traceback, "Total inf mg".
+        (cronometer([("2024-03-01", "1e308", "true")]), "'1e308' is implausibly large"),
+        (cronometer([("2024-03-01", "1000000001", "true")]), "over 10⁹ mg"),
         (cronometer([("2024-03-01", "1,200", "true")]), "row 2: 12 fields; the header has 11"),
         (cronometer([("2024-03-01", "300", "maybe")]), "column 'Completed': 'maybe' is not"),
         (cronometer([("2024-03-01", "300", "true")] * 2), "row 3, column 'Date': 2024-03-01 is"),
@@ -106,3 +109,9 @@ def test_unreadable_files(tmp_path: Path) -> None:
         read_tracker(str(path))
     with pytest.raises(BadDiet, match="--days must be at least 1"):
         read_tracker(str(path), days=0)
+
+
+def test_a_day_of_exactly_a_billion_mg_is_read(tmp_path: Path) -> None:
+    # The bound of any amount (10⁹ mg) is included, as for '@…' concentrations.
+    read = read_tracker(write(tmp_path, cronometer([("2024-03-01", "1000000000", "true")])))
+    assert read.mean_mg == 1e9

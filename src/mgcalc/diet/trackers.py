@@ -11,6 +11,7 @@ import io
 import math
 from pathlib import Path
 
+from mgcalc.chemistry.amounts import MAX_VALUE
 from mgcalc.diet.assembly import DietDay, DietFile
 from mgcalc.errors import BadDiet
 
@@ -129,4 +130,6 @@ def _magnesium(text: str, where: str) -> float:
         raise BadDiet(f"{where}: {shown}") from None
     if not math.isfinite(value) or value < 0:
         raise BadDiet(f"{where}: '{text[:20]}' must be zero or more mg")
+    if value > MAX_VALUE:  # a day's total of 1e308 mg made the mean infinite
+        raise BadDiet(f"{where}: '{text[:20]}' is implausibly large (over 10⁹ mg)")
     return value
