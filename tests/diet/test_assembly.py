@@ -55,3 +55,40 @@ def test_foods_and_file_add_to_entries() -> None:
 def test_refusals(entry: str | float, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         make_diet(entry)
+
+
+def test_foods_alone_or_a_file_alone_make_a_diet() -> None:
+    file = DietFile(
+        path="x.csv", days=(DietDay(date="2024-01-01", mg=300),), days_used=1, days_left_out=0,
+        mean_mg=300, min_mg=300, max_mg=300,
+    )  # fmt: skip
+    alone = make_diet(file=file)
+    assert alone is not None
+    assert (alone.mg, alone.entries, alone.foods) == (300, (), ())
+    foods = make_diet(foods=["almonds=1oz"])
+    assert foods is not None
+    assert foods.mg == pytest.approx(76.545, rel=1e-9)  # 28.35 g at 270 mg/100 g (SR28)
+
+
+@pytest.mark.parametrize(
+    ("entry", "mg"), [(1e9, 1e9), (0, 0.0), ("0mg", 0.0), (" 0.5 mmol", 12.1525)]
+)
+def test_entries_at_their_bounds(entry: str | float, mg: float) -> None:
+    # 10⁹ mg is the largest amount mgcalc reads (included); 1 mmol is 24.305 mg.
+    diet = make_diet(entry)
+    assert diet is not None
+    assert diet.mg == pytest.approx(mg, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (1e9 * (1 + 1e-9), "a number of mg must be zero or more, and finite"),
+        (" 250 ", "diet '250' has no unit; add a unit: 250mg"),
+        ("2.5", "diet '2.5' has no unit; add a unit: 2.5mg"),
+    ],
+)
+def test_entries_refused_with_their_reason(entry: str | float, message: str) -> None:
+    with pytest.raises(BadDiet) as caught:
+        make_diet(entry)
+    assert message in str(caught.value)

@@ -67,3 +67,34 @@ def test_a_medium_banana_has_about_32_mg() -> None:
 def test_refusals(text: str, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         food_used(text)
+
+
+def test_a_portion_listed_for_part_of_a_unit_is_scaled() -> None:
+    # SR28 lists dry whole milk (01090) as 0.25 cup = 32 g: one cup is 128 g.
+    used = food_used("01090=1cup")
+    assert (used.grams, used.portion) == (128.0, "cup")
+
+
+def test_a_food_of_exactly_a_billion_mg_is_read() -> None:
+    # The bound of any amount, 10⁹ mg, is included: 500,000 kg of a powder at 200 mg/100 g.
+    assert food_used("01223=500000kg").mg == 1e9
+    with pytest.raises(BadDiet, match="implausibly large"):
+        food_used("01223=500001kg")
+
+
+@pytest.mark.parametrize(("length", "refused"), [(200, False), (201, True)])
+def test_a_food_up_to_200_characters_is_read(length: int, refused: bool) -> None:
+    text = "almonds" + " " * (length - len("almonds=28g")) + "=28g"
+    assert len(text) == length
+    if refused:
+        with pytest.raises(BadDiet, match=r"^food is too long \(201 characters\)"):
+            food_used(text)
+    else:
+        assert food_used(text).grams == 28
+
+
+@pytest.mark.parametrize(("text", "shown"), [("x" * 40, "x" * 40), ("x" * 41, "x" * 40 + "…")])
+def test_a_food_without_its_amount_is_shown_up_to_40_characters(text: str, shown: str) -> None:
+    with pytest.raises(BadDiet) as caught:
+        food_used(text)
+    assert str(caught.value).startswith(f"food '{shown}' is not FOOD=AMOUNT")
