@@ -115,3 +115,62 @@ def test_a_day_of_exactly_a_billion_mg_is_read(tmp_path: Path) -> None:
     # The bound of any amount (10⁹ mg) is included, as for '@…' concentrations.
     read = read_tracker(write(tmp_path, cronometer([("2024-03-01", "1000000000", "true")])))
     assert read.mean_mg == 1e9
+
+
+def test_one_day_is_the_latest(tmp_path: Path) -> None:
+    latest = read_tracker(write(tmp_path, cronometer(WEEK)), days=1)
+    assert [(day.date, day.mg) for day in latest.days] == [("2024-03-04", 310.2)]
+    assert (latest.days_used, latest.mean_mg, latest.min_mg, latest.max_mg) == (
+        1, 310.2, 310.2, 310.2,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("done", "kept"), [("yes", True), ("1", True), ("TRUE", True), ("No", False), ("0", False)]
+)
+def test_completed_reads_yes_and_no(tmp_path: Path, done: str, kept: bool) -> None:
+    text = cronometer([("2024-03-01", "300", done), ("2024-03-02", "200", "true")])
+    assert read_tracker(write(tmp_path, text)).days_used == (2 if kept else 1)
+
+
+def test_rows_of_empty_cells_are_skipped(tmp_path: Path) -> None:
+    text = "date,magnesium_mg\n2024-01-01,300\n , \n\n2024-01-02,100\n"
+    result = read_tracker(write(tmp_path, text))
+    assert (result.days_used, result.mean_mg) == (2, 200.0)
+
+
+@pytest.mark.parametrize(
+    ("date", "mg", "message"),
+    [
+        ("x" * 25, "300", f"'{'x' * 20}' is not a date (YYYY-MM-DD)"),
+        ("2024-03-01", "y" * 25, f"'{'y' * 20}' is not a number of mg"),
+        ("2024-03-01", "-" + "9" * 24, f"'-{'9' * 19}' must be zero or more mg"),
+        ("2024-03-01", "9" * 25, f"'{'9' * 20}' is implausibly large"),
+    ],
+)
+def test_bad_cells_are_shown_up_to_20_characters(
+    tmp_path: Path, date: str, mg: str, message: str
+) -> None:
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(write(tmp_path, f"date,magnesium_mg\n{date},{mg}\n"))
+    assert message in str(caught.value)
+
+
+def test_a_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
+    import datetime
+
+    from mgcalc.diet.trackers import MAX_BYTES
+
+    # About 100 days with a 100,000-character note each, the last note cut to the size asked.
+    first = datetime.date(2024, 1, 1)
+    rows = [f"{first + datetime.timedelta(days=day)},300,{'n' * 100_000}\n" for day in range(100)]
+    text = "date,magnesium_mg,note\n" + "".join(rows)
+    path = tmp_path / "days.csv"
+    for size, accepted in ((MAX_BYTES, True), (MAX_BYTES + 1, False)):
+        path.write_bytes(text[: size - 1].encode() + b"\n")
+        assert path.stat().st_size == size
+        if accepted:
+            assert read_tracker(str(path)).mean_mg == 300
+        else:
+            with pytest.raises(BadDiet, match="larger than 10,000,000 bytes"):
+                read_tracker(str(path))

@@ -245,14 +245,19 @@ def test_a_forms_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
     # MAX_FORMS_FILE_BYTES is included: a file of exactly that size is read, one byte more is not.
     from mgcalc.chemistry.forms import MAX_FORMS_FILE_BYTES
 
-    start = f"{HEADER}\n{BUFFERED}\n"
+    # 100 rows with a 100,000-character note each, the last note cut to the size asked.
+    rows = "".join(
+        f"b{row},Buffered,,Mg(C2H4NO2)2,0,1,172.423,declared,0.20,,,,Source,{'n' * 100_000}\n"
+        for row in range(100)
+    )
+    text = HEADER.replace(",note,source", ",source,note") + "\n" + rows
     path = tmp_path / "forms.csv"
     for size, accepted in ((MAX_FORMS_FILE_BYTES, True), (MAX_FORMS_FILE_BYTES + 1, False)):
-        path.write_bytes((start + "\n" * (size - len(start))).encode())  # blank lines
+        path.write_bytes(text[: size - 1].encode() + b"\n")
         assert path.stat().st_size == size
         if accepted:
             mgcalc.use_forms(path)
-            assert mgcalc.convert("1g", "buffered").elemental_mg == pytest.approx(200.0)
+            assert mgcalc.convert("1g", "b0").elemental_mg == pytest.approx(200.0)
         else:
             with pytest.raises(BadFormsFile, match=f"larger than {MAX_FORMS_FILE_BYTES} bytes"):
                 mgcalc.use_forms(path)
