@@ -314,3 +314,146 @@ def test_an_unreadable_products_file(mgcalc: Any, tmp_path: Path) -> None:
 
 def test_amount_errors_are_input_errors() -> None:
     assert issubclass(ProductAmount, ValueError)
+
+
+# Edges the mutation run looks at (tools/mutate.py): each asserts what a user reads.
+
+
+@pytest.mark.parametrize(("count", "elemental_mg"), [("1", 71.5), ("10000", 715_000.0)])
+def test_counts_from_1_to_10000(count: str, elemental_mg: float) -> None:
+    assert convert_product(count, find_product("slow-mag")).elemental_mg == elemental_mg  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("count", ["0", "10001"])
+def test_counts_outside_1_to_10000_are_refused(count: str) -> None:
+    with pytest.raises(ProductAmount) as caught:
+        convert_product(count, find_product("slow-mag"))  # type: ignore[arg-type]
+    assert str(caught.value) == f"'slow-mag={count}': give a count from 1 to 10000 tablets"
+
+
+def test_one_oxide_tablet_in_mmol_and_meq() -> None:
+    # 241.3 mg / 24.305 mg per mmol = 9.928 mmol = 19.86 mEq (clinical.md: 1 mmol = 2 mEq).
+    result = convert_product("1", find_product("oxide-400-tablet"))  # type: ignore[arg-type]
+    assert result.mmol == pytest.approx(9.928, rel=1e-4)
+    assert result.meq == pytest.approx(19.856, rel=1e-4)
+    assert (result.read_as, result.given_as, result.count) == ("declared", "count", 1)
+
+
+def test_what_the_label_cannot_answer_is_shown_up_to_20_characters() -> None:
+    with pytest.raises(ProductAmount) as caught:
+        convert_product("x" * 21, find_product("slow-mag"))  # type: ignore[arg-type]
+    assert str(caught.value).startswith(f"'slow-mag={'x' * 20}…': Slow-Mag is declared per tablet")
+    with pytest.raises(ProductAmount) as caught:
+        convert_product("x" * 20, find_product("slow-mag"))  # type: ignore[arg-type]
+    assert str(caught.value).startswith(f"'slow-mag={'x' * 20}': Slow-Mag")
+
+
+def test_notes_of_a_primary_product_without_minerals() -> None:
+    notes = convert_product("1", find_product("oxide-400-tablet")).notes  # type: ignore[arg-type]
+    assert notes == (
+        "'oxide-400-tablet' read as Magnesium oxide 400 mg tablet (generic), as declared on the "
+        "label: magnesium 241.3 mg per tablet (magnesium oxide 400 mg). The salt (Magnesium "
+        "oxide) only names the source; its fraction is not applied.",
+        "Other generics print 240 or 241.2 mg.",
+    )
+
+
+def test_a_product_named_where_a_form_is_needed() -> None:
+    from mgcalc.clinical.products import product_hint
+
+    assert product_hint("Slow-Mag") == (
+        "'Slow-Mag' is a product (71.5 mg magnesium per tablet, as declared on its label), "
+        "not a form: 'mgcalc products slow-mag'"
+    )
+    assert product_hint("oxide") is None
+
+
+def test_resolve_item_tells_forms_from_products() -> None:
+    from mgcalc.clinical.products import resolve_item
+    from mgcalc.errors import UnknownForm
+
+    assert resolve_item("oxide") is None
+    assert resolve_item("formula:MgO") is None
+    product = resolve_item("Slow-Mag")
+    assert product is not None and product.key == "slow-mag"
+    with pytest.raises(UnknownForm) as caught:  # near a form: the form's hint stays
+        resolve_item("oxde")
+    assert str(caught.value) == "unknown form 'oxde'; did you mean 'oxide' or 'hydroxide'?"
+    with pytest.raises(UnknownForm, match="did you mean the product 'slow-mag'"):
+        resolve_item("slow-mg")
+    with pytest.raises(UnknownForm) as caught:  # over 64 characters: no product looked for
+        resolve_item("slow-mg" + " " * 60)
+    assert "product" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [("hydroxide", ["phillips-mom", "maalox"]), ("Maalox", ["maalox"]), ("MOM", ["phillips-mom"])],
+)
+def test_list_products_by_salt_name_or_alias(query: str, keys: list[str]) -> None:
+    from mgcalc.clinical.products import list_products
+
+    assert [product.key for product in list_products(query).products] == keys
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("  ", "no product matches '  ' ('mgcalc products' lists them all)"),
+        ("x" * 41, f"no product matches '{'x' * 40}…' ('mgcalc products' lists them all)"),
+        ("slow" + " " * 56 + "-mg", "did you mean 'slow-mag'?"),  # 63 characters
+        ("slow" + " " * 58 + "-mg", "no product matches 'slow"),  # 65: no near miss looked for
+    ],
+)
+def test_unknown_products(query: str, message: str) -> None:
+    from mgcalc.clinical.products import UnknownProduct, list_products
+
+    with pytest.raises(UnknownProduct) as caught:
+        list_products(query)
+    assert message in str(caught.value)
+    if len(query) > 64:
+        assert "did you mean" not in str(caught.value)
+
+
+def test_custom_rows_are_named_by_their_own_line(tmp_path: Path) -> None:
+    bad = BOTTLE.replace("my-glycinate,", "other,", 1).replace(",glycinate,", ",glycinat,")
+    with pytest.raises(BadProductsFile, match="row 3, field 'salt'"):
+        mgcalc.use_products(_file(tmp_path, BOTTLE, bad))
+
+
+def test_an_empty_override_cell_is_false(tmp_path: Path) -> None:
+    path = tmp_path / "override.csv"
+    path.write_text(f"{HEADER},override\n{BOTTLE.replace('my-glycinate,', 'slow-mag,', 1)},\n")
+    with pytest.raises(BadProductsFile, match="set override to true"):
+        mgcalc.use_products(path)
+
+
+def test_a_products_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
+    from mgcalc.clinical.products import MAX_PRODUCTS_FILE_BYTES
+
+    rows = "".join(
+        BOTTLE.replace("my-glycinate,", f"b{row},", 1).replace(
+            "magnesium 120 mg per capsule,", f"magnesium 120 mg per capsule,{'n' * 100_000}"
+        ) + "\n"
+        for row in range(100)
+    )  # fmt: skip
+    text = f"{HEADER}\n{rows}"
+    path = tmp_path / "products.csv"
+    for size, accepted in ((MAX_PRODUCTS_FILE_BYTES, True), (MAX_PRODUCTS_FILE_BYTES + 1, False)):
+        cut = text[:size]
+        cut = cut[: cut.rindex("\n") + 1]  # whole rows, then blank lines to the size asked
+        path.write_bytes(cut.encode() + b"\n" * (size - len(cut)))
+        assert path.stat().st_size == size
+        if accepted:
+            mgcalc.use_products(path)
+            assert convert_product("2", find_product("b0")).elemental_mg == 240.0  # type: ignore[arg-type]
+        else:
+            with pytest.raises(BadProductsFile, match="larger than 10000000 bytes"):
+                mgcalc.use_products(path)
+
+
+def test_a_products_file_in_another_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "products.csv"
+    path.write_bytes(f"{HEADER}\n{BOTTLE.replace('My glycinate', 'Müller')}\n".encode("latin-1"))
+    with pytest.raises(BadProductsFile, match="is not UTF-8 text"):
+        mgcalc.use_products(path)
