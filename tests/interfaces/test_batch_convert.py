@@ -35,7 +35,8 @@ CSV_COLUMNS = [
 
 
 def _lines(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines()]
+    # Lines end at "\n" only: JSON text may hold U+2028, which str.splitlines also breaks at.
+    return [json.loads(line) for line in text.split("\n") if line]
 
 
 def test_each_line_carries_its_id_and_its_result_the_same(mgcalc: Any) -> None:
@@ -185,3 +186,34 @@ def test_requests_and_batches_never_read_the_saved_profile(mgcalc: Any) -> None:
     assert "per kg of body weight" in line["error"]["message"]
     given = mgcalc("convert", "--input", "-", "--json", input=request[:-1] + ', "weight": 60}')
     assert (given.json()["per_kg"]["weight_kg"], given.json()["profile_source"]) == (60.0, None)
+
+
+HOSTILE = [
+    '{"amount": "-5mg", "form": "oxide"}',
+    '{"amount": "1e309mg"}',
+    '{"amount": "400mg", "weight": 1e308}',
+    '{"amount": "25mg/kg", "weight": -70}',
+    '{"amount": "400mg", "weight": NaN}',
+    '{"amount": "400mg", "halves": true}',
+    '{"amount": "400mg", "form": ["oxide"]}',
+    '{"amount": "' + "9" * 5000 + 'mg"}',
+    '{"amount": "400mg", "form": "\\u0000oxide\\u2028"}',
+    '{"amount": "", "id": true}',
+    '{"amount": "   "}',
+    '{"id": 1.5, "amount": "400mg"}',
+    '"400mg oxide"',
+    "null",
+]
+
+
+def test_hostile_lines_are_errors_in_place_never_crashes() -> None:
+    out = io.StringIO()
+    summary = run_batch(io.BytesIO("\n".join(HOSTILE).encode()), out, "convert")
+    lines = _lines(out.getvalue())
+    assert [line["line"] for line in lines] == list(range(1, len(HOSTILE) + 1))
+    # A weight is read only for a per-kg amount, as on the command line: lines 3 and 5 pass.
+    assert [line["line"] for line in lines if line["ok"]] == [3, 5]
+    assert (summary.read, summary.ok, summary.errors) == (len(HOSTILE), 2, len(HOSTILE) - 2)
+    assert all(line["error"]["message"] for line in lines if not line["ok"])
+    assert lines[3]["error"]["message"].startswith("weight '-70' is outside")
+    assert lines[9]["id"] == 10  # an id of the wrong type: the line number stands in
