@@ -12,6 +12,9 @@ from helpers import assert_refused
 from mgcalc.interfaces.request import (
     BadRequest,
     ConvertRequest,
+    DoseRequest,
+    PlanRequest,
+    RequestModel,
     parse_request,
     request_keys,
     run_request,
@@ -89,7 +92,7 @@ def test_no_id_is_null_in_the_result() -> None:
         ),
         ({"amount": "400mg", "over": 30}, "request field 'over': add a unit, as text: \"30min\""),
         ({"amount": "400mg", "elemental": "yes"}, "request field 'elemental'"),
-        ({"amount": "400mg", "weight": True}, "request field 'weight"),
+        ({"amount": "400mg", "weight": True}, "request field 'weight': should be text or a number"),
     ],
     ids=["misspelt", "unknown", "missing", "bare amount", "bare duration", "flag", "weight"],
 )
@@ -149,3 +152,42 @@ def test_convert_input_prints_the_table_without_json(mgcalc: Any) -> None:
 )
 def test_convert_input_refusals(mgcalc: Any, args: list[str], message: str) -> None:
     assert_refused(mgcalc("convert", *args, input="{}"), message)
+
+
+@pytest.mark.parametrize(
+    ("model", "text", "message"),
+    [
+        (
+            ConvertRequest,
+            '{"amount": "1g", "weight": true}',
+            "request field 'weight': should be text or a number, not true",
+        ),
+        (
+            ConvertRequest,
+            '{"amount": "1g", "id": 1.5}',
+            "request field 'id': should be text or a whole number, not 1.5",
+        ),
+        (
+            DoseRequest,
+            '{"diet": {"a": 1}}',
+            "request field 'diet': should be text, a number or a list, not {\"a\": 1}",
+        ),
+        (
+            DoseRequest,
+            '{"diet": ["1g", true]}',
+            "request field 'diet.1': should be text or a number, not true",
+        ),
+        (
+            PlanRequest,
+            '{"form": "oxide", "age": ["42"]}',
+            "request field 'age': should be text or a number, not [\"42\"]",
+        ),
+    ],
+    ids=["weight", "id", "diet", "diet item", "age"],
+)
+def test_a_value_of_the_wrong_type_says_what_the_key_takes(
+    model: RequestModel, text: str, message: str
+) -> None:
+    with pytest.raises(BadRequest) as caught:
+        parse_request(text, model)
+    assert str(caught.value) == message

@@ -17,6 +17,7 @@ from pydantic import (
     StrictStr,
     ValidationError,
 )
+from pydantic_core import ErrorDetails
 
 from mgcalc.chemistry.conversion import Conversion
 from mgcalc.chemistry.forms import clears_with_forms
@@ -53,6 +54,13 @@ Standard = Annotated[
     Literal["us", "eu", "dach", "who", "uk", "anz", "nordic"], BeforeValidator(_standard)
 ]
 MAX_REQUEST_BYTES = 1_000_000
+# What a JSON value of a union should have been, by pydantic's error type.
+_KINDS = {
+    "string_type": "text",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "list_type": "a list",
+}
 # Keys whose number means nothing without its unit, and the unit of their example.
 _AMOUNTS = {"amount": "mg", "unit": "mg", "over": "min"}
 
@@ -168,6 +176,8 @@ def _bad(error: ValidationError, model: RequestModel) -> BadRequest:
         return BadRequest("request must be a JSON object")
     field = ".".join(str(part) for part in first["loc"])
     message = first["msg"]
+    if len(first["loc"]) > 1 and isinstance(first["loc"][1], str):
+        field, message = _union(first, errors)
     keys = request_keys(model)
     if first["type"] == "extra_forbidden":
         close = did_you_mean(str(first["loc"][-1]), keys)
@@ -177,6 +187,26 @@ def _bad(error: ValidationError, model: RequestModel) -> BadRequest:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             message = f'add a unit, as text: "{value:g}{_AMOUNTS[str(first["loc"][0])]}"'
     return BadRequest(f"request field '{field}': {message}")
+
+
+def _union(first: ErrorDetails, errors: list[ErrorDetails]) -> tuple[str, str]:
+    """Say what a value of a union (text or a number, …) should have been, in one phrase.
+
+    In a request's flat keys, a text part of an error's location after the key names a
+    type of the union; the deepest errors are those of a list's item.
+    """
+    same = [error for error in errors if error["loc"][:1] == first["loc"][:1]]
+    depth = max(len(error["loc"]) for error in same)
+    deepest = [error for error in same if len(error["loc"]) == depth]
+    where = [part for part in deepest[0]["loc"][1:] if isinstance(part, int)]
+    named = list(dict.fromkeys(_KINDS[e["type"]] for e in deepest if e["type"] in _KINDS))
+    if "a number" in named and "a whole number" in named:
+        named.remove("a whole number")
+    kinds = " or ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    shown = json.dumps(deepest[0]["input"], ensure_ascii=False)
+    shown = shown if len(shown) <= 20 else shown[:20] + "…"
+    field = ".".join(str(part) for part in (deepest[0]["loc"][0], *where))
+    return field, f"should be {kinds or 'of another type'}, not {shown}"
 
 
 def run_request(request: Request) -> Dose | Plan | Conversion:
