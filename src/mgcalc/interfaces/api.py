@@ -4,17 +4,20 @@
     >>> round(mgcalc.convert("400mg", "oxide").elemental_mg, 1)
     241.2
 
-Errors are :class:`mgcalc.errors.MgcalcError` subclasses (also ``ValueError`` or
-``LookupError`` where that fits). Heavy modules load on first call, not on import.
+Errors are :class:`mgcalc.MgcalcError` subclasses (also ``ValueError`` or ``LookupError``
+where that fits), with the command line's messages; an argument of the wrong type (a dict,
+bytes, one text where a list is expected, a bool where a number is) is refused the same way,
+never split into letters or passed on. A saved profile is never read here. Heavy modules load
+on first call, not on import.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal
 
-from mgcalc.errors import InputError, UnknownForm
+from mgcalc.errors import BadDiet, BadWeight, InputError, UnknownForm
 
 if TYPE_CHECKING:
     from mgcalc.chemistry.conversion import Conversion
@@ -29,26 +32,82 @@ if TYPE_CHECKING:
     from mgcalc.nutrition.planner import Plan
 
 
+_Kind = Literal["text", "text?", "flag", "texts", "whole?", "path?", "amount?", "diet"]
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(each, str) for each in value)
+
+
+def _entry(value: object) -> bool:
+    return isinstance(value, str) or _number(value)
+
+
+# What each kind of argument accepts; None is accepted where the kind ends in "?".
+_ACCEPTS: dict[_Kind, Callable[[object], bool]] = {
+    "text": lambda value: isinstance(value, str),
+    "text?": lambda value: value is None or isinstance(value, str),
+    "flag": lambda value: isinstance(value, bool),
+    "texts": _texts,
+    "whole?": lambda value: value is None or (isinstance(value, int) and _number(value)),
+    "path?": lambda value: value is None or isinstance(value, (str, os.PathLike)),
+    "amount?": lambda value: value is None or _entry(value),
+    "diet": lambda value: (
+        value is None
+        or _entry(value)
+        or (isinstance(value, (list, tuple)) and all(map(_entry, value)))
+    ),
+}
+# What an argument must be, said as the command line says it, by the argument's name.
+_WANTED = {
+    "amount": "text such as '400mg'", "form": "text such as 'oxide'",
+    "unit": "text such as '400mg' or '5mL'", "over": "text such as '30min'",
+    "key": "text such as 'oxide'", "target": "text such as 'rda' or '300mg'",
+    "query": "text", "value": "text such as '2.0mg/dL'",
+    "name": "text such as 'doxycycline'", "items": "a list of FORM=AMOUNT texts",
+    "foods": "a list of FOOD=AMOUNT texts", "with_medicines": "a list of medicine names",
+    "days": "a whole number of days", "doses": "a whole number of doses",
+    "weight": "an amount such as '70kg', or a number of kg",
+    "diet": "an amount such as '250mg', a number of mg, or a list of these",
+}  # fmt: skip
+
+
+def _check(kind: _Kind, /, error: type[InputError] = InputError, **values: object) -> None:
+    """Refuse an argument (given by name) that is not of *kind*, with the CLI's wording."""
+    accepts = _ACCEPTS[kind]
+    for name, value in values.items():
+        if accepts(value):
+            continue
+        wanted = _WANTED.get(name, "true or false" if kind == "flag" else "a file's path")
+        if isinstance(value, str) and kind == "texts":
+            shown = "one text"
+        elif isinstance(value, (list, tuple)) and kind in ("texts", "diet"):
+            fits = (lambda each: isinstance(each, str)) if kind == "texts" else _entry
+            shown = f"a list holding {type(next(e for e in value if not fits(e))).__name__}"
+        elif isinstance(value, (str, bool, int, float)):
+            shown = repr(value)[:40]
+        else:
+            shown = type(value).__name__
+        raise error(f"{name} must be {wanted}, not {shown}")
+
+
 def use_forms(path: str | os.PathLike[str] | None) -> None:
     """Add a forms file's rows to the forms every later call uses (None: shipped only)."""
     from mgcalc.chemistry.forms import use_forms_file
 
+    _check("path?", path=path)
     use_forms_file(path)
-
-
-def _text(name: str, value: object, *, optional: bool = False) -> None:
-    """Refuse an argument that is not text, with a message like the command line's."""
-    from mgcalc.errors import InputError
-
-    if isinstance(value, str) or (optional and value is None):
-        return
-    raise InputError(f"{name} must be text such as '400mg', not {type(value).__name__}")
 
 
 def use_products(path: str | os.PathLike[str] | None) -> None:
     """Add a products file's rows to the products every later call uses (None: shipped)."""
     from mgcalc.clinical.products import use_products_file
 
+    _check("path?", path=path)
     use_products_file(path)
 
 
@@ -56,6 +115,7 @@ def products(query: str | None = None) -> ProductsListing:
     """Return every product as labelled, or those whose name contains *query*."""
     from mgcalc.clinical.products import list_products
 
+    _check("text?", query=query)
     return list_products(query)
 
 
@@ -79,10 +139,10 @@ def convert(
     """
     from mgcalc.chemistry.conversion import convert as run
 
-    _text("amount", amount)
-    _text("form", form, optional=True)
-    _text("unit", unit, optional=True)
-    _text("over", over, optional=True)
+    _check("text", amount=amount)
+    _check("text?", form=form, unit=unit, over=over)
+    _check("flag", elemental=elemental, halves=halves)
+    _check("amount?", BadWeight, weight=weight)
     if form is not None:
         from mgcalc.clinical.products import convert_product, find_product
 
@@ -103,6 +163,7 @@ def serum(value: str) -> Serum:
     """Convert a serum magnesium value (``2.0mg/dL``) and place it against IOM 1997's interval."""
     from mgcalc.clinical.serum import serum as run
 
+    _check("text", value=value)
     return run(value)
 
 
@@ -110,7 +171,7 @@ def forms(key: str | None = None) -> FormsListing | FormDetail:
     """Return every form, or the one called *key* (a key, alias or ``formula:…``)."""
     from mgcalc.chemistry.listing import list_forms, show_form
 
-    _text("key", key, optional=True)
+    _check("text?", key=key)
     if key is None:
         return list_forms()
     try:
@@ -137,8 +198,12 @@ def diet(
     Return None when nothing is given: the diet is then unknown, and adequacy not judged.
     """
     from mgcalc.diet.assembly import make_diet
-    from mgcalc.errors import BadDiet
 
+    _check("diet", BadDiet, diet=entries)
+    _check("texts", BadDiet, foods=foods)
+    _check("path?", BadDiet, diet_file=diet_file)
+    _check("whole?", BadDiet, days=days)
+    _check("flag", BadDiet, include_incomplete=include_incomplete)
     file = None
     if diet_file is not None:
         from mgcalc.diet.trackers import read_tracker
@@ -153,6 +218,7 @@ def food(query: str) -> FoodSearch:
     """Find foods by words in any order (or an NDB number), best first, with portions."""
     from mgcalc.diet.search import find
 
+    _check("text", query=query)
     return find(query)
 
 
@@ -160,6 +226,7 @@ def factors(key: str | None = None) -> FactorsListing:
     """Return the conversion factors of every form, or of the one called *key*."""
     from mgcalc.chemistry.listing import form_factors
 
+    _check("text?", key=key)
     return form_factors(key)
 
 
@@ -190,11 +257,20 @@ def dose(
     standard's key (also ``iom``, ``efsa``, …); *weight* is body weight (``"70kg"``). A
     saved profile is never read here.
     *with_medicines* names medicines taken (interactions become warnings);
-    *kidney_impairment* adds the kidney caution.
+    *kidney_impairment* adds the kidney caution. Bad arguments raise
+    :class:`mgcalc.MgcalcError` subclasses with the command line's messages.
+
+    >>> dose(["glycinate=500mg"], diet="250mg", age=42, sex="female").assessment.adequacy
+    'likely_adequate'
     """
+    from mgcalc.nutrition.intake import BadItem
     from mgcalc.nutrition.intake import dose as run
     from mgcalc.nutrition.profile import make_profile
 
+    _check("texts", BadItem, items=items)
+    _check("texts", with_medicines=with_medicines)
+    _check("flag", kidney_impairment=kidney_impairment)
+    _check("amount?", BadWeight, weight=weight)
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
         weight=weight,
@@ -234,15 +310,16 @@ def plan(
     *target* is ``rda``, ``ear``, ``ai`` or an amount; *doses* splits the units. The diet
     and the profile are given as for :func:`dose`; a reference value as target needs a diet.
     """
-    from mgcalc.errors import InputError
     from mgcalc.nutrition.planner import plan as run
     from mgcalc.nutrition.profile import make_profile
 
-    _text("form", form)
-    _text("unit", unit, optional=True)
-    _text("target", target)
-    if doses is not None and (isinstance(doses, bool) or not isinstance(doses, int)):
-        raise InputError(f"doses must be a whole number of doses, not {doses!r}")
+    _check("text", form=form, target=target)
+    _check("text?", unit=unit)
+    _check("whole?", doses=doses)
+    _check("flag", allow_above_ul=allow_above_ul, halves=halves)
+    _check("flag", kidney_impairment=kidney_impairment)
+    _check("texts", with_medicines=with_medicines)
+    _check("amount?", BadWeight, weight=weight)
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
         weight=weight,
@@ -259,6 +336,7 @@ def interactions(name: str | None = None) -> InteractionsListing:
     """Return the interactions table, or the rows for a medicine or class *name*."""
     from mgcalc.clinical.interactions import list_interactions
 
+    _check("text?", name=name)
     return list_interactions(name)
 
 
@@ -275,6 +353,7 @@ def reference(
     from mgcalc.nutrition.listing import reference_values
     from mgcalc.nutrition.profile import make_profile
 
+    _check("flag", show_all=show_all)
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
     )
