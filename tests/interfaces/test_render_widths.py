@@ -59,6 +59,12 @@ COMMANDS: list[list[str]] = [
     ["products", "slow-mag"],
     ["interactions"],
     ["dose", "oxide=400mg", "--with", "levothyroxine", *WOMAN, "--diet", "250mg"],
+    ["dose", "glycinate", "500mg"],
+    ["dose", "oxide=1g", "--kidney-impairment", *WOMAN, "--diet", "250mg"],
+    ["forms", "--factors"],
+    ["serum", "2.0mg/dL"],
+    ["serum", "0.5mmol/L"],
+    ["interactions", "doxycycline"],
 ]
 # Words are what lies between spaces and box-drawing lines; bars are drawn, not written.
 _BETWEEN_WORDS = re.compile(r"[\s\u2500-\u257f•]+")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mgcalc.chemistry.conversion import Conversion, ProductRef
-    from mgcalc.chemistry.listing import FactorsListing, FormDetail, FormsListing
+    from mgcalc.chemistry.listing import FactorsListing, FormDetail, FormFactors, FormsListing
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.result import ProfileSource
@@ -286,43 +286,54 @@ def profile_used(source: ProfileSource | None) -> list[RenderableType]:
 
 def factors(listing: FactorsListing) -> list[RenderableType]:
     """Lay out the factor table: per g of each form, then per mL of each liquid."""
-    table = _narrow("Factors per gram of the form")
-    table.add_column("Key", style="bold", no_wrap=True)
-    for header in ("Mg mg/g", "mmol/g", "mEq/g", "mg per mEq", "mg per 100 mg Mg"):
-        table.add_column(header, justify="right")
-    liquids = _narrow("Liquids, per mL")
-    liquids.add_column("Key", style="bold", no_wrap=True)
-    for header in ("salt mg/mL", "Mg mg/mL", "mmol/mL", "mEq/mL", "mL per mEq", "mL per 100 mg Mg"):
-        liquids.add_column(header, justify="right")
-    for row in listing.forms:
-        key = f"{row.key} (custom)" if row.custom else row.key
-        table.add_row(
-            key,
-            number(row.elemental_mg_per_g),
-            number(row.mmol_per_g),
-            number(row.meq_per_g),
-            number(row.compound_mg_per_meq),
-            number(row.compound_mg_per_100mg),
-        )
-        if row.per_ml is not None:
-            per = row.per_ml
-            liquids.add_row(
-                key,
-                number(per.compound_mg),
-                number(per.elemental_mg),
-                number(per.mmol),
-                number(per.meq),
-                number(per.ml_per_meq),
-                number(per.ml_per_100mg),
-            )
-    shown: list[RenderableType] = [table]
-    if liquids.row_count:
-        shown.append(liquids)
+    from mgcalc.interfaces.render.fit import Fit
+
+    shown: list[RenderableType] = [
+        Fit(_factors_table(listing, every=True), _factors_table(listing, every=False))
+    ]
+    if any(row.per_ml is not None for row in listing.forms):
+        shown.append(Fit(_liquids_table(listing, every=True), _liquids_table(listing, every=False)))
     shown.append(
         "[dim]mg per mEq and per 100 mg Mg are of the form's compound; 1 mEq = 0.5 mmol = "
-        "12.15 mg of magnesium.[/dim]"
+        "12.15 mg of magnesium. Narrow terminals leave out columns; --json has them all.[/dim]"
     )
     return shown
+
+
+def _factors_table(listing: FactorsListing, *, every: bool) -> Table:
+    """Return the per-gram factors; without *every*, only magnesium per gram of the form."""
+    table = _narrow("Factors per gram of the form")
+    table.add_column("Key", style="bold", no_wrap=True)
+    headers = ("Mg mg/g", "mmol/g", "mEq/g", "mg per mEq", "mg per 100 mg Mg")
+    for header in headers if every else headers[:3]:
+        table.add_column(header, justify="right")
+    for row in listing.forms:
+        cells = (row.elemental_mg_per_g, row.mmol_per_g, row.meq_per_g)
+        more = (row.compound_mg_per_meq, row.compound_mg_per_100mg) if every else ()
+        table.add_row(_key(row), *(number(value) for value in (*cells, *more)))
+    return table
+
+
+def _liquids_table(listing: FactorsListing, *, every: bool) -> Table:
+    """Return the per-mL factors of the liquids; without *every*, magnesium per mL only."""
+    table = _narrow("Liquids, per mL")
+    table.add_column("Key", style="bold", no_wrap=True)
+    headers = ("salt\nmg/mL", "Mg\nmg/mL", "mmol\n/mL", "mEq\n/mL", "mL per\nmEq",
+               "mL per\n100 mg Mg")  # fmt: skip
+    kept = slice(None) if every else slice(1, 4)
+    for header in headers[kept]:
+        table.add_column(header, justify="right", no_wrap=True)
+    for row in listing.forms:
+        if row.per_ml is not None:
+            per = row.per_ml
+            cells = [per.compound_mg, per.elemental_mg, per.mmol, per.meq, per.ml_per_meq,
+                     per.ml_per_100mg]  # fmt: skip
+            table.add_row(_key(row), *(number(value) for value in cells[kept]))
+    return table
+
+
+def _key(row: FormFactors) -> str:
+    return f"{row.key} (custom)" if row.custom else row.key
 
 
 def _narrow(title: str) -> Table:
