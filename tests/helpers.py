@@ -42,3 +42,20 @@ def clear_caches() -> None:
             clear = getattr(value, "cache_clear", None)
             if callable(clear) and getattr(value, "__module__", "") == name:
                 clear()
+
+
+def every_command() -> list[str]:
+    """Return every command and subcommand of the CLI, as typed (``profile set``)."""
+    import typer
+
+    from mgcalc.interfaces.cli import app
+
+    def walk(group: Any, prefix: str) -> list[str]:
+        found = []
+        for name, command in sorted(group.commands.items()):
+            found.append(prefix + name)
+            if hasattr(command, "commands"):
+                found.extend(walk(command, f"{prefix}{name} "))
+        return found
+
+    return walk(typer.main.get_command(app), "")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import every_command
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -135,24 +136,7 @@ def test_readme_has_examples() -> None:
     assert len(_examples()) >= 15
 
 
-def _commands() -> list[str]:
-    """Every command and subcommand of the CLI, as typed (``profile set``)."""
-    import typer
-
-    from mgcalc.interfaces.cli import app
-
-    def walk(group: Any, prefix: str) -> list[str]:
-        found = []
-        for name, command in sorted(group.commands.items()):
-            found.append(prefix + name)
-            if hasattr(command, "commands"):
-                found.extend(walk(command, f"{prefix}{name} "))
-        return found
-
-    return walk(typer.main.get_command(app), "")
-
-
-@pytest.mark.parametrize("command", _commands())
+@pytest.mark.parametrize("command", every_command())
 def test_every_command_has_help(mgcalc: Any, command: str) -> None:
     run = mgcalc(*command.split(), "--help")
     assert run.exit_code == 0
@@ -161,7 +145,7 @@ def test_every_command_has_help(mgcalc: Any, command: str) -> None:
 
 
 def test_commands_are_found() -> None:
-    assert {"convert", "dose", "plan", "profile set", "profile show"} <= set(_commands())
+    assert {"convert", "dose", "plan", "profile set", "profile show"} <= set(every_command())
 
 
 def test_every_exit_code_is_documented() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import assert_refused
+from helpers import assert_refused, every_command
 
 PERSON = ["--age", "42", "--sex", "female"]
 
@@ -192,3 +192,16 @@ def test_reference_without_sex_shows_both_sexes(mgcalc: Any) -> None:
     assert any("both are shown" in note for note in data["notes"])
     child = mgcalc("reference", "--age", "5", "--json").json()  # one row for both sexes
     assert [row["group"] for row in child["rows"]] == ["4–8 y"]
+
+
+@pytest.mark.parametrize("command", every_command())
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_every_command_names_an_unknown_option(mgcalc: Any, command: str, where: str) -> None:
+    # Never read as an amount, an item or a query: an unknown option, before or after one.
+    words = command.split()
+    args = [*words, "--jsno", "x"] if where == "first" else [*words, "x", "--jsno"]
+    if command in ("profile", "profile clear", "profile show"):  # no argument to take
+        args = [*words, "--jsno"]
+    run = mgcalc(*args)
+    assert_refused(run, "unknown option '--jsno'")
+    assert f"try 'mgcalc {command} --help'" in run.stderr
