@@ -37,7 +37,7 @@ def test_plan_table(mgcalc: Any) -> None:
     assert run.exit_code == 0
     for text in (
         "Units a day",
-        "2 × (500.0 mg compound, 70.48 mg Mg)",
+        "2 × (500.0 mg compound, 70.5 mg Mg)",  # to 0.1 mg, as the totals
         "341 mg",
         "Magnesium bisglycinate",
     ):
@@ -88,7 +88,7 @@ def test_halves(mgcalc: Any) -> None:
     args = ["plan", "elemental", "--unit", "100mg", "--target", "250mg", "--halves", *WOMAN]
     data = mgcalc(*args, "--json").json()
     assert (data["units"], data["halves"]) == (2.5, True)
-    assert "2.5 × (100.0 mg Mg)" in mgcalc(*args).stdout
+    assert "2.5 × (100 mg Mg)" in mgcalc(*args).stdout
 
 
 def test_halves_in_a_request(mgcalc: Any) -> None:

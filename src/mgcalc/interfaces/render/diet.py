@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from mgcalc.interfaces.render.lookup import notes
-from mgcalc.text import number
+from mgcalc.text import mg, number
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -54,12 +54,12 @@ def diet_rows(diet: Diet) -> list[tuple[str, str, str]]:
             (
                 escape(used.input),
                 f"{escape(used.description)}\n[dim]NDB {used.ndb} · {amount}[/dim]",
-                f"{number(used.mg)} mg",
+                mg(used.mg),
             )
         )
     for entry in diet.entries:
         what = "water" if "@" in entry.input else "diet, as given"
-        rows.append((escape(entry.input), what, f"{number(entry.mg)} mg"))
+        rows.append((escape(entry.input), what, mg(entry.mg)))
     if diet.file is not None:
         file = diet.file
         rows.append(
@@ -67,7 +67,7 @@ def diet_rows(diet: Diet) -> list[tuple[str, str, str]]:
                 escape(file.path),
                 f"mean of {file.days_used} day(s)\n[dim]{file.min_mg:g}–{file.max_mg:g} mg a "
                 "day[/dim]",
-                f"{number(file.mean_mg)} mg",
+                mg(file.mean_mg),
             )
         )
     return rows

@@ -69,7 +69,7 @@ def _intake(result: Dose, *, units: bool = True, merged: bool = False) -> Table:
     for item in result.items:
         compound = "–" if item.compound_mg is None else f"{number(item.compound_mg)} mg"
         used = f"{escape(item.name)}\n[dim]{escape(item.formula)}[/dim]"
-        magnesium = f"{number(item.elemental_mg)} mg"
+        magnesium = mg(item.elemental_mg)  # as the totals and the sentences round it
         extra = [number(item.mmol), number(item.meq)] if units and not merged else []
         if merged:
             row(f"{escape(item.input)}\n{used}", compound, magnesium)

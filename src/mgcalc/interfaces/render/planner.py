@@ -45,7 +45,7 @@ def plan(result: Plan) -> list[RenderableType]:
     table.add_row("Needed from supplements", mg(result.needed_mg))
     table.add_row("Upper limit (supplements)", "–" if result.ul_mg is None else mg(result.ul_mg))
     if result.units is not None and result.unit_elemental_mg is not None:
-        per = f"{number(result.unit_elemental_mg)} mg Mg"
+        per = f"{mg(result.unit_elemental_mg)} Mg"
         if result.unit_compound_mg is not None:
             per = f"{number(result.unit_compound_mg)} mg compound, {per}"
         table.add_row("Units a day", f"[bold]{result.units:g}[/bold] × ({per})")
