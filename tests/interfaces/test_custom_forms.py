@@ -269,3 +269,44 @@ def test_a_cell_too_long_for_csv_is_refused(mgcalc: Any, tmp_path: Path) -> None
     path = _file(tmp_path, BUFFERED.replace("buffered", "other"), row)
     run = mgcalc("convert", "1g", "oxide", "--forms", str(path))
     assert_refused(run, f"{path}, row 3: not readable as CSV: field larger than field limit")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "x,X salt,,MgX,0,1,1e308,declared,0.2,,,,,Made up",
+        "x,X salt,,MgX,99999999999999999999999,1,1e-308,declared,0.001,,,,,Made up",
+    ],
+)
+def test_huge_and_tiny_numbers_in_a_forms_file_never_crash(
+    mgcalc: Any, tmp_path: Path, row: str
+) -> None:
+    # A declared row's molar mass and water are shown, never computed with.
+    path = str(_file(tmp_path, row))
+    fraction = float(row.split(",")[8])
+    data = mgcalc("convert", "1g", "x", "--forms", path, "--json").json()
+    assert data["elemental_mg"] == pytest.approx(1000 * fraction)
+    for args in (
+        ["forms", "x"],
+        ["forms"],
+        ["convert", "1e9mmol", "x"],
+        ["plan", "x", "--unit", "1g", "--age", "40", "--sex", "male", "--diet", "100mg"],
+    ):
+        run = mgcalc(*args, "--forms", path)
+        assert run.exit_code == 0, (args, run.stderr)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "message"),
+    [
+        ("molar_mass_g_mol", "inf", "field 'molar_mass_g_mol': Input should be a finite number"),
+        ("elemental_fraction", "nan", "field 'elemental_fraction': Input should be a finite"),
+        ("elemental_fraction", "1e-300", "field 'elemental_fraction': Input should be greater"),
+    ],
+)
+def test_infinite_and_tiny_cells_are_refused(
+    mgcalc: Any, tmp_path: Path, cell: str, value: str, message: str
+) -> None:
+    cells = dict(zip(COLUMNS, BUFFERED.split(","), strict=True))
+    path = _file(tmp_path, ",".join({**cells, cell: value}.values()))
+    assert_refused(mgcalc("convert", "1g", "buffered", "--forms", str(path)), message)

@@ -393,6 +393,9 @@ def test_the_first_and_last_month_of_every_group(row: ReferenceRow) -> None:
         ("us", "lactating", "51", "Lactation 31–50 y", "lactation"),
         ("us", "pregnant", "13", "Pregnancy ≤18 y", "pregnancy"),
         ("us", "lactating", "12.5", "Lactation ≤18 y", "lactation"),
+        # ANZ is the other standard whose oldest groups end (at 51 y); the rest are open-ended.
+        ("anz", "pregnant", "55", "Pregnancy 31–50 y", "pregnancy"),
+        ("anz", "lactating", "51", "Lactation 31–50 y", "lactation"),
     ],
 )
 def test_pregnancy_and_lactation_outside_their_groups(
