@@ -269,7 +269,9 @@ def test_every_row_has_a_source_and_uk_and_nordic_are_secondary() -> None:
 @pytest.mark.parametrize(
     ("months", "state", "value"),
     [(3, "none", None), (9, "none", 75), (24, "none", 80), (48, "none", 420),
-     (500, "none", 420), (300, "pregnant", 400), (300, "lactating", 400)],
+     (500, "none", 420), (300, "pregnant", 400), (300, "lactating", 400),
+     # Each group's first month is its own, its end the next group's (FDA: 7–12 months, 1–3 y).
+     (6, "none", 75), (12, "none", 80), (47.9, "none", 80)],
 )  # fmt: skip
 def test_us_daily_values_by_group(months: int, state: str, value: int | None) -> None:
     found = label_for("us", months, state)
@@ -282,6 +284,8 @@ def test_us_daily_values_by_group(months: int, state: str, value: int | None) ->
     ("line", "column", "value", "expected"),
     [
         (3, "age_to_months", "50", "row 3: overlaps the value for 'adults and children from 4 y'"),
+        # Two open-ended values overlap however late the second starts (here at 100 months).
+        (3, "age_from_months", "100", "row 3: overlaps the value for 'adults and children from"),
         (4, "age_to_months", "12", "row 4, field 'age_to_months': age_to_months must be above"),
         (6, "state", "none", "row 6: overlaps"),
     ],
@@ -290,6 +294,8 @@ def test_overlapping_label_values_are_refused(
     line: int, column: str, value: str, expected: str
 ) -> None:
     text = edit_csv(data_file("labels.csv").read_text(encoding="utf-8"), line, column, value)
+    if column == "age_from_months":  # open-ended from there
+        text = edit_csv(text, line, "age_to_months", "")
     rows = read_table(
         text, "data/labels.csv", LabelValue, columns=tuple(LabelValue.model_fields),
         text_columns=("note",),
@@ -327,6 +333,8 @@ def test_shipped_table_tiles_every_age() -> None:
         (16, "age_to_months", "1200", "row 16, field 'age_to_months': the last group must have"),
         (5, "age_from_months", "47", "overlaps between '1–3 y' and '4–8 y'"),
         (5, "age_from_months", "49", "gap between '1–3 y' and '4–8 y'"),
+        # A group left open-ended overlaps the next, however late that starts (168 months).
+        (6, "age_to_months", "", "row 8, field 'age_from_months': overlaps between '9–13 y'"),
     ],
 )
 def test_tiling_errors_name_the_row(line: int, column: str, value: str, expected: str) -> None:
@@ -466,3 +474,34 @@ def test_a_late_value_overlapping_an_open_ended_one_is_refused() -> None:
     )  # fmt: skip
     with pytest.raises(DataError, match="row 4: overlaps the value for 'adults and children"):
         check_labels(rows, "data/labels.csv")
+
+
+def test_a_standard_or_a_state_without_rows_is_refused() -> None:
+    rows = reference_rows()
+    without_nordic = tuple(row for row in rows if row.standard != "nordic")
+    with pytest.raises(DataError, match="no rows for standard 'nordic'"):
+        check_tiling(without_nordic, "data/reference.csv")
+    not_pregnant = tuple(row for row in rows if (row.standard, row.state) != ("us", "pregnant"))
+    with pytest.raises(DataError, match="no 'pregnant' rows for female in 'us'"):
+        check_tiling(not_pregnant, "data/reference.csv")
+
+
+@pytest.mark.parametrize("standard", ["who", "uk", "nordic"])
+def test_a_young_pregnancy_under_a_single_group(standard: str) -> None:
+    # These standards have one pregnancy row, from 14 y: a girl of 12 is given it, with a note.
+    found = find_group(make_profile(age="12", standard=standard, pregnant=True))
+    assert found.row.group == "Pregnancy"
+    assert found.notes == ("Below the youngest pregnancy group: 'Pregnancy' used.",)
+
+
+def test_a_row_for_both_sexes_says_null_in_json() -> None:
+    rows = {(row.group, row.sex): row for row in reference_rows() if row.standard == "us"}
+    assert rows[("4–8 y", "any")].model_dump(mode="json")["sex"] is None
+    assert rows[("19–30 y", "female")].model_dump(mode="json")["sex"] == "female"
+
+
+def test_standard_labels_are_that_standards_own() -> None:
+    from mgcalc.nutrition.standards import standard_labels
+
+    assert [value.value_mg for value in standard_labels("us")] == [420, 75, 80, 400, 400]
+    assert {value.standard for value in standard_labels("eu")} == {"eu"}
