@@ -253,6 +253,7 @@ def test_an_empty_name_is_refused(name: str) -> None:
         ("warfarin", "'warfarin' is not in mgcalc's interactions list (absence"),
         ("alendronat", "'alendronat' is not in mgcalc's interactions list; did you mean "
          "'alendronate' or 'ibandronate' or 'alendronic acid'? (absence"),  # three at most
+        ("x" * 40, f"'{'x' * 40}' is not in mgcalc's interactions list (absence"),
         ("x" * 41, f"'{'x' * 40}…' is not in mgcalc's interactions list (absence"),
         ("doxy" + " " * 54 + "cyclin", "did you mean 'doxycycline'"),  # 64 characters
         ("doxy" + " " * 55 + "cyclin", "' is not in mgcalc's interactions list (absence"),  # 65
