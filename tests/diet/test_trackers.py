@@ -174,3 +174,21 @@ def test_a_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
         else:
             with pytest.raises(BadDiet, match="larger than 10,000,000 bytes"):
                 read_tracker(str(path))
+
+
+def test_days_of_zero_and_half_a_mg_are_read(tmp_path: Path) -> None:
+    result = read_tracker(write(tmp_path, "date,magnesium_mg\n2024-01-01,0\n2024-01-02,0.5\n"))
+    assert (result.mean_mg, result.min_mg, result.max_mg) == (0.25, 0.0, 0.5)
+
+
+def test_no_days_says_why_only_when_days_were_left_out(tmp_path: Path) -> None:
+    path = write(tmp_path, CRONOMETER + "\n")
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(path)
+    assert str(caught.value) == f"{path}: no days with magnesium"
+
+
+def test_a_bad_completed_cell_is_shown_up_to_20_characters(tmp_path: Path) -> None:
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(write(tmp_path, cronometer([("2024-03-01", "300", "z" * 25)])))
+    assert str(caught.value).endswith(f"column 'Completed': '{'z' * 20}' is not true or false")
