@@ -92,3 +92,10 @@ def test_entries_refused_with_their_reason(entry: str | float, message: str) -> 
     with pytest.raises(BadDiet) as caught:
         make_diet(entry)
     assert message in str(caught.value)
+
+
+def test_a_food_given_as_diet_is_shown_up_to_40_characters() -> None:
+    entry = "almonds" + "s" * 33 + "=28g"  # 44 characters
+    with pytest.raises(BadDiet) as caught:
+        make_diet(entry)
+    assert str(caught.value).startswith(f"diet '{entry[:40]}' looks like a food")
