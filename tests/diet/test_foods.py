@@ -167,3 +167,55 @@ def test_short_words_are_searched_or_refused(query: str) -> None:
 def test_a_plural_in_ies_is_found_by_its_singular() -> None:
     assert search("strawberry")[0].food.description == search("strawberries")[0].food.description
     assert "Strawberries, raw" in [match.food.description for match in search("strawberry")]
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [
+        ("berries", "berry"),
+        ("pies", "pie"),  # four letters: not 'py'
+        ("potatoes", "potato"),
+        ("peaches", "peach"),
+        ("radishes", "radish"),
+        ("boxes", "box"),
+        ("glasses", "glass"),
+        ("beans", "bean"),
+        ("oats", "oat"),
+        ("gas", "gas"),  # three letters: kept
+        ("bass", "bass"),
+        ("hummus", "hummus"),
+    ],
+)
+def test_stem(word: str, stemmed: str) -> None:
+    from mgcalc.diet.foods import stem
+
+    assert stem(word) == stemmed
+
+
+@pytest.mark.parametrize(("value", "mg"), [("0", 0.0), ("99999.9", 99999.9), ("", None)])
+def test_magnesium_per_100_g_from_0_to_below_100000(
+    edited_table: Path, value: str, mg: float | None
+) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("12061"))
+    edited_table.write_text(edit_csv(text, row, "mg_per_100g", value), encoding="utf-8")
+    assert find_food("12061").mg_per_100g == mg
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("mg_per_100g", "100000", "field 'mg_per_100g': must be from 0 to 100,000 mg"),
+        ("ndb", "1206", "field 'ndb': must be 5 digits"),
+        ("description", "", "field 'description': must not be empty"),
+    ],
+)
+def test_a_row_out_of_bounds_is_named(
+    edited_table: Path, column: str, value: str, message: str
+) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("12061"))
+    edited_table.write_text(edit_csv(text, row, column, value), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        _ = foods_table().foods
+    assert f"foods.csv, row {row}, {message}" in str(caught.value)
