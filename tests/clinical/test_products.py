@@ -457,3 +457,68 @@ def test_a_products_file_in_another_encoding(tmp_path: Path) -> None:
     path.write_bytes(f"{HEADER}\n{BOTTLE.replace('My glycinate', 'Müller')}\n".encode("latin-1"))
     with pytest.raises(BadProductsFile, match="is not UTF-8 text"):
         mgcalc.use_products(path)
+
+
+def test_a_volume_is_given_as_volume() -> None:
+    result = convert_product("30mL", find_product("phillips-mom"))  # type: ignore[arg-type]
+    assert (result.given_as, result.volume_ml, result.count) == ("volume_ml", 30.0, 1)
+
+
+@pytest.mark.parametrize(
+    ("key", "amount", "ending"),
+    [
+        ("slow-mag", "abc", "give a count (slow-mag=2 is two tablets), or name the salt to give "
+         "its weight, e.g. chloride=500mg"),
+        ("phillips-mom", "abc", "give a volume (phillips-mom=15mL), or name the salt to give its "
+         "weight, e.g. hydroxide=500mg"),
+        ("phillips-mom", "400mg", "give a volume (phillips-mom=15mL), or name the salt to give "
+         "its weight (hydroxide=400mg)"),
+    ],
+)  # fmt: skip
+def test_hints_say_what_to_give(key: str, amount: str, ending: str) -> None:
+    with pytest.raises(ProductAmount) as caught:
+        convert_product(amount, find_product(key))  # type: ignore[arg-type]
+    assert str(caught.value).endswith(ending)
+
+
+def test_a_custom_product_without_a_note_has_no_empty_note(tmp_path: Path) -> None:
+    mgcalc.use_products(_file(tmp_path, BOTTLE))
+    notes = convert_product("1", find_product("my-glycinate")).notes  # type: ignore[arg-type]
+    assert notes == (
+        "'my-glycinate' read as My glycinate capsule, as declared on the label: magnesium 120 mg "
+        "per capsule. The salt (Magnesium bisglycinate) only names the source; its fraction is "
+        "not applied.",
+        "'my-glycinate' is a row of your own products file, not mgcalc's table.",
+    )
+
+
+def test_an_exact_name_lists_that_product_only(tmp_path: Path) -> None:
+    from mgcalc.clinical.products import list_products
+
+    mgcalc.use_products(_file(tmp_path, BOTTLE, BOTTLE.replace("my-glycinate,", "my-glycinate-2,")))
+    assert [product.key for product in list_products("my-glycinate").products] == ["my-glycinate"]
+    assert len(list_products("my-glyc").products) == 2
+
+
+@pytest.mark.parametrize(("spaces", "hint"), [(57, True), (58, False)])
+def test_a_product_is_suggested_for_names_up_to_64_characters(spaces: int, hint: bool) -> None:
+    from mgcalc.clinical.products import UnknownProduct, list_products, resolve_item
+    from mgcalc.errors import UnknownForm
+
+    name = "slow" + " " * spaces + "-mg"  # 64, then 65 characters
+    with pytest.raises(UnknownForm) as caught:
+        resolve_item(name)
+    assert ("did you mean the product 'slow-mag'?" in str(caught.value)) is hint
+    if hint:
+        assert str(caught.value).startswith(f"unknown form or product '{name[:40]}';")
+    with pytest.raises(UnknownProduct) as listed:
+        list_products(name)
+    assert ("did you mean 'slow-mag'?" in str(listed.value)) is hint
+
+
+def test_an_unknown_product_of_40_characters_is_shown_whole() -> None:
+    from mgcalc.clinical.products import UnknownProduct, list_products
+
+    with pytest.raises(UnknownProduct) as caught:
+        list_products("x" * 40)
+    assert str(caught.value).startswith(f"no product matches '{'x' * 40}' (")
