@@ -15,7 +15,7 @@ from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import MAX_VALUE
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError, InputError, UnknownForm
-from mgcalc.tables import read_rows, read_table
+from mgcalc.tables import read_table
 
 FORMS_FILE = "forms.csv"
 COLUMNS = (
@@ -206,9 +206,6 @@ def clears_with_forms(clear: Callable[[], None]) -> None:
     _memos.append(clear)
 
 
-MAX_FORMS_FILE_BYTES = 10_000_000
-
-
 def use_forms_file(path: str | os.PathLike[str] | None) -> None:
     """Add the rows of a user's forms file (``data/forms.csv`` columns, plus ``override``).
 
@@ -221,69 +218,9 @@ def use_forms_file(path: str | os.PathLike[str] | None) -> None:
     if path is None:
         _custom = None
         return
-    name = os.fspath(path)
-    text = _read_forms_file(name)
-    try:
-        rows = read_rows(
-            text, name, _CustomRow, columns=COLUMNS, optional=("override",),
-            text_columns=("aliases", "published", "note", "override"), prepare=_prepare_custom,
-        )  # fmt: skip
-        _custom = _merge(shipped_table(), rows, name)
-    except DataError as error:
-        raise BadFormsFile(str(error)) from None
+    from mgcalc.chemistry.forms_file import read_forms_file  # only a user's file needs it
 
-
-def _read_forms_file(name: str) -> str:
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read(MAX_FORMS_FILE_BYTES + 1)
-    except OSError as error:
-        raise BadFormsFile(f"cannot read forms file '{name}': {error.strerror}") from None
-    if len(data) > MAX_FORMS_FILE_BYTES:
-        raise BadFormsFile(f"forms file '{name}' is larger than {MAX_FORMS_FILE_BYTES} bytes")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadFormsFile(f"forms file '{name}' is not UTF-8 text") from None
-
-
-class _CustomRow(Form):
-    # Built on first use: only a forms file needs it, and building costs start-up time.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    override: bool = False
-
-    @field_validator("override", mode="before")
-    @classmethod
-    def _empty_is_false(cls, value: object) -> object:
-        return value or False
-
-
-def _prepare_custom(cells: dict[str, str | None]) -> dict[str, object]:
-    return {**_split_aliases(cells), "custom": True}
-
-
-def _merge(shipped: FormsTable, rows: tuple[tuple[int, _CustomRow], ...], file: str) -> FormsTable:
-    """Return the shipped forms with the custom rows added (or replacing, when allowed)."""
-    replaced: set[str] = set()
-    for line, row in rows:
-        existing = shipped.index.get(normalize(row.key))
-        if existing is None:
-            continue
-        if existing.key == ELEMENTAL:
-            raise DataError(file, "'elemental' cannot be replaced", row=line, field="key")
-        if existing.key != row.key or not row.override:
-            raise DataError(
-                file,
-                f"'{row.key}' is a shipped form ('{existing.key}'); give it another key, "
-                "or set override to true to replace it",
-                row=line,
-                field="key",
-            )
-        replaced.add(existing.key)
-    custom = tuple(Form(**row.model_dump(exclude={"override"})) for _, row in rows)
-    kept = tuple(form for form in shipped.forms if form.key not in replaced)
-    return build_table((*kept, *custom), file)
+    _custom = read_forms_file(os.fspath(path))
 
 
 def read_forms(text: str, file: str) -> tuple[Form, ...]:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from mgcalc.clinical.matched import InteractionMatch, fold
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError, InputError
 from mgcalc.result import Result
@@ -57,21 +58,6 @@ class Interaction(BaseModel):
         return value if value is not None else ()
 
 
-class InteractionMatch(BaseModel):
-    """A row matched by a name the user gave (``--with``)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    matched: str = Field(description="the name as given that matched this row")
-    medicines: tuple[str, ...]
-    effect: str
-    spacing_hours: float | None
-    spacing: str
-    source: str
-    evidence: Literal["primary", "secondary"]
-
-
 class InteractionsListing(Result):
     """The interactions table, or the rows matching one name."""
 
@@ -86,12 +72,6 @@ class InteractionsTable:
 
     rows: tuple[Interaction, ...]
     index: dict[str, tuple[Interaction, ...]]
-
-
-def fold(name: str) -> str:
-    """Fold a medicine's name for lookup: case, spaces, hyphens, and a plural 's'."""
-    folded = re.sub(r"[\s_-]+", " ", name.strip().lower())
-    return folded.removesuffix("s") if len(folded) > 3 else folded
 
 
 @cache
@@ -138,16 +118,6 @@ def matches(names: Iterable[str]) -> tuple[InteractionMatch, ...]:
                     source=row.source, evidence=row.evidence,
                 )  # fmt: skip
     return tuple(seen.values())
-
-
-def warning(match: InteractionMatch) -> str:
-    """Say what a matched row means, naming its source, as one warning sentence."""
-    shown = match.matched if fold(match.matched) == fold(match.name) else (
-        f"{match.matched} ({match.name.lower()})"
-    )  # fmt: skip
-    return (
-        f"With {shown}: {match.effect} {match.spacing} Source ({match.evidence}): {match.source}."
-    )
 
 
 def list_interactions(name: str | None = None) -> InteractionsListing:

@@ -17,7 +17,7 @@ from mgcalc.chemistry.forms import Form, forms_table, normalize
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import BadAmount, DataError, InputError, UnknownForm
 from mgcalc.result import Result
-from mgcalc.tables import read_rows, read_table
+from mgcalc.tables import read_table
 from mgcalc.text import mg
 
 PRODUCTS_FILE = "products.csv"
@@ -26,7 +26,6 @@ COLUMNS = (
     "other_minerals", "declared", "note", "source", "evidence",
 )  # fmt: skip
 TEXT_COLUMNS = ("aliases", "other_minerals", "declared", "note")
-MAX_PRODUCTS_FILE_BYTES = 10_000_000
 MAX_COUNT = 10_000
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COUNT = re.compile(r"[0-9]+")
@@ -129,41 +128,9 @@ def use_products_file(path: str | os.PathLike[str] | None) -> None:
     if path is None:
         _custom = None
         return
-    name = os.fspath(path)
-    text = _read_file(name)
-    try:
-        rows = read_rows(
-            text, name, _CustomRow, columns=COLUMNS, optional=("override",),
-            text_columns=(*TEXT_COLUMNS, "override"), prepare=_prepare_custom,
-        )  # fmt: skip
-        _custom = _merge(shipped_products(), rows, name)
-    except DataError as error:
-        raise BadProductsFile(str(error)) from None
+    from mgcalc.clinical.products_file import read_products_file  # only a user's file needs it
 
-
-class _CustomRow(Product):
-    override: bool = False
-
-    @field_validator("override", mode="before")
-    @classmethod
-    def _empty_is_false(cls, value: object) -> object:
-        return value or False
-
-
-def _read_file(name: str) -> str:
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read(MAX_PRODUCTS_FILE_BYTES + 1)
-    except OSError as error:
-        raise BadProductsFile(f"cannot read products file '{name}': {error.strerror}") from None
-    if len(data) > MAX_PRODUCTS_FILE_BYTES:
-        raise BadProductsFile(
-            f"products file '{name}' is larger than {MAX_PRODUCTS_FILE_BYTES} bytes"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadProductsFile(f"products file '{name}' is not UTF-8 text") from None
+    _custom = read_products_file(os.fspath(path))
 
 
 def _prepare(cells: dict[str, str | None]) -> dict[str, object]:
@@ -172,10 +139,6 @@ def _prepare(cells: dict[str, str | None]) -> dict[str, object]:
         **cells,
         "aliases": tuple(alias.strip() for alias in aliases if alias.strip()),
     }
-
-
-def _prepare_custom(cells: dict[str, str | None]) -> dict[str, object]:
-    return {**_prepare(cells), "custom": True}
 
 
 def _minerals(text: str) -> tuple[dict[str, object], ...]:
@@ -189,29 +152,6 @@ def _minerals(text: str) -> tuple[dict[str, object], ...]:
             raise ValueError(f"other_minerals '{part}' is not NAME:MG, e.g. calcium:119")
         minerals.append({"name": name.strip(), "mg": amount.strip()})
     return tuple(minerals)
-
-
-def _merge(
-    shipped: ProductsTable, rows: tuple[tuple[int, _CustomRow], ...], file: str
-) -> ProductsTable:
-    replaced: set[str] = set()
-    for line, row in rows:
-        existing = shipped.find(row.key)
-        if existing is None:
-            continue
-        if existing.key != row.key or not row.override:
-            raise DataError(
-                file,
-                f"'{row.key}' is a shipped product ('{existing.key}'); give it another key, "
-                "or set override to true to replace it",
-                row=line,
-                field="key",
-            )
-        replaced.add(existing.key)
-    custom = tuple(Product(**row.model_dump(exclude={"override"})) for _, row in rows)
-    lines = {row.key: line for line, row in rows}
-    kept = tuple(product for product in shipped.products if product.key not in replaced)
-    return _build((*kept, *custom), file, lines)
 
 
 def _build(

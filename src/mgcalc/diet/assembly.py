@@ -122,3 +122,23 @@ def _food(text: str) -> FoodUsed:
     from mgcalc.diet.portions import food_used
 
     return food_used(text)
+
+
+def diet_notes(diet: Diet) -> list[str]:
+    """Return what a reader must know about how *diet* was counted."""
+    notes = []
+    if diet.foods:
+        notes.append(
+            "Foods: USDA National Nutrient Database for Standard Reference, Release 28 "
+            "(2015); each is named by its NDB number."
+        )
+    if diet.file is not None:
+        notes.append(
+            f"Diet file: the mean of {diet.file.days_used} day(s) is used. The IOM judges "
+            "usual intake; a few days only estimate it."
+        )
+        notes.append(
+            "A tracker's daily totals include any supplements logged in it: do not list "
+            "those again as items."
+        )
+    return notes

@@ -11,9 +11,9 @@ from pydantic import Field
 from mgcalc.chemistry.conversion import Conversion, Item, convert
 from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
-from mgcalc.clinical.interactions import InteractionMatch, matches, warning
+from mgcalc.clinical.matched import InteractionMatch, found_with, warning
 from mgcalc.clinical.products import clears_with_products, convert_product, resolve_item
-from mgcalc.diet.assembly import Diet, make_diet
+from mgcalc.diet.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import (
     Assessment,
@@ -148,7 +148,7 @@ def dose(
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
-    found = matches(with_medicines)
+    found = found_with(with_medicines)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
@@ -239,26 +239,6 @@ NO_DIET = (
     "--diet 250mg (a known total), --diet 1.5L@20mg/L (water), --food almonds=1oz or "
     "--diet-file FILE; --diet 0mg judges the supplements alone."
 )
-
-
-def diet_notes(diet: Diet) -> list[str]:
-    """Return what a reader must know about how *diet* was counted."""
-    notes = []
-    if diet.foods:
-        notes.append(
-            "Foods: USDA National Nutrient Database for Standard Reference, Release 28 "
-            "(2015); each is named by its NDB number."
-        )
-    if diet.file is not None:
-        notes.append(
-            f"Diet file: the mean of {diet.file.days_used} day(s) is used. The IOM judges "
-            "usual intake; a few days only estimate it."
-        )
-        notes.append(
-            "A tracker's daily totals include any supplements logged in it: do not list "
-            "those again as items."
-        )
-    return notes
 
 
 _ALWAYS = (

@@ -14,12 +14,11 @@ from mgcalc.chemistry.conversion import convert, meaning, nearest_count, unit_co
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, age_cautions
-from mgcalc.clinical.interactions import InteractionMatch, matches, warning
+from mgcalc.clinical.matched import InteractionMatch, found_with, warning
 from mgcalc.clinical.products import find_product
-from mgcalc.diet.assembly import Diet, make_diet
+from mgcalc.diet.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import ReferenceUsed, exceeds, reaches, reference_for
-from mgcalc.nutrition.intake import diet_notes
 from mgcalc.nutrition.profile import Profile
 from mgcalc.result import ProfileSource, Result
 from mgcalc.text import mg
@@ -106,7 +105,7 @@ def plan(
     if isinstance(diet, str):
         diet = make_diet(diet)
     _refuse_product(form)
-    found = matches(with_medicines)
+    found = found_with(with_medicines)
     chosen = resolve_form(form)
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")
