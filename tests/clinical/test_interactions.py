@@ -232,7 +232,7 @@ def test_rows_built_in_python_keep_their_lists() -> None:
     ],
 )
 def test_fold(name: str, folded: str) -> None:
-    from mgcalc.clinical.interactions import fold
+    from mgcalc.clinical.matched import fold
 
     assert fold(name) == folded
 
@@ -269,7 +269,7 @@ def test_unknown_medicine_messages(name: str, message: str) -> None:
 
 
 def test_a_name_given_as_the_rows_is_not_repeated() -> None:
-    from mgcalc.clinical.interactions import warning
+    from mgcalc.clinical.matched import warning
 
     assert warning(matches(["Iron"])[0]).startswith("With Iron: ")
     assert warning(matches(["ferrous sulfate"])[0]).startswith("With ferrous sulfate (iron): ")

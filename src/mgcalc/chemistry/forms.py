@@ -206,6 +206,9 @@ def clears_with_forms(clear: Callable[[], None]) -> None:
     _memos.append(clear)
 
 
+MAX_FORMS_FILE_BYTES = 10_000_000
+
+
 def use_forms_file(path: str | os.PathLike[str] | None) -> None:
     """Add the rows of a user's forms file (``data/forms.csv`` columns, plus ``override``).
 

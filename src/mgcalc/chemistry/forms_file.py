@@ -10,6 +10,7 @@ from pydantic import field_validator
 from mgcalc.chemistry.forms import (
     COLUMNS,
     ELEMENTAL,
+    MAX_FORMS_FILE_BYTES,
     BadFormsFile,
     Form,
     FormsTable,
@@ -20,8 +21,6 @@ from mgcalc.chemistry.forms import (
 )
 from mgcalc.errors import DataError
 from mgcalc.tables import read_rows
-
-MAX_FORMS_FILE_BYTES = 10_000_000
 
 
 def read_forms_file(name: str) -> FormsTable:

@@ -26,6 +26,7 @@ COLUMNS = (
     "other_minerals", "declared", "note", "source", "evidence",
 )  # fmt: skip
 TEXT_COLUMNS = ("aliases", "other_minerals", "declared", "note")
+MAX_PRODUCTS_FILE_BYTES = 10_000_000
 MAX_COUNT = 10_000
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COUNT = re.compile(r"[0-9]+")

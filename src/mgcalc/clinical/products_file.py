@@ -9,6 +9,7 @@ from pydantic import field_validator
 
 from mgcalc.clinical.products import (
     COLUMNS,
+    MAX_PRODUCTS_FILE_BYTES,
     TEXT_COLUMNS,
     BadProductsFile,
     Product,
@@ -19,8 +20,6 @@ from mgcalc.clinical.products import (
 )
 from mgcalc.errors import DataError
 from mgcalc.tables import read_rows
-
-MAX_PRODUCTS_FILE_BYTES = 10_000_000
 
 
 def read_products_file(name: str) -> ProductsTable:
