@@ -277,6 +277,20 @@ def test_custom_product_is_used_and_marked(mgcalc: Any, tmp_path: Path) -> None:
     assert "(custom)" in mgcalc("products", "my-glycinate", "--products", path).stdout
 
 
+def test_use_products_clears_the_memos_of_dose(tmp_path: Path) -> None:
+    # dose memoises each item; the memo is registered in clinical.product_names, which
+    # dose imports without the products table, and must still be forgotten on a switch.
+    override = BOTTLE.replace("my-glycinate,", "slow-mag,", 1)
+    path = tmp_path / "override.csv"
+    path.write_text(f"{HEADER},override\n{override},true\n", encoding="utf-8")
+    person = {"age": 42, "sex": "female"}
+    assert mgcalc.dose(["slow-mag=1"], **person).supplemental_mg == 71.5
+    mgcalc.use_products(path)
+    assert mgcalc.dose(["slow-mag=1"], **person).supplemental_mg == 120.0
+    mgcalc.use_products(None)
+    assert mgcalc.dose(["slow-mag=1"], **person).supplemental_mg == 71.5
+
+
 def test_products_environment_variable(
     mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

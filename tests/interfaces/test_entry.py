@@ -54,6 +54,23 @@ def test_the_food_table_stays_out_of_commands_without_foods(command: str) -> Non
     assert "mgcalc.diet.foods" not in run.stderr
 
 
+# What a form's name never needs: the products and interactions tables (and their row
+# models), the readers of a user's files, pydantic's serializer decorators (2 ms).
+NOT_FOR_A_FORM = (
+    "mgcalc.clinical.products", "mgcalc.clinical.interactions", "mgcalc.chemistry.forms_file",
+    "mgcalc.clinical.products_file", "mgcalc.nutrition.intake", "pydantic.functional_serializers",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["convert", "dose", "plan"])
+def test_a_form_s_name_needs_no_product_nor_interaction(command: str) -> None:
+    run = _mgcalc(*JSON_COMMANDS[command], flags=("-X", "importtime"))
+    assert run.returncode == 0, run.stderr
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines()}
+    unneeded = set(NOT_FOR_A_FORM) - ({"mgcalc.nutrition.intake"} if command == "dose" else set())
+    assert sorted(unneeded & imported) == []
+
+
 def test_a_result_and_exit_code_0() -> None:
     run = _mgcalc("convert", "8mEq", "--json")
     assert (run.returncode, run.stderr) == (0, "")

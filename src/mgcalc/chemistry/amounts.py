@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mgcalc.chemistry import units
 from mgcalc.errors import BadAmount, BadDuration, BadWeight
@@ -66,8 +66,7 @@ _WEIGHT_UNITS = {"kg": "kilogram", "lb": "pound", "lbs": "pound"}
 _DURATION_UNITS = {"min": "minute", "h": "hour"}
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number in the base unit of its kind: mg, mmol (of magnesium) or mL."""
 
     value: float
@@ -107,7 +106,7 @@ class Amount:
         value = self.quantity.value * weight_kg
         if self.count * value > MAX_VALUE:
             raise BadAmount(f"amount '{self.text}' is implausibly large for {weight_kg:g} kg")
-        return replace(self, quantity=replace(self.quantity, value=value), per_kg=False)
+        return replace(self, quantity=self.quantity._replace(value=value), per_kg=False)
 
 
 @lru_cache(maxsize=8192)  # pure, and the same texts recur across a batch

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +13,7 @@ from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import parse_amount
 from mgcalc.chemistry.conversion import Conversion, ProductRef
 from mgcalc.chemistry.forms import Form, forms_table, normalize
+from mgcalc.clinical.product_names import clear_memos
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import BadAmount, DataError, InputError, UnknownForm
 from mgcalc.result import Result
@@ -88,12 +88,6 @@ class ProductsTable:
 
 
 _custom: ProductsTable | None = None
-_memos: list[Callable[[], None]] = []
-
-
-def clears_with_products(clear: Callable[[], None]) -> None:
-    """Register *clear*, called whenever the products in use change."""
-    _memos.append(clear)
 
 
 def products_table() -> ProductsTable:
@@ -124,8 +118,7 @@ def use_products_file(path: str | os.PathLike[str] | None) -> None:
     ``override`` cell is true; results that use a custom row say so.
     """
     global _custom  # noqa: PLW0603  # the one table in use, as forms have one
-    for clear in _memos:
-        clear()
+    clear_memos()
     if path is None:
         _custom = None
         return

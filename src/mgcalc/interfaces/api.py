@@ -144,10 +144,12 @@ def convert(
     _check("flag", elemental=elemental, halves=halves)
     _check("amount?", BadWeight, weight=weight)
     if form is not None:
-        from mgcalc.clinical.products import convert_product, find_product
+        from mgcalc.clinical.product_names import find_product
 
         product = find_product(form)
         if product is not None:
+            from mgcalc.clinical.products import convert_product
+
             if elemental or unit or halves or weight is not None or over:
                 raise InputError(
                     f"'{form}' is a product declared per {product.unit}: --elemental, --unit, "

@@ -8,8 +8,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -702,8 +701,7 @@ def profile_clear() -> None:
     )
 
 
-@dataclass(frozen=True)
-class _Person:
+class _Person(NamedTuple):
     """The profile options after the saved profile filled the ones not given."""
 
     age: str | None

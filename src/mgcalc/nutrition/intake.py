@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -12,7 +12,7 @@ from mgcalc.chemistry.conversion import Conversion, Item, convert
 from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
 from mgcalc.clinical.matched import InteractionMatch, found_with, warning
-from mgcalc.clinical.products import clears_with_products, convert_product, resolve_item
+from mgcalc.clinical.product_names import clears_with_products, resolve_item
 from mgcalc.diet.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import (
@@ -119,8 +119,7 @@ def _pair(text: str) -> tuple[str, str]:
     return form.strip(), amount.strip()
 
 
-@dataclass(frozen=True)
-class _Taken:
+class _Taken(NamedTuple):
     """What a list of items amounts to, before any person is considered."""
 
     items: tuple[Item, ...]
@@ -268,6 +267,8 @@ def _one(form: str, amount: str) -> tuple[Item, Conversion, str | None]:
     """Return an item (its input as typed), its conversion, and any hint about it."""
     product = resolve_item(form)
     if product is not None:
+        from mgcalc.clinical.products import convert_product
+
         conversion = convert_product(amount, product, form)
     else:
         conversion = convert(amount, form)
