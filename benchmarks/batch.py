@@ -11,6 +11,10 @@ cores, peak < 100 MB at any N).
 change: ``git archive COMMIT | tar -x -C DIR``) on the same file, interleaved, and
 prints the ratio of the two and whether their output bytes are identical.
 --save FILE keeps the output; --check-against FILE compares it byte for byte with FILE.
+The baseline import of start-up (``python -c "import typer, pydantic, pint"``) is timed
+before and after, so that records per CPU second can be compared across machines: they
+are also given scaled to the machine of the issue's figures, where that import took
+157 ms of CPU.
 
 Usage: python benchmarks/batch.py [N ...] [--jobs N] [--mixed] [--baseline DIR]
        [--save FILE] [--check-against FILE]   (default N: 100000)
@@ -132,6 +136,19 @@ def measure(command: list[str], env: dict[str, str], output: Path) -> dict[str, 
     }
 
 
+ISSUE_BASELINE_CPU = 0.157  # s: the baseline import on the machine of the issue's figures
+
+
+def baseline_import_cpu(runs: int = 5) -> float:
+    """Return the median CPU seconds of ``python -c "import typer, pydantic, pint"``."""
+    times = []
+    for _ in range(runs):
+        child = subprocess.Popen([sys.executable, "-c", "import typer, pydantic, pint"])
+        _, _, usage = os.wait4(child.pid, 0)
+        times.append(usage.ru_utime + usage.ru_stime)
+    return sorted(times)[len(times) // 2]
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
@@ -173,8 +190,15 @@ def run(count: int, options: argparse.Namespace, folder: Path) -> None:
     ours, theirs = folder / "ours.jsonl", folder / "baseline.jsonl"
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"{count:,} requests{' (mixed)' if options.mixed else ''}; load average {load}")
+    before = baseline_import_cpu()
     mine = measure([sys.executable, "-m", "mgcalc", *args], env, ours)
     print(_line("mgcalc", count, mine))
+    import_cpu = (before + baseline_import_cpu()) / 2
+    scaled = count / float(mine["cpu"]) * import_cpu / ISSUE_BASELINE_CPU
+    print(
+        f"  baseline import {import_cpu * 1000:.0f} ms CPU here (the issue's machine: "
+        f"{ISSUE_BASELINE_CPU * 1000:.0f} ms); scaled to that machine {scaled:,.0f} per CPU s"
+    )
     if options.baseline is not None:
         base_env = {**env, "PYTHONPATH": str(Path(options.baseline) / "src")}
         base = measure([sys.executable, "-m", "mgcalc", "dose", "--batch", str(path)],
