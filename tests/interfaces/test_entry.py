@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -116,3 +117,24 @@ def test_the_lean_app_says_what_the_whole_one_says(mgcalc: Any) -> None:
     lean = _mgcalc("dose", "--fod", "almonds=1oz")
     said = lean.stderr.replace("python -m mgcalc", "mgcalc")
     assert (lean.returncode, lean.stdout, said) == (2, "", whole.stderr)
+
+
+def test_plugins_are_looked_for_only_where_one_is_declared(tmp_path: Path) -> None:
+    from mgcalc.interfaces.entry import pydantic_plugins_installed
+
+    assert not pydantic_plugins_installed([str(tmp_path), str(tmp_path / "missing")])
+    info = tmp_path / "some_plugin-1.0.dist-info"
+    info.mkdir()
+    assert not pydantic_plugins_installed([str(tmp_path)])  # no entry_points.txt
+    (info / "entry_points.txt").write_text("[console_scripts]\nsome = some:main\n")
+    assert not pydantic_plugins_installed([str(tmp_path)])
+    (info / "entry_points.txt").write_text("[pydantic]\nsome = some_plugin:plugin\n")
+    assert pydantic_plugins_installed([str(tmp_path)])
+
+
+def test_the_plugin_scan_agrees_with_importlib_metadata() -> None:
+    from importlib.metadata import entry_points
+
+    from mgcalc.interfaces.entry import pydantic_plugins_installed
+
+    assert pydantic_plugins_installed() == bool(entry_points(group="pydantic"))
