@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -35,25 +35,10 @@ def read_rows(
     Return each row with its line number. Empty cells become None, except in
     *text_columns*, which keep "".
     """
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        return _read_rows(reader, file, model, columns, text_columns, optional, prepare)
-    except csv.Error as error:  # a cell over the csv module's limit (131 072 characters)
-        # line_num counts the lines of the records read whole: the failing one is the next.
-        row = reader.line_num + 1
-        raise DataError(file, f"not readable as CSV: {error}", row=row) from None
-
-
-def _read_rows(
-    reader: csv.DictReader[str],
-    file: str,
-    model: type[Model],
-    columns: Sequence[str],
-    text_columns: Sequence[str],
-    optional: Sequence[str],
-    prepare: Prepare | None,
-) -> tuple[tuple[int, Model], ...]:
-    header = tuple(reader.fieldnames or ())
+    # csv.reader, not DictReader: tables are read at every start, and zipping each record
+    # with the header here costs half as much.
+    records = _records(csv.reader(io.StringIO(text, newline="")), file)
+    header = tuple(next(records, (0, []))[1])
     missing = [column for column in columns if column not in header]
     if missing:
         raise DataError(file, f"missing column '{missing[0]}'", row=1)
@@ -62,16 +47,16 @@ def _read_rows(
     unknown = [column for column in header if column not in (*columns, *optional)]
     if unknown:
         raise DataError(file, f"unknown column '{unknown[0]}'", row=1)
+    keep = frozenset(text_columns)
     rows: list[tuple[int, Model]] = []
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(value is None for value in row.values()):
+    for line, fields in records:
+        if len(fields) != len(header):
             raise DataError(file, "wrong number of fields", row=line)
         cells: dict[str, str | None] = {
-            column: value.strip() if column in text_columns else (value.strip() or None)
-            for column, value in row.items()
+            column: value.strip() if column in keep else (value.strip() or None)
+            for column, value in zip(header, fields, strict=True)
         }
-        values: dict[str, object] = dict(cells) if prepare is None else prepare(cells)
+        values: Mapping[str, object] = cells if prepare is None else prepare(cells)
         try:
             rows.append((line, model.model_validate(values)))
         except ValidationError as error:
@@ -80,3 +65,19 @@ def _read_rows(
             message = first["msg"].removeprefix("Value error, ")
             raise DataError(file, message, row=line, field=field) from None
     return tuple(rows)
+
+
+def _records(reader: Iterator[list[str]], file: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield each record that is not a blank line, with the number of its last line."""
+    line = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a cell over the csv module's limit (131 072 characters)
+            # The record that fails starts on the line after the last one read whole.
+            raise DataError(file, f"not readable as CSV: {error}", row=line + 1) from None
+        line = reader.line_num  # type: ignore[attr-defined]  # csv's reader counts lines
+        if fields:
+            yield line, fields
