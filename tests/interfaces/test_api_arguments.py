@@ -145,10 +145,14 @@ def test_natural_types_are_read_as_the_cli_reads_text() -> None:
     assert mgcalc.reference(age=42, sex="woman", standard="EFSA").standard == "eu"
 
 
-def test_diet_stays_the_function_after_its_subpackage_loads() -> None:
-    mgcalc.dose(ITEMS, diet="250mg")  # loads mgcalc.diet.assembly
+def test_diet_stays_the_function_after_the_dietary_code_loads() -> None:
+    # The subpackage is named dietary so that loading it never rebinds mgcalc.diet.
+    from mgcalc.dietary import assembly
+
+    mgcalc.dose(ITEMS, diet="250mg")
     entries = mgcalc.diet("250mg")
     assert entries is not None and entries.mg == 250
+    assert assembly.__name__ == "mgcalc.dietary.assembly" and callable(mgcalc.diet)
 
 
 def test_help_is_useful() -> None:

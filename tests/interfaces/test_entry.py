@@ -52,7 +52,7 @@ def test_the_json_path_imports_neither_rich_nor_pint(args: list[str]) -> None:
 def test_the_food_table_stays_out_of_commands_without_foods(command: str) -> None:
     run = _mgcalc(*JSON_COMMANDS[command], flags=("-X", "importtime"))
     assert run.returncode == 0, run.stderr
-    assert "mgcalc.diet.foods" not in run.stderr
+    assert "mgcalc.dietary.foods" not in run.stderr
 
 
 # What a form's name never needs: the products and interactions tables (and their row

@@ -286,7 +286,7 @@ COMPOUND_WEIGHT = (
 
 
 def test_the_diet_notes() -> None:
-    from mgcalc.diet.assembly import DietDay, DietFile, make_diet
+    from mgcalc.dietary.assembly import DietDay, DietFile, make_diet
 
     none = dose(["oxide=400mg"], None, WOMAN_42)
     assert none.notes[-3].startswith("No diet given: adequacy needs the magnesium")

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.clinical.serum import Serum
-    from mgcalc.diet.assembly import Diet, DietEntries
-    from mgcalc.diet.search import FoodSearch
+    from mgcalc.dietary.assembly import Diet, DietEntries
+    from mgcalc.dietary.search import FoodSearch
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.planner import Plan
@@ -199,7 +199,7 @@ def diet(
 
     Return None when nothing is given: the diet is then unknown, and adequacy not judged.
     """
-    from mgcalc.diet.assembly import make_diet
+    from mgcalc.dietary.assembly import make_diet
 
     _check("diet", BadDiet, diet=entries)
     _check("texts", BadDiet, foods=foods)
@@ -208,7 +208,7 @@ def diet(
     _check("flag", BadDiet, include_incomplete=include_incomplete)
     file = None
     if diet_file is not None:
-        from mgcalc.diet.trackers import read_tracker
+        from mgcalc.dietary.trackers import read_tracker
 
         file = read_tracker(os.fspath(diet_file), days=days, include_incomplete=include_incomplete)
     elif days is not None or include_incomplete:
@@ -218,7 +218,7 @@ def diet(
 
 def food(query: str) -> FoodSearch:
     """Find foods by words in any order (or an NDB number), best first, with portions."""
-    from mgcalc.diet.search import find
+    from mgcalc.dietary.search import find
 
     _check("text", query=query)
     return find(query)
@@ -369,7 +369,7 @@ def _diet(
     days: int | None,
     include_incomplete: bool,
 ) -> Diet | None:
-    from mgcalc.diet.assembly import Diet
+    from mgcalc.dietary.assembly import Diet
 
     if isinstance(entries, Diet):
         return entries

@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 
 from mgcalc.chemistry.conversion import Conversion
 from mgcalc.chemistry.forms import clears_with_forms
-from mgcalc.diet.assembly import Diet, make_diet
+from mgcalc.dietary.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.intake import Dose, dose
 from mgcalc.nutrition.planner import Plan, plan

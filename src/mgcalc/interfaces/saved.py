@@ -103,7 +103,7 @@ def check(saved: SavedProfile) -> None:
 
     make_profile(age=saved.age, sex=saved.sex, standard=saved.standard or "us", weight=saved.weight)
     if saved.diet is not None:
-        from mgcalc.diet.assembly import read_entry
+        from mgcalc.dietary.assembly import read_entry
 
         read_entry(saved.diet)
 

@@ -13,7 +13,7 @@ def models() -> dict[str, Any]:
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.clinical.serum import Serum
-    from mgcalc.diet.search import FoodSearch
+    from mgcalc.dietary.search import FoodSearch
     from mgcalc.interfaces.batch import ConvertLine, DoseLine, PlanLine
     from mgcalc.interfaces.request import ConvertRequest, DoseRequest, PlanRequest
     from mgcalc.interfaces.saved import SavedProfile

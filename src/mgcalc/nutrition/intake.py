@@ -13,7 +13,7 @@ from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
 from mgcalc.clinical.matched import InteractionMatch, found_with, warning
 from mgcalc.clinical.product_names import clears_with_products, resolve_item
-from mgcalc.diet.assembly import Diet, diet_notes, make_diet
+from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import (
     Assessment,

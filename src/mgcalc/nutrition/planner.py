@@ -16,7 +16,7 @@ from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, age_cautions
 from mgcalc.clinical.matched import InteractionMatch, found_with, warning
 from mgcalc.clinical.product_names import find_product
-from mgcalc.diet.assembly import Diet, diet_notes, make_diet
+from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import ReferenceUsed, exceeds, reaches, reference_for
 from mgcalc.nutrition.profile import Profile

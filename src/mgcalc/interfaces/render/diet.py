@@ -13,8 +13,8 @@ from mgcalc.text import mg, number
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from mgcalc.diet.assembly import Diet
-    from mgcalc.diet.search import FoodSearch
+    from mgcalc.dietary.assembly import Diet
+    from mgcalc.dietary.search import FoodSearch
 
 
 def food(result: FoodSearch) -> list[RenderableType]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from mgcalc.diet.foods import Food, portions, search
+from mgcalc.dietary.foods import Food, portions, search
 from mgcalc.result import Result
 
 SHOWN = 10
@@ -45,7 +45,7 @@ class FoodSearch(Result):
 
 
 def find(query: str) -> FoodSearch:
-    """Search the foods for *query* (see :func:`mgcalc.diet.foods.search`)."""
+    """Search the foods for *query* (see :func:`mgcalc.dietary.foods.search`)."""
     matches = search(query)
     rows = tuple(_row(match.food) for match in matches[:SHOWN])
     first = matches[0].food

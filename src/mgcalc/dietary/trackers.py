@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from mgcalc.chemistry.amounts import MAX_VALUE
-from mgcalc.diet.assembly import DietDay, DietFile
+from mgcalc.dietary.assembly import DietDay, DietFile
 from mgcalc.errors import BadDiet
 
 MAX_BYTES = 10_000_000

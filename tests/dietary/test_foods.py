@@ -9,8 +9,8 @@ import pytest
 from helpers import edit_csv
 
 from mgcalc.datafiles import DATA_DIR_VARIABLE, data_file
-from mgcalc.diet.foods import find_food, foods_table, portions, search
-from mgcalc.diet.portions import food_used
+from mgcalc.dietary.foods import find_food, foods_table, portions, search
+from mgcalc.dietary.portions import food_used
 from mgcalc.errors import DataError, UnknownFood
 
 
@@ -187,7 +187,7 @@ def test_a_plural_in_ies_is_found_by_its_singular() -> None:
     ],
 )
 def test_stem(word: str, stemmed: str) -> None:
-    from mgcalc.diet.foods import stem
+    from mgcalc.dietary.foods import stem
 
     assert stem(word) == stemmed
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mgcalc.diet.portions import food_used
+from mgcalc.dietary.portions import food_used
 from mgcalc.errors import BadDiet, UnknownFood
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mgcalc.diet.trackers import read_tracker
+from mgcalc.dietary.trackers import read_tracker
 from mgcalc.errors import BadDiet
 
 # Cronometer "Daily Nutrition" (dailysummary.csv), shortened as in foods.md; columns vary.
@@ -159,7 +159,7 @@ def test_bad_cells_are_shown_up_to_20_characters(
 def test_a_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
     import datetime
 
-    from mgcalc.diet.trackers import MAX_BYTES
+    from mgcalc.dietary.trackers import MAX_BYTES
 
     # About 100 days with a 100,000-character note each, the last note cut to the size asked.
     first = datetime.date(2024, 1, 1)

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from mgcalc.chemistry.amounts import MAX_VALUE
-from mgcalc.diet.assembly import FoodUsed
-from mgcalc.diet.foods import Food, Portion, find_food, portions, stem, words
+from mgcalc.dietary.assembly import FoodUsed
+from mgcalc.dietary.foods import Food, Portion, find_food, portions, stem, words
 from mgcalc.errors import BadDiet
 
 # In --food, oz is the mass SR28 weighs its "oz" portions at (28.35 g), never a volume.

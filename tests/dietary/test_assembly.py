@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mgcalc.chemistry.amounts import BadAmount
-from mgcalc.diet.assembly import DietDay, DietFile, make_diet
+from mgcalc.dietary.assembly import DietDay, DietFile, make_diet
 from mgcalc.errors import BadDiet
 
 

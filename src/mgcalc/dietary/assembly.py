@@ -119,7 +119,7 @@ def read_entry(entry: str | float) -> DietEntry:
 
 
 def _food(text: str) -> FoodUsed:
-    from mgcalc.diet.portions import food_used
+    from mgcalc.dietary.portions import food_used
 
     return food_used(text)
 
