@@ -505,3 +505,15 @@ def test_standard_labels_are_that_standards_own() -> None:
 
     assert [value.value_mg for value in standard_labels("us")] == [420, 75, 80, 400, 400]
     assert {value.standard for value in standard_labels("eu")} == {"eu"}
+
+
+def test_an_open_ended_value_overlaps_an_earlier_late_one() -> None:
+    # The earlier row starts at 100 months, the later is open-ended from 6: they overlap.
+    text = data_file("labels.csv").read_text(encoding="utf-8")
+    text = edit_csv(edit_csv(text, 2, "age_from_months", "100"), 3, "age_to_months", "")
+    rows = read_table(
+        text, "data/labels.csv", LabelValue, columns=tuple(LabelValue.model_fields),
+        text_columns=("note",),
+    )  # fmt: skip
+    with pytest.raises(DataError, match="row 3: overlaps the value for 'adults and children"):
+        check_labels(rows, "data/labels.csv")
