@@ -219,3 +219,32 @@ def test_a_row_out_of_bounds_is_named(
     with pytest.raises(DataError) as caught:
         _ = foods_table().foods
     assert f"foods.csv, row {row}, {message}" in str(caught.value)
+
+
+def test_fries_are_a_fry() -> None:
+    from mgcalc.dietary.foods import stem
+
+    assert stem("fries") == "fry"  # five letters ending in 'ies'
+
+
+def test_unknown_words_get_at_most_three_hints() -> None:
+    with pytest.raises(UnknownFood) as caught:
+        search("almnds spinch bananna brocoli")
+    assert str(caught.value) == (
+        "no food matches 'almnds spinch bananna brocoli': 'almnds', 'bananna', 'brocoli', "
+        "'spinch' not found; did you mean 'almond' for 'almnds', 'banana' for 'bananna', "
+        "'broccoli' for 'brocoli'?"
+    )
+    with pytest.raises(UnknownFood) as caught:
+        search("xyzzyq")
+    assert str(caught.value) == "no food matches 'xyzzyq': 'xyzzyq' not found"
+
+
+@pytest.mark.parametrize(("spaces", "found"), [(193, True), (194, False)])
+def test_a_query_up_to_200_characters_is_searched(spaces: int, found: bool) -> None:
+    query = "almonds" + " " * spaces
+    if found:
+        assert search(query)[0].food.description == "Nuts, almonds"
+    else:
+        with pytest.raises(UnknownFood, match=r"too long \(201 characters\)"):
+            search(query)
