@@ -47,3 +47,18 @@ def data_text(name: str) -> str:
         return data_file(name).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(data_label(name), "is not UTF-8 text") from None
+
+
+def read_user_file(name: str, what: str, limit: int, error: type[Exception]) -> str:
+    """Return the UTF-8 text of the user's *what* file *name*, at most *limit* bytes."""
+    try:
+        with open(name, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as failure:
+        raise error(f"cannot read {what} file '{name}': {failure.strerror}") from None
+    if len(data) > limit:
+        raise error(f"{what} file '{name}' is larger than {limit} bytes")
+    try:
+        return data.decode("utf-8-sig")  # spreadsheets often write a byte-order mark
+    except UnicodeDecodeError:
+        raise error(f"{what} file '{name}' is not UTF-8 text") from None

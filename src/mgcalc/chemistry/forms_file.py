@@ -19,13 +19,14 @@ from mgcalc.chemistry.forms import (
     normalize,
     shipped_table,
 )
+from mgcalc.datafiles import read_user_file
 from mgcalc.errors import DataError
 from mgcalc.tables import read_rows
 
 
 def read_forms_file(name: str) -> FormsTable:
     """Return the shipped forms with the rows of the forms file *name* added."""
-    text = _read_forms_file(name)
+    text = read_user_file(name, "forms", MAX_FORMS_FILE_BYTES, BadFormsFile)
     try:
         rows = read_rows(
             text, name, _CustomRow, columns=COLUMNS, optional=("override",),
@@ -34,20 +35,6 @@ def read_forms_file(name: str) -> FormsTable:
         return _merge(shipped_table(), rows, name)
     except DataError as error:
         raise BadFormsFile(str(error)) from None
-
-
-def _read_forms_file(name: str) -> str:
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read(MAX_FORMS_FILE_BYTES + 1)
-    except OSError as error:
-        raise BadFormsFile(f"cannot read forms file '{name}': {error.strerror}") from None
-    if len(data) > MAX_FORMS_FILE_BYTES:
-        raise BadFormsFile(f"forms file '{name}' is larger than {MAX_FORMS_FILE_BYTES} bytes")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadFormsFile(f"forms file '{name}' is not UTF-8 text") from None
 
 
 class _CustomRow(Form):

@@ -18,13 +18,14 @@ from mgcalc.clinical.products import (
     _prepare,
     shipped_products,
 )
+from mgcalc.datafiles import read_user_file
 from mgcalc.errors import DataError
 from mgcalc.tables import read_rows
 
 
 def read_products_file(name: str) -> ProductsTable:
     """Return the shipped products with the rows of the products file *name* added."""
-    text = _read_file(name)
+    text = read_user_file(name, "products", MAX_PRODUCTS_FILE_BYTES, BadProductsFile)
     try:
         rows = read_rows(
             text, name, _CustomRow, columns=COLUMNS, optional=("override",),
@@ -42,22 +43,6 @@ class _CustomRow(Product):
     @classmethod
     def _empty_is_false(cls, value: object) -> object:
         return value or False
-
-
-def _read_file(name: str) -> str:
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read(MAX_PRODUCTS_FILE_BYTES + 1)
-    except OSError as error:
-        raise BadProductsFile(f"cannot read products file '{name}': {error.strerror}") from None
-    if len(data) > MAX_PRODUCTS_FILE_BYTES:
-        raise BadProductsFile(
-            f"products file '{name}' is larger than {MAX_PRODUCTS_FILE_BYTES} bytes"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadProductsFile(f"products file '{name}' is not UTF-8 text") from None
 
 
 def _prepare_custom(cells: dict[str, str | None]) -> dict[str, object]:
