@@ -55,6 +55,7 @@ MODULES: dict[str, list[str]] = {
         "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_custom_forms.py",
     ],
+    "chemistry/forms_file": ["tests/interfaces/test_custom_forms.py"],
     "chemistry/formula": ["tests/chemistry/test_formula.py"],
     "nutrition/assessment": [
         "tests/nutrition/test_assessment.py",
@@ -78,7 +79,10 @@ MODULES: dict[str, list[str]] = {
     "dietary/trackers": ["tests/dietary/test_trackers.py", "tests/dietary/test_assembly.py"],
     "dietary/assembly": ["tests/dietary/test_assembly.py", "tests/nutrition/test_intake.py"],
     "clinical/products": ["tests/clinical/test_products.py"],
+    "clinical/products_file": ["tests/clinical/test_products.py"],
+    "clinical/product_names": ["tests/clinical/test_products.py", "tests/chemistry/test_forms.py"],
     "clinical/interactions": ["tests/clinical/test_interactions.py"],
+    "clinical/matched": ["tests/clinical/test_interactions.py"],
     "clinical/cautions": ["tests/clinical/test_cautions.py", "tests/nutrition/test_assessment.py"],
     "clinical/serum": ["tests/clinical/test_serum.py", "tests/interfaces/test_cli_serum.py"],
 }
