@@ -391,7 +391,14 @@ def _explained() -> set[tuple[str, str, str]]:
 def _prepare() -> None:
     """Import what every child needs, once, so that forks start warm."""
     os.chdir(ROOT)
+    # This tree's mgcalc, not the one an editable install points at (a copy of the tree would
+    # otherwise mutate its own files while the tests import the original's: nothing is killed).
+    sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "tests"))
+    import mgcalc
+
+    if Path(mgcalc.__file__).resolve().parent != SOURCE:
+        sys.exit(f"mgcalc is imported from {Path(mgcalc.__file__).parent}, not {SOURCE}")
     import pytest  # noqa: F401
     from hypothesis import settings
 
@@ -404,7 +411,7 @@ def _prepare() -> None:
 
     import mgcalc.interfaces.batch
     import mgcalc.interfaces.cli
-    import mgcalc.nutrition.planner  # noqa: F401
+    import mgcalc.nutrition.planner
     from mgcalc.chemistry.forms import shipped_table
     from mgcalc.nutrition.standards import reference_rows
 
