@@ -80,9 +80,12 @@ MODULES: dict[str, list[str]] = {
     "dietary/assembly": ["tests/dietary/test_assembly.py", "tests/nutrition/test_intake.py"],
     "clinical/products": ["tests/clinical/test_products.py"],
     "clinical/products_file": ["tests/clinical/test_products.py"],
-    "clinical/product_names": ["tests/clinical/test_products.py", "tests/chemistry/test_forms.py"],
+    "clinical/product_names": [
+        "tests/clinical/test_product_names.py",
+        "tests/clinical/test_products.py",
+    ],
     "clinical/interactions": ["tests/clinical/test_interactions.py"],
-    "clinical/matched": ["tests/clinical/test_interactions.py"],
+    "clinical/matched": ["tests/clinical/test_matched.py", "tests/clinical/test_interactions.py"],
     "clinical/cautions": ["tests/clinical/test_cautions.py", "tests/nutrition/test_assessment.py"],
     "clinical/serum": ["tests/clinical/test_serum.py", "tests/interfaces/test_cli_serum.py"],
 }

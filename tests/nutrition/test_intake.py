@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from mgcalc.clinical.cautions import KIDNEY
 from mgcalc.errors import BadAmount, UnknownForm
 from mgcalc.nutrition.intake import BadItem, dose, parse_items
 from mgcalc.nutrition.profile import make_profile
@@ -347,3 +348,20 @@ def test_a_long_comma_list_is_cut_at_sixty_characters() -> None:
     with pytest.raises(BadItem) as caught:
         parse_items(["a=1mg," * 9 + "bb=1mg"])  # exactly 60 characters: shown whole
     assert str(caught.value) == "separate items with spaces, not commas: " + "a=1mg " * 9 + "bb=1mg"
+
+
+def test_kidney_impairment_adds_its_caution_and_changes_no_figure() -> None:
+    plain = dose(["oxide=400mg"], "250mg", WOMAN_42)
+    kidney = dose(["oxide=400mg"], "250mg", WOMAN_42, kidney_impairment=True)
+    # DailyMed: 400 mg of magnesium oxide is 241.3 mg of magnesium (compounds.md).
+    assert kidney.supplemental_mg == pytest.approx(241.3, abs=0.1)
+    assert (kidney.total_mg, kidney.assessment) == (plain.total_mg, plain.assessment)
+    assert KIDNEY not in plain.warnings
+    assert kidney.warnings == (*plain.warnings, KIDNEY)
+    assert kidney.next_step == (
+        "With kidney impairment, whether to take magnesium at all is for a doctor to say."
+    )
+    assert (
+        plain.next_step
+        == "Within the reference values: nothing in these figures calls for a change."
+    )

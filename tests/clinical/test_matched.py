@@ -1,0 +1,47 @@
+"""What --with found: no name given reads no interactions table; a name given does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import assert_refused
+
+from mgcalc.clinical.matched import found_with
+from mgcalc.datafiles import data_file
+from mgcalc.errors import DataError
+
+TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv", "foods.csv")
+
+
+@pytest.fixture
+def broken_interactions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point MGCALC_DATA_DIR at the shipped tables with an interactions table that is corrupt."""
+    for name in TABLES:
+        (tmp_path / name).write_bytes(data_file(name).read_bytes())
+    (tmp_path / "interactions.csv").write_bytes(b"key\n\xff\xfe not UTF-8\n")
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
+
+
+@pytest.mark.usefixtures("broken_interactions")
+def test_no_name_reads_no_interactions_table() -> None:
+    assert found_with([]) == ()
+    assert found_with(()) == ()
+    with pytest.raises(DataError, match=r"interactions\.csv: is not UTF-8 text"):
+        found_with(["iron"])
+
+
+@pytest.mark.usefixtures("broken_interactions")
+def test_a_dose_without_with_works_without_the_interactions_table(mgcalc: Any) -> None:
+    # DailyMed: a 400 mg magnesium oxide tablet gives 241.3 mg of magnesium (compounds.md).
+    data = mgcalc("dose", "oxide=400mg", "--age", "30", "--sex", "female", "--json").json()
+    assert data["supplemental_mg"] == pytest.approx(241.3, abs=0.1)
+    assert data["interactions"] == []
+    assert_refused(mgcalc("dose", "oxide=400mg", "--with", "iron"), "interactions.csv", code=1)
+
+
+def test_with_names_are_matched_once_per_row() -> None:
+    found = found_with(["Tetracyclines", "tetracycline"])
+    assert [(match.name, match.matched) for match in found] == [("Tetracyclines", "Tetracyclines")]
+    assert found[0].spacing_hours == 2

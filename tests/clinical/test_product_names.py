@@ -1,0 +1,49 @@
+"""Which item names are products: a form's name is answered without the products table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import assert_refused
+
+from mgcalc.clinical.product_names import find_product, resolve_item
+from mgcalc.datafiles import data_file
+from mgcalc.errors import DataError
+
+TABLES = ("forms.csv", "reference.csv", "labels.csv", "interactions.csv", "foods.csv")
+
+
+@pytest.fixture
+def broken_products(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point MGCALC_DATA_DIR at the shipped tables with a products table that cannot be read."""
+    for name in TABLES:
+        (tmp_path / name).write_bytes(data_file(name).read_bytes())
+    (tmp_path / "products.csv").write_bytes(b"key\n\xff\xfe not UTF-8\n")
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
+
+
+@pytest.mark.usefixtures("broken_products")
+@pytest.mark.parametrize("name", ["oxide", "Oxide", "magnesium oxide", "elemental"])
+def test_a_form_name_never_reads_the_products_table(name: str) -> None:
+    assert find_product(name) is None
+    assert resolve_item(name) is None
+
+
+@pytest.mark.usefixtures("broken_products")
+def test_any_other_name_reads_the_products_table() -> None:
+    with pytest.raises(DataError, match=r"products\.csv: is not UTF-8 text"):
+        find_product("slow-mag")
+    with pytest.raises(DataError, match=r"products\.csv: is not UTF-8 text"):
+        resolve_item("slow-mag")
+
+
+@pytest.mark.usefixtures("broken_products")
+def test_doses_of_forms_work_without_the_products_table(mgcalc: Any) -> None:
+    # DailyMed: a 400 mg magnesium oxide tablet gives 241.3 mg of magnesium (compounds.md).
+    data = mgcalc("dose", "oxide=400mg", "--age", "30", "--sex", "female", "--json").json()
+    assert data["supplemental_mg"] == pytest.approx(241.3, abs=0.1)
+    converted = mgcalc("convert", "400mg", "oxide", "--json").json()
+    assert converted["elemental_mg"] == pytest.approx(241.3, abs=0.1)
+    assert_refused(mgcalc("dose", "slow-mag=1"), "products.csv", code=1)
