@@ -343,13 +343,32 @@ def _child(path: Path, tree: ast.Module, index: int | None, tests: list[str]) ->
     os.dup2(devnull, 2)
     if index is not None and not _swap_in(path, mutated_code(tree, index, path)):
         os._exit(99)  # nothing swapped: a site outside any live function
-    os._exit(_run_tests(tests))
+    failures = _Failures()
+    code = _run_tests(tests, plugins=[failures])
+    # A test module that cannot be imported under the mutant (its module-level code calls the
+    # mutated function) stops pytest with a usage error (4: "found no collectors" for the
+    # selected tests): a failure the mutant caused, so a kill, not an error of this tool.
+    os._exit(1 if code != 0 and failures.failed else code)
+
+
+class _Failures:
+    """A pytest plugin that notes whether any test, or the collection of any file, failed."""
+
+    failed = False
+
+    def pytest_collectreport(self, report: object) -> None:
+        """Note a file that failed to import."""
+        self.failed = self.failed or bool(getattr(report, "failed", False))
+
+    def pytest_runtest_logreport(self, report: object) -> None:
+        """Note a failed test (its setup, call or teardown)."""
+        self.failed = self.failed or bool(getattr(report, "failed", False))
 
 
 def _fork_run(
     path: Path, tree: ast.Module, index: int | None, tests: list[str], limit: float
 ) -> str:
-    """Return 'killed', 'survived', 'timeout' or 'error' for one mutant (None: no mutant)."""
+    """Return 'killed', 'survived', 'timeout' or 'error (exit N)' for one mutant (None: none)."""
     pid = os.fork()
     if pid == 0:
         try:
@@ -369,9 +388,11 @@ def _fork_run(
     code = os.waitstatus_to_exitcode(status)
     if code == 0:
         return "survived"
-    if code in (98, 99) or code >= 2:  # pytest: 2 interrupted, 3 internal, 4 usage, 5 none
-        return "error" if code != 2 else "killed"
-    return "killed"
+    if code in (1, 2):  # pytest: 1 a test failed, 2 interrupted (a file failed to import)
+        return "killed"
+    # 98: the child failed before pytest answered, 99: nothing swapped; pytest: 3 internal
+    # error, 4 usage error, 5 no test collected, with no test or file failing.
+    return f"error (exit {code})"
 
 
 def _explained() -> set[tuple[str, str, str]]:
