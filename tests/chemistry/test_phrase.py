@@ -17,6 +17,9 @@ from mgcalc.errors import BadAmount
         (["oxide", "400mg"], "400mg", "oxide"),
         (["magnesium", "oxide", "400", "MG"], "400 MG", "magnesium oxide"),
         (["2x500", "mg", "glycinate"], "2x500 mg", "glycinate"),
+        # Only a word that is all unit joins the number: 'x500mg' starts the form, and the
+        # amount parser then says that '2' has no unit (no guess at "2 x500mg").
+        (["2", "x500mg", "oxide"], "2", "x500mg oxide"),
         (["8mEq"], "8mEq", None),
         (["400", "mg"], "400 mg", None),
         (["400 Mg", "oxide"], "400 Mg", "oxide"),  # the amount parser refuses it later

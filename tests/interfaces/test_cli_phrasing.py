@@ -142,6 +142,7 @@ def test_more_aliases(mgcalc: Any, alias: str, key: str) -> None:
             "separate items with spaces, not commas: glycinate=500mg oxide=400mg",
         ),
         (["dose", "400mg", "oxide", "glycinate", "500mg"], "cannot tell the amount from the"),
+        (["convert", "2", "x500mg", "oxide"], "amount '2' has no unit; add one of mcg, mg"),
         (["dose", "400mg", *PERSON], "item '400mg' is not FORM=AMOUNT"),
         (["schema"], "name a schema: convert, forms, dose, plan, reference"),
         (["convert", "400mg", "oxide", "--jsno"], "unknown option '--jsno'; did you mean '--json'"),
