@@ -365,3 +365,32 @@ def test_kidney_impairment_adds_its_caution_and_changes_no_figure() -> None:
         plain.next_step
         == "Within the reference values: nothing in these figures calls for a change."
     )
+
+
+def test_a_comma_list_of_61_characters_is_cut() -> None:
+    with pytest.raises(BadItem) as caught:
+        parse_items(["a=1mg," * 9 + "bbb=1mg"])
+    assert (
+        str(caught.value) == "separate items with spaces, not commas: " + "a=1mg " * 9 + "bbb=1m…"
+    )
+
+
+def test_next_step_names_a_form_never_a_product_salt() -> None:
+    # Woman 42: EAR 265 mg, RDA 320 mg; a Mag-Tab SR caplet is magnesium lactate, declared 84 mg.
+    product = dose(["mag-tab-sr=1"], "100mg", WOMAN_42)
+    assert (product.items[0].form, product.supplemental_mg) == ("lactate", pytest.approx(84))
+    assert product.assessment.adequacy == "likely_inadequate"
+    assert product.next_step == (
+        "'mgcalc plan FORM' with the same options shows how many units reach the RDA."
+    )
+    mixed = dose(["mag-tab-sr=1", "citrate=500mg"], "0mg", WOMAN_42)
+    assert mixed.next_step.startswith("'mgcalc plan citrate' with the same options")
+
+
+def test_next_step_where_no_upper_limit_is_set() -> None:
+    # IOM 0–6 months: AI 30 mg, no UL established (supplements are not judged).
+    result = dose([], "100mg", make_profile(age="4mo"))
+    assert (result.assessment.adequacy, result.assessment.ul) == ("adequate", "not_established")
+    assert result.next_step == (
+        "The total reaches the intake value; no upper limit is set to judge supplements by."
+    )
