@@ -429,3 +429,113 @@ def test_above_ul_is_what_the_batch_counts() -> None:
     assert not plan("elemental", WOMAN_42, diet="0mg", target="350mg").above_ul
     infant = plan("elemental", make_profile(age="4mo"), diet="0mg", allow_above_ul=True)
     assert (infant.supplemental_mg, infant.above_ul) == (30, False)  # no UL to be above
+
+
+# Edges the mutation run found (tools/mutate.py): each asserts what a user reads.
+INFANT = make_profile(age="4mo")  # IOM 0–6 months: AI 30 mg, no UL established
+
+
+def test_a_reference_target_counts_half_units() -> None:
+    # RDA 320, diet 280: 40 mg needed is 0.4 of a 100 mg unit: half a unit reaches it.
+    result = plan("elemental", WOMAN_42, unit="100mg", diet="280mg", halves=True)
+    assert (result.units, result.supplemental_mg, result.reaches_target) == (0.5, 50, True)
+    more = plan("elemental", WOMAN_42, unit="100mg", diet="170mg", halves=True)
+    assert (more.units, more.supplemental_mg) == (1.5, 150)  # 150 mg needed exactly
+
+
+def test_half_units_held_by_the_ul() -> None:
+    # UL 350 in 100 mg units: 3.5 units (350 mg, at the limit, within it), capped.
+    result = plan("elemental", WOMAN_42, unit="100mg", target="1000mg", halves=True)
+    assert (result.units, result.supplemental_mg, result.capped_by_ul) == (3.5, 350, True)
+    assert (
+        "Capped by the upper limit of 350 mg for supplements: the plan gives 350 mg of the "
+        "1,000 mg target, 650 mg below it." in result.notes
+    )
+
+
+def test_a_unit_at_the_ul_as_shown_is_within_it() -> None:
+    # 350.04 mg is shown as 350 mg, the UL: one unit fits, two are held down by the UL.
+    result = plan("elemental", WOMAN_42, unit="350.04mg", target="700mg")
+    assert (result.units, result.capped_by_ul) == (1, True)
+    assert result.supplemental_mg == pytest.approx(350.04)
+
+
+def test_counts_are_whole_numbers_when_whole() -> None:
+    whole = plan("elemental", WOMAN_42, unit="100mg", target="250mg", halves=True, doses=2)
+    assert whole.doses == (1.5, 1) and type(whole.doses[1]) is int
+    counted = plan("elemental", WOMAN_42, unit="100mg", diet="200mg")
+    assert (counted.units, type(counted.units)) == (2, int)
+    held = plan("elemental", WOMAN_42, unit="100mg", target="1000mg")
+    assert (held.units, type(held.units), held.capped_by_ul) == (3, int, True)
+
+
+@pytest.mark.parametrize(
+    ("target", "halves", "note"),
+    [
+        # 220 mg in 200 mg units: 1 unit (1.1), 20 mg short, 9.1 % of the target.
+        ("220mg", False, "The nearest whole number of units gives 200 mg: 20 mg (9.1 %) below"),
+        ("220mg", True, "The nearest half unit gives 200 mg: 20 mg (9.1 %) below the 220 mg"),
+        ("340mg", True, "The nearest half unit gives 300 mg: 40 mg (11.8 %) below the 340 mg"),
+    ],
+)
+def test_a_plan_short_of_its_target_says_by_how_much(target: str, halves: bool, note: str) -> None:
+    result = plan("elemental", WOMAN_42, unit="200mg", target=target, halves=halves)
+    assert any(line.startswith(note) for line in result.notes), result.notes
+    assert not result.reaches_target
+
+
+@pytest.mark.parametrize(
+    ("target", "unit", "mg"),
+    [("300mg", "mg", 300), ("10mmol", "mmol", 243.05), ("20mEq", "mEq", 243.05)],
+)
+def test_the_target_keeps_its_unit(target: str, unit: str, mg: float) -> None:
+    # 1 mmol of magnesium is 24.305 mg, 2 mEq (compounds.md).
+    result = plan("elemental", WOMAN_42, target=target)
+    assert (result.target_unit, result.target_mg) == (unit, pytest.approx(mg))
+
+
+def test_kidney_impairment_plans_nothing_and_says_why() -> None:
+    from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN
+
+    refused = plan("elemental", WOMAN_42, unit="100mg", diet="0mg", kidney_impairment=True)
+    assert (refused.units, refused.supplemental_mg, refused.capped_by_ul) == (0, 0, False)
+    assert refused.warnings == (KIDNEY_NO_PLAN,)
+    # The diet already reaches the RDA: nothing is needed, so nothing is refused either.
+    reached = plan("elemental", WOMAN_42, diet="400mg", kidney_impairment=True)
+    assert (reached.supplemental_mg, reached.warnings) == (0, ())
+    allowed = plan("elemental", WOMAN_42, diet="0mg", kidney_impairment=True, allow_above_ul=True)
+    assert allowed.supplemental_mg == 320
+    assert KIDNEY in allowed.warnings and KIDNEY_NO_PLAN not in allowed.warnings
+    tiny = plan("elemental", WOMAN_42, target="0.5mg", kidney_impairment=True, allow_above_ul=True)
+    assert tiny.supplemental_mg == 0.5
+    assert tiny.warnings == (
+        "--allow-above-ul: the upper limit is not applied. Plans above it are for medical "
+        "supervision only.",
+        KIDNEY,
+    )
+
+
+def test_no_ul_plans_nothing_even_for_half_a_milligram() -> None:
+    result = plan("elemental", INFANT, target="0.5mg")
+    assert result.supplemental_mg == 0
+    assert any(
+        note.startswith("No supplement planned: no upper limit is established")
+        for note in result.notes
+    )
+
+
+def test_no_ul_with_a_unit_gives_no_nearest_count_note() -> None:
+    # Diet 10 mg of the AI of 30 mg, no UL: no unit is planned, and only that is said.
+    result = plan("elemental", INFANT, unit="100mg", diet="10mg", target="ai")
+    assert (result.units, result.capped_by_ul, result.reaches_target) == (0, False, False)
+    assert not any(note.startswith("The nearest") for note in result.notes)
+    assert any(note.startswith("No supplement planned") for note in result.notes)
+
+
+def test_units_that_cannot_be_split_are_counted_in_the_note() -> None:
+    result = plan("elemental", WOMAN_42, unit="100mg", target="200mg", doses=3)
+    assert result.doses == (1, 1, 0)
+    assert (
+        "2 units cannot be split into 3 doses: some doses are empty; take fewer doses."
+        in result.notes
+    )
