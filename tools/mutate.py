@@ -75,6 +75,7 @@ MODULES: dict[str, list[str]] = {
         "tests/nutrition/test_assessment.py",
     ],
     "dietary/foods": ["tests/dietary/test_foods.py", "tests/dietary/test_assembly.py"],
+    "dietary/search": ["tests/dietary/test_search.py", "tests/interfaces/test_cli_diet.py"],
     "dietary/portions": ["tests/dietary/test_portions.py", "tests/dietary/test_foods.py"],
     "dietary/trackers": ["tests/dietary/test_trackers.py", "tests/dietary/test_assembly.py"],
     "dietary/assembly": ["tests/dietary/test_assembly.py", "tests/nutrition/test_intake.py"],

@@ -9,7 +9,7 @@ import pytest
 from helpers import edit_csv
 
 from mgcalc.datafiles import DATA_DIR_VARIABLE, data_file
-from mgcalc.dietary.foods import find_food, foods_table, portions, search
+from mgcalc.dietary.foods import find_food, foods_table, portions, search, words
 from mgcalc.dietary.portions import food_used
 from mgcalc.errors import DataError, UnknownFood
 
@@ -178,6 +178,8 @@ def test_a_plural_in_ies_is_found_by_its_singular() -> None:
         ("peaches", "peach"),
         ("radishes", "radish"),
         ("boxes", "box"),
+        ("roes", "roe"),  # four letters in 'oes': a plural in 's'
+        ("toes", "toe"),
         ("glasses", "glass"),
         ("beans", "bean"),
         ("oats", "oat"),
@@ -227,6 +229,18 @@ def test_fries_are_a_fry() -> None:
     assert stem("fries") == "fry"  # five letters ending in 'ies'
 
 
+def test_fries_and_roes_find_the_rows_that_name_them() -> None:
+    # 'fries' stems to 'fry', which is not in 'fries': the first pass must look for 'fr'.
+    fries = {f.ndb: set(words(f.description)) for f in foods_table().foods}
+    named = {ndb for ndb, own in fries.items() if "fries" in own}
+    french = {ndb for ndb, own in fries.items() if {"french", "fries"} <= own}
+    assert (len(named), len(french)) == (10, 9)
+    assert named <= {match.food.ndb for match in search("fries")}
+    assert french <= {match.food.ndb for match in search("french fries")}
+    assert search("french fries")[0].food.description == "McDONALD'S, french fries"
+    assert find_food("fish roes").description == "Fish, roe, mixed species, raw"
+
+
 def test_unknown_words_get_at_most_three_hints() -> None:
     with pytest.raises(UnknownFood) as caught:
         search("almnds spinch bananna brocoli")
@@ -248,3 +262,101 @@ def test_a_query_up_to_200_characters_is_searched(spaces: int, found: bool) -> N
     else:
         with pytest.raises(UnknownFood, match=r"too long \(201 characters\)"):
             search(query)
+
+
+def test_a_table_without_a_final_newline_keeps_its_last_row_whole(edited_table: Path) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    edited_table.write_text(text.rstrip("\n"), encoding="utf-8")
+    table = foods_table()
+    assert len(table) == len(table.foods) == 8789
+    turtle = find_food("green turtle raw")  # the last row: 93600, 20 mg per 100 g
+    assert (turtle.ndb, turtle.mg_per_100g, turtle.source) == (
+        "93600", 20, "USDA SR28 (2015) NDB 93600",
+    )  # fmt: skip
+    assert find_food("93600") == turtle
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_table_of_only_its_header_has_no_food(edited_table: Path, end: str) -> None:
+    header = edited_table.read_text(encoding="utf-8").splitlines()[0]
+    edited_table.write_text(header + end, encoding="utf-8")
+    table = foods_table()
+    assert (len(table), table.foods) == (0, ())
+    with pytest.raises(UnknownFood, match=r"^no food matches 'almonds': 'almonds' not found$"):
+        search("almonds")
+    with pytest.raises(UnknownFood, match=r"^no food has NDB number 12061;"):
+        search("12061")
+
+
+def test_holding_finds_the_lines_with_every_key() -> None:
+    table = foods_table()
+    lines = table.data.decode("utf-8").lower().split("\n")
+    expected = [n for n, line in enumerate(lines, 1) if "spinach" in line and "raw" in line]
+    found = [table.row_at(start) for start in table.holding(["raw", "spinach"])]
+    assert found == expected
+    assert len(found) == 4  # 'Vinespinach, (basella), raw' holds the letters, not the word
+    assert [(match.food.ndb, match.food.description) for match in search("spinach raw")] == [
+        ("11457", "Spinach, raw"),
+        ("11276", "New Zealand spinach, raw"),
+        ("11274", "Mustard spinach, (tendergreen), raw"),
+    ]
+
+
+def test_a_row_with_a_field_too_many_is_named(edited_table: Path) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    row = next(n for n, line in enumerate(lines, 1) if line.startswith("12061"))
+    lines[row - 1] += ",extra"
+    edited_table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=f"foods.csv, row {row}: wrong number of fields"):
+        find_food("12061")
+
+
+@pytest.mark.parametrize("portion", ["0|cup, whole|143", "1|cup, whole|0", "1||143", "-1|cup|1"])
+def test_a_portion_must_be_positive_and_named(edited_table: Path, portion: str) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("12061"))
+    edited_table.write_text(edit_csv(text, row, "portions", portion), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        portions(find_food("12061"))
+    assert str(caught.value) == (
+        f"{edited_table}, row {row}, field 'portions': portion '{portion}' is empty or not positive"
+    )
+
+
+def test_a_small_portion_is_kept(edited_table: Path) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("12061"))
+    edited_table.write_text(edit_csv(text, row, "portions", "0.5|kernel|0.5"), encoding="utf-8")
+    assert [(p.amount, p.description, p.grams) for p in portions(find_food("12061"))] == [
+        (0.5, "kernel", 0.5)
+    ]
+
+
+def test_an_unknown_ndb_number_is_named_with_five_digits() -> None:
+    with pytest.raises(UnknownFood) as caught:
+        search("9999")
+    assert str(caught.value) == "no food has NDB number 09999; search by name instead"
+
+
+@pytest.mark.parametrize(
+    ("query", "tied", "more"),
+    [("peppers", 5, ""), ("promise", 6, " and 1 more"), ("chain", 9, " and 4 more")],
+)
+def test_equal_matches_list_at_most_five(query: str, tied: int, more: str) -> None:
+    with pytest.raises(UnknownFood) as caught:
+        find_food(query)
+    message = str(caught.value)
+    assert message.startswith(f"food '{query}' matches {tied} foods equally well: ")
+    assert message.endswith(f"{more}; give its NDB number or more words")
+    assert message.count("; ") == 5  # five foods listed, then the hint
+
+
+def test_unknown_magnesium_ranks_as_never_analysed() -> None:
+    # 'American' and five other words each: the most analysed first (09131, 4 data points);
+    # no magnesium row (06329-06331) ties with 0 data points, and the NDB number decides.
+    found = [(match.food.ndb, match.food.data_points) for match in search("american")]
+    assert found[4:11] == [
+        ("09131", 4), ("01061", 0), ("06329", None), ("06330", None), ("06331", None),
+        ("15215", 0), ("43275", 0),
+    ]  # fmt: skip

@@ -55,7 +55,9 @@ class FoodsTable:
     """
 
     def __init__(self, data: bytes, label: str) -> None:
-        header = data[: data.find(b"\n")] if b"\n" in data else data
+        if not data.endswith(b"\n"):
+            data += b"\n"  # every line, the last one too, ends in a newline
+        header = data[: data.find(b"\n")]
         if header.decode("utf-8", "replace").strip() != ",".join(COLUMNS):
             raise DataError(label, f"the header must be {','.join(COLUMNS)}", row=1)
         self.label = label
@@ -67,7 +69,7 @@ class FoodsTable:
         self._parsed: dict[int, Food] = {}
 
     def __len__(self) -> int:
-        return self.data.count(b"\n", self.first) + (0 if self.data.endswith(b"\n") else 1)
+        return self.data.count(b"\n", self.first)
 
     def row_at(self, offset: int) -> int:
         """Return the row number (1 is the header) of the line starting at *offset*."""
@@ -77,8 +79,7 @@ class FoodsTable:
         """Return the food on the line starting at byte *start*."""
         found = self._parsed.get(start)
         if found is None:
-            end = self.data.find(b"\n", start)
-            raw = self.data[start : len(self.data) if end == -1 else end]
+            raw = self.data[start : self.data.find(b"\n", start)]
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -112,7 +113,6 @@ class FoodsTable:
         while at != -1:
             start = lowered.rfind(b"\n", 0, at) + 1
             end = lowered.find(b"\n", at)
-            end = len(lowered) if end == -1 else end
             if all(lowered.find(key, start, end) != -1 for key in others):
                 found.append(start)
             at = lowered.find(longest, end)
@@ -121,11 +121,11 @@ class FoodsTable:
     @property
     def foods(self) -> tuple[Food, ...]:
         """Return every food, parsing and checking every row and that NDB numbers are unique."""
-        starts = [self.first]
-        at = self.data.find(b"\n", self.first)
-        while at != -1 and at + 1 < len(self.data):
-            starts.append(at + 1)
-            at = self.data.find(b"\n", at + 1)
+        starts = []
+        at = self.first
+        while at < len(self.data):
+            starts.append(at)
+            at = self.data.find(b"\n", at) + 1
         foods = tuple(self.food_at(start) for start in starts)
         seen: set[str] = set()
         for food in foods:
@@ -205,7 +205,7 @@ def stem(word: str) -> str:
     """Return *word* without an English plural ending, so 'bananas' finds 'banana'."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("oes", "ches", "shes", "xes", "sses")):
+    if len(word) > 4 and word.endswith(("oes", "ches", "shes", "xes", "sses")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -245,8 +245,8 @@ def search(query: str) -> list[Match]:
     if not typed:
         raise UnknownFood("empty food query: give words of its name (almonds) or its NDB number")
     stems = {stem(word) for word in typed}
-    # "berry" must find "berries": the first pass looks for "berr".
-    keys = [word[:-1] if word.endswith("y") and len(word) > 3 else word for word in stems]
+    # "berry" must find "berries" and "fry" "fries": the first pass looks for "berr", "fr".
+    keys = [word.removesuffix("y") or word for word in stems]
     found = []
     for start in table.holding(keys):
         food = table.food_at(start)

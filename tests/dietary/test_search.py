@@ -1,0 +1,48 @@
+"""The ``food`` command's result: SR28's portions of the first match and their magnesium."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgcalc.dietary.search import SHOWN, find
+
+# SR28 (foods.md): almonds 270 mg per 100 g, 1 cup whole = 143 g; bananas 27 mg, medium 118 g.
+TOLERANCE = 1e-9
+
+
+def test_portions_of_the_first_match_carry_their_magnesium() -> None:
+    almonds = find("almonds")
+    assert almonds.foods[0].ndb == "12061"
+    whole = almonds.portions[0]
+    assert (whole.amount, whole.description, whole.grams) == (1, "cup, whole", 143)
+    assert whole.mg == pytest.approx(270 * 143 / 100, rel=TOLERANCE)  # 386.1 mg
+    medium = [p for p in find("banana").portions if p.description.startswith("medium")]
+    assert [p.mg for p in medium] == [pytest.approx(27 * 118 / 100, rel=TOLERANCE)]  # 31.86 mg
+
+
+def test_the_portions_are_the_first_matchs_not_the_seconds() -> None:
+    found = find("black beans cooked without salt")
+    assert [row.ndb for row in found.foods][:1] == ["16015"]
+    cup = found.portions[0]
+    assert (cup.description, cup.grams) == ("cup", 172)
+    assert cup.mg == pytest.approx(70 * 172 / 100, rel=TOLERANCE)  # data/foods.csv: 70 mg/100 g
+
+
+def test_unknown_magnesium_stays_unknown_in_every_portion() -> None:
+    candy = find("19065")  # Candies, ALMOND JOY: no magnesium row in SR28
+    assert candy.foods[0].mg_per_100g is None
+    assert [(p.grams, p.mg) for p in candy.portions] == [(49, None), (19, None)]
+    assert candy.notes[-1] == "SR28 gives no magnesium for 19065: unknown, not 0."
+    assert not any("unknown, not 0" in note for note in find("almonds").notes)
+
+
+@pytest.mark.parametrize(("query", "found"), [("lentils", 10), ("sunflower seeds", 11)])
+def test_a_note_says_how_many_match_when_not_all_are_shown(query: str, found: int) -> None:
+    result = find(query)
+    assert (result.query, result.found, len(result.foods)) == (query, found, min(found, SHOWN))
+    counted = [note for note in result.notes if "foods match" in note]
+    if found > SHOWN:
+        assert counted == [f"{found} foods match; add words to narrow the search."]
+    else:
+        assert counted == []
+    assert result.notes[0].startswith("Source: USDA National Nutrient Database")
