@@ -500,6 +500,9 @@ def test_kidney_impairment_plans_nothing_and_says_why() -> None:
     refused = plan("elemental", WOMAN_42, unit="100mg", diet="0mg", kidney_impairment=True)
     assert (refused.units, refused.supplemental_mg, refused.capped_by_ul) == (0, 0, False)
     assert refused.warnings == (KIDNEY_NO_PLAN,)
+    assert plan("elemental", WOMAN_42, target="0.5mg", kidney_impairment=True).warnings == (
+        KIDNEY_NO_PLAN,
+    )
     # The diet already reaches the RDA: nothing is needed, so nothing is refused either.
     reached = plan("elemental", WOMAN_42, diet="400mg", kidney_impairment=True)
     assert (reached.supplemental_mg, reached.warnings) == (0, ())
