@@ -265,3 +265,41 @@ def test_duration_limits() -> None:
     with pytest.raises(BadDuration, match="more than zero"):
         parse_duration("0min")
     assert parse_duration("1min") == pytest.approx(1 / 60, rel=1e-12)
+
+
+def test_a_count_is_a_whole_number_when_whole() -> None:
+    whole = parse_amount("2x500mg")
+    assert (whole.count, type(whole.count), whole.total) == (2, int, 1000)
+    assert parse_amount("1.5x500mg").count == 1.5
+
+
+def test_an_implausible_concentration_is_refused_in_any_volume() -> None:
+    # 2×10⁹ mg per mL is refused as it is read, though 0.001 mL of it would be only 2 g.
+    with pytest.raises(BadAmount, match=re.escape("is implausibly large (over 10⁹ mg, mmol")):
+        parse_amount("0.001mL@2000000000mg/mL")
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_flag_is_no_weight(flag: bool) -> None:
+    with pytest.raises(BadWeight, match=r"^weight must be an amount such as 70kg or 154lb$"):
+        parse_weight(flag)
+
+
+def test_weights_and_durations_up_to_200_characters_are_read() -> None:
+    assert parse_weight("0" * 196 + "70kg") == 70
+    assert parse_duration("0" * 195 + "30min") == 0.5
+    with pytest.raises(BadWeight) as weight:
+        parse_weight("0" * 197 + "70kg")
+    assert str(weight.value) == f"cannot read weight '{'0' * 40}…'; write e.g. 70kg or 154lb"
+    with pytest.raises(BadDuration) as duration:
+        parse_duration("0" * 196 + "30min")
+    assert str(duration.value) == f"cannot read duration '{'0' * 40}'; write e.g. 30min or 4h"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("x" * 40, "x" * 40), ("x" * 41, "x" * 40 + "…")], ids=["40", "41"]
+)
+def test_an_unreadable_weight_is_shown_up_to_40_characters(text: str, shown: str) -> None:
+    with pytest.raises(BadWeight) as caught:
+        parse_weight(text)
+    assert str(caught.value) == f"cannot read weight '{shown}'; write e.g. 70kg or 154lb"
