@@ -88,6 +88,13 @@ def test_above_the_upper_limit_says_by_how_much() -> None:
     assert "'mgcalc plan oxide'" in text
 
 
+def test_the_memo_of_above_the_limit_is_bounded_and_keyed_by_every_argument() -> None:
+    assert above_ul.cache_info().maxsize is not None
+    oxide, named_none = above_ul(603.0, 350.0, "oxide"), above_ul(603.0, 350.0)
+    assert "'mgcalc plan oxide'" in oxide and "'mgcalc plan FORM'" in named_none
+    assert "by 3 mg" in above_ul(353.0, 350.0, "oxide")
+
+
 def test_dose_above_the_limit_points_to_plan(mgcalc: Any) -> None:
     data = mgcalc("dose", "oxide=1g", "--age", "40", "--sex", "male", "--json").json()
     assert any(

@@ -16,6 +16,7 @@ from mgcalc.nutrition.profile import make_profile
 from mgcalc.nutrition.standards import find_group
 
 WOMAN_42 = make_profile(age="42", sex="female")  # IOM 31–50 y: EAR 265, RDA 320, UL 350
+WOMAN_42_REFERENCE = reference_for(WOMAN_42)[0]
 
 
 @pytest.mark.parametrize(
@@ -278,3 +279,42 @@ def test_without_an_age_the_adult_is_thirty(
     monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
     assert find_group(make_profile(age="60", sex="female")).row.ul_mg == 300
     assert dose(["elemental=100mg"], "0mg", make_profile()).reference.ul_mg == 350
+
+
+# Memos of the per-record path (issue 13): bounded, and equal to a fresh computation.
+def test_memoised_ul_verdicts_are_bounded_and_follow_their_numbers() -> None:
+    from mgcalc.nutrition.assessment import _ul_verdict
+
+    assert _ul_verdict.cache_info().maxsize is not None
+    _ul_verdict.cache_clear()
+    first = assess(400.0, 350.04, WOMAN_42_REFERENCE)
+    again = assess(400.0, 350.04, WOMAN_42_REFERENCE)  # from the memo
+    above = assess(400.0, 350.06, WOMAN_42_REFERENCE)
+    assert first == again
+    assert first.verdicts[1] == "Supplemental 350 mg ≤ UL 350 mg: within the upper limit"
+    assert above.verdicts[1] == "Supplemental 350.1 mg > UL 350 mg: above the upper limit"
+    assert _ul_verdict.cache_info().hits == 1
+
+
+def test_memoised_adequacy_phrases_are_bounded_and_keep_the_total_per_record() -> None:
+    from mgcalc.nutrition.assessment import _comparison
+
+    assert _comparison.cache_info().maxsize is not None
+    _comparison.cache_clear()
+    low, lower = (assess(total, 0.0, WOMAN_42_REFERENCE) for total in (264.94, 100.0))
+    assert low.verdicts[0].startswith("Total 264.9 mg < EAR 265 mg: very likely inadequate")
+    assert lower.verdicts[0].startswith("Total 100 mg < EAR 265 mg: very likely inadequate")
+    assert _comparison.cache_info().hits == 1
+
+
+def test_references_are_memoised_by_the_values_a_group_depends_on() -> None:
+    from mgcalc.nutrition.assessment import _reference_for
+
+    assert _reference_for.cache_info().maxsize is not None
+    heavy = make_profile(age="42", sex="female", weight="90kg")
+    assert reference_for(heavy) == reference_for(WOMAN_42)  # the weight is no part of it
+    notes = reference_for(WOMAN_42)[1]
+    notes.append("a caller's own note")  # each caller gets its own list
+    assert reference_for(WOMAN_42)[1] == notes[:-1]
+    without_age = make_profile(standard="eu")
+    assert reference_for(without_age)[0].group == "adult (no profile)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from mgcalc.text import mg
 
 INFANT_MONTHS = 12
@@ -45,6 +47,8 @@ def age_cautions(months: float | None, standard: str, supplemental_mg: float) ->
     return found
 
 
+# A batch repeats its lists of items and so these amounts (a pure function: nothing to clear).
+@lru_cache(maxsize=4096)
 def above_ul(supplemental_mg: float, ul_mg: float, form: str | None = None) -> str:
     """Say by how much supplements exceed the upper limit, why it matters, and what to do."""
     excess = supplemental_mg - ul_mg

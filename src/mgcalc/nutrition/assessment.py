@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from mgcalc.nutrition.profile import Profile
+from mgcalc.nutrition.profile import Profile, Sex, Standard
 from mgcalc.nutrition.standards import (
     ADULT_AGE_MONTHS,
     STANDARD_INFO,
@@ -85,17 +85,27 @@ def reaches(amount_mg: float, reference_mg: float) -> bool:
 
 def reference_for(profile: Profile) -> tuple[ReferenceUsed, list[str]]:
     """Return the reference values for *profile*, with notes on what was assumed."""
-    used, notes = _reference_for(profile)
+    used, notes = _reference_for(
+        profile.age_years, profile.sex, profile.pregnant, profile.lactating, profile.standard
+    )
     return used, list(notes)
 
 
-# Profiles repeat across a batch; the reference table is loaded once and never changes.
-@lru_cache(maxsize=4096)
-def _reference_for(profile: Profile) -> tuple[ReferenceUsed, tuple[str, ...]]:
-    if profile.is_personal:
-        group = find_group(profile)
-        return _row_reference(group.row), tuple(group.notes)
-    return _adult_reference(profile.standard)
+# People repeat across a batch (about 10,000 in 100,000 realistic requests); the reference
+# table is loaded once and never changes. Keyed by the values a group depends on: cheaper
+# to hash than the Profile model, and a profile's weight does not change its group.
+@lru_cache(maxsize=16384)
+def _reference_for(
+    age_years: float | None, sex: Sex | None, pregnant: bool, lactating: bool, standard: Standard
+) -> tuple[ReferenceUsed, tuple[str, ...]]:
+    """Return the reference values of a person (or, without an age, of the label), with notes."""
+    if age_years is None:
+        return _adult_reference(standard)
+    person = Profile(
+        age_years=age_years, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    group = find_group(person)
+    return _row_reference(group.row), tuple(group.notes)
 
 
 # Rows live as long as the cached table, so their identity is a cheap, safe key
@@ -184,13 +194,8 @@ def assess(
     percent_of_ul = None
     if reference.ul_mg is not None:
         percent_of_ul = 100 * supplemental_mg / reference.ul_mg
-        name = f"{info.upper} {mg(reference.ul_mg)}"
-        if exceeds(supplemental_mg, reference.ul_mg):
-            ul = "above"
-            verdicts.append(f"Supplemental {mg(supplemental_mg)} > {name}: above the upper limit")
-        else:
-            ul = "within"
-            verdicts.append(f"Supplemental {mg(supplemental_mg)} ≤ {name}: within the upper limit")
+        ul, sentence = _ul_verdict(supplemental_mg, reference.ul_mg, info.upper)
+        verdicts.append(sentence)
     elif reference.ul_status == "not_established":
         verdicts.append("No upper limit is established for this group: supplements not judged")
     else:
@@ -205,6 +210,17 @@ def assess(
         percent_of_ul=percent_of_ul,
         verdicts=tuple(verdicts),
     )
+
+
+# A batch repeats its lists of items, and so their supplemental amounts (a pure function
+# of three values: nothing to clear when tables change).
+@lru_cache(maxsize=16384)
+def _ul_verdict(supplemental_mg: float, ul_mg: float, upper: str) -> tuple[UlVerdict, str]:
+    """Return the verdict on supplements against the upper limit, and its sentence."""
+    name = f"{upper} {mg(ul_mg)}"
+    if exceeds(supplemental_mg, ul_mg):
+        return "above", f"Supplemental {mg(supplemental_mg)} > {name}: above the upper limit"
+    return "within", f"Supplemental {mg(supplemental_mg)} ≤ {name}: within the upper limit"
 
 
 def _adequacy(
@@ -222,21 +238,33 @@ def _adequacy(
                 "a label reference, not a personal requirement"
             ),
         )
+    code: Adequacy
     if ref.rda_mg is not None:
-        rda = f"{recommended} {mg(ref.rda_mg)}"
         if ref.ear_mg is not None and not reaches(total, ref.ear_mg):
-            code: Adequacy = "likely_inadequate"
-            sentence = f"{shown} < EAR {mg(ref.ear_mg)}: {_MEANING[code]}"
+            code = "likely_inadequate"
         elif not reaches(total, ref.rda_mg):
             code = "possibly_inadequate"
-            meaning = _MEANING[code] if ref.ear_mg is not None else "below the recommended intake"
-            sentence = f"{shown} < {rda}: {meaning}"
         else:
             code = "likely_adequate"
-            sentence = f"{shown} ≥ {rda}: {_MEANING[code]}"
-        return code, ref.rda_mg, sentence
-    if ref.ai_mg is not None:
+        compared = ref.rda_mg
+    elif ref.ai_mg is not None:
         code = "adequate" if reaches(total, ref.ai_mg) else "cannot_assess"
-        sign = "≥" if code == "adequate" else "<"
-        return code, ref.ai_mg, f"{shown} {sign} AI {mg(ref.ai_mg)}: {_MEANING[code]}"
-    return "not_assessed", None, f"{shown}: no intake reference is set for this group"
+        compared = ref.ai_mg
+    else:
+        return "not_assessed", None, f"{shown}: no intake reference is set for this group"
+    return code, compared, f"{shown} {_comparison(code, ref.ear_mg, compared, recommended)}"
+
+
+# Every person of a group shares these phrases: only the total differs.
+@lru_cache(maxsize=1024)
+def _comparison(code: Adequacy, ear_mg: float | None, compared: float, recommended: str) -> str:
+    """Return the rest of an adequacy sentence after "Total N mg": the value and its meaning."""
+    if code == "likely_inadequate":
+        return f"< EAR {mg(ear_mg or 0)}: {_MEANING[code]}"
+    if code == "possibly_inadequate":
+        meaning = _MEANING[code] if ear_mg is not None else "below the recommended intake"
+        return f"< {recommended} {mg(compared)}: {meaning}"
+    if code == "likely_adequate":
+        return f"≥ {recommended} {mg(compared)}: {_MEANING[code]}"
+    sign = "≥" if code == "adequate" else "<"
+    return f"{sign} AI {mg(compared)}: {_MEANING[code]}"

@@ -247,7 +247,7 @@ _ALWAYS = (
 
 
 # A batch holds few distinct lists of items (about 15,000 in 100,000 realistic requests).
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _taken(texts: tuple[str, ...]) -> _Taken:
     parts = [_one(form, amount) for form, amount in parse_items(texts)]
     notes: list[str] = []
