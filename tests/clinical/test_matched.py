@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +46,15 @@ def test_with_names_are_matched_once_per_row() -> None:
     found = found_with(["Tetracyclines", "tetracycline"])
     assert [(match.name, match.matched) for match in found] == [("Tetracyclines", "Tetracyclines")]
     assert found[0].spacing_hours == 2
+
+
+def test_no_name_does_not_even_import_the_interactions_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Start-up time: most doses and plans name no medicine.
+    import mgcalc.clinical
+
+    monkeypatch.delitem(sys.modules, "mgcalc.clinical.interactions", raising=False)
+    monkeypatch.delattr(mgcalc.clinical, "interactions", raising=False)
+    assert found_with([]) == ()
+    assert "mgcalc.clinical.interactions" not in sys.modules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,15 @@ def test_doses_of_forms_work_without_the_products_table(mgcalc: Any) -> None:
     converted = mgcalc("convert", "400mg", "oxide", "--json").json()
     assert converted["elemental_mg"] == pytest.approx(241.3, abs=0.1)
     assert_refused(mgcalc("dose", "slow-mag=1"), "products.csv", code=1)
+
+
+def test_a_form_name_does_not_even_import_the_products_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Start-up time: most items are forms, and the products module builds its row model.
+    import mgcalc.clinical
+
+    monkeypatch.delitem(sys.modules, "mgcalc.clinical.products", raising=False)
+    monkeypatch.delattr(mgcalc.clinical, "products", raising=False)
+    assert (find_product("oxide"), resolve_item("Oxide")) == (None, None)
+    assert "mgcalc.clinical.products" not in sys.modules
