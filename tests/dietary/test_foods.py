@@ -349,6 +349,7 @@ def test_equal_matches_list_at_most_five(query: str, tied: int, more: str) -> No
     message = str(caught.value)
     assert message.startswith(f"food '{query}' matches {tied} foods equally well: ")
     assert message.endswith(f"{more}; give its NDB number or more words")
+    assert (" more; give" in message) == bool(more)  # no "and 0 more" at five
     assert message.count("; ") == 5  # five foods listed, then the hint
 
 
