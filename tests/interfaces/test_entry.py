@@ -48,6 +48,33 @@ def test_the_json_path_imports_neither_rich_nor_pint(args: list[str]) -> None:
     assert heavy == [], f"the JSON path of '{args[0]}' imports {heavy[:5]}"
 
 
+@pytest.mark.parametrize("args", list(JSON_COMMANDS.values()), ids=list(JSON_COMMANDS))
+def test_pydantic_s_plugin_loader_is_not_imported_when_no_plugin_is_installed(
+    args: list[str],
+) -> None:
+    from mgcalc.interfaces.entry import pydantic_plugins_installed
+
+    if pydantic_plugins_installed():
+        pytest.skip("a pydantic plugin is installed: pydantic loads it as usual")
+    run = _mgcalc(*args, flags=("-X", "importtime"))
+    assert run.returncode == 0, run.stderr
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines()}
+    assert "mgcalc.interfaces.cli" in imported  # the report is read right
+    assert sorted({"importlib.metadata", "email"} & imported) == []
+
+
+def test_the_stand_in_finds_what_pydantic_s_loader_finds_with_plugins_disabled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    from mgcalc.interfaces.entry import PLUGIN_LOADER, no_plugins_loader
+
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    pydantic_s = importlib.import_module(PLUGIN_LOADER)  # still where pydantic keeps it
+    assert list(no_plugins_loader().get_plugins()) == list(pydantic_s.get_plugins()) == []
+
+
 @pytest.mark.parametrize("command", ["convert", "dose", "plan"])
 def test_the_food_table_stays_out_of_commands_without_foods(command: str) -> None:
     run = _mgcalc(*JSON_COMMANDS[command], flags=("-X", "importtime"))
