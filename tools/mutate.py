@@ -44,6 +44,13 @@ MODULES: dict[str, list[str]] = {
     "chemistry/units": ["tests/chemistry/test_units.py", "tests/chemistry/test_amounts.py"],
     "chemistry/phrase": ["tests/chemistry/test_phrase.py", "tests/interfaces/test_cli_phrasing.py"],
     "chemistry/resolve": ["tests/chemistry/test_forms.py", "tests/chemistry/test_conversion.py"],
+    "chemistry/content": [
+        "tests/chemistry/test_content.py",
+        "tests/chemistry/test_conversion.py",
+        "tests/interfaces/test_cli_convert.py",
+        "tests/interfaces/test_custom_forms.py",
+        "tests/nutrition/test_intake.py",
+    ],
     "chemistry/conversion": [
         "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_cli.py",

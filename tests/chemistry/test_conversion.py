@@ -410,27 +410,6 @@ def test_an_elemental_unit_of_a_liquid_is_its_volume() -> None:
 
 
 @pytest.mark.parametrize(
-    ("unit", "form", "content"),
-    [
-        ("elemental=84mg", "elemental", (84.0, None, None)),
-        ("100mg", "elemental", (100.0, None, None)),
-        ("elemental=84mg", "lactate", (84.0, 824.3, None)),  # dihydrate, 10.19 % magnesium
-        ("400mg", "oxide", (241.217, 400.0, None)),
-        ("1mL", INJECTION_50, (49.31, 500.0, 1.0)),
-    ],
-)
-def test_unit_content(
-    unit: str, form: str, content: tuple[float, float | None, float | None]
-) -> None:
-    from mgcalc.chemistry.conversion import unit_content
-    from mgcalc.chemistry.forms import forms_table
-
-    found = unit_content(unit, forms_table().get(form))
-    for value, expected in zip(found, content, strict=True):
-        assert value == (None if expected is None else pytest.approx(expected, rel=TOLERANCE))
-
-
-@pytest.mark.parametrize(
     ("unit", "message"),
     [
         ("oxide=400mg", "--unit 'oxide=400mg': only elemental= may name what the amount is"),
@@ -459,11 +438,3 @@ def test_by_unit_percent_of_what_was_asked(
     assert by_unit is not None
     assert repr(by_unit.count) == repr(count)  # a whole count is an integer in JSON
     assert by_unit.percent_of_asked == (None if percent is None else pytest.approx(percent))
-
-
-def test_within_the_slack_of_a_tie_is_a_tie() -> None:
-    from mgcalc.chemistry.conversion import nearest_count
-
-    # 0.500000001 units is a tie as far as floats can tell: the smaller count.
-    assert nearest_count(0.5 + 1e-9) == 0
-    assert nearest_count(0.5 + 1e-8) == 1

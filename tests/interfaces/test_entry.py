@@ -99,6 +99,17 @@ def test_a_form_s_name_needs_no_product_nor_interaction(command: str) -> None:
     assert sorted(unneeded & imported) == []
 
 
+@pytest.mark.parametrize("command", ["dose", "plan"])
+def test_dose_and_plan_build_no_convert_result(command: str) -> None:
+    # They read amounts with chemistry.content: the models of convert's result (Conversion,
+    # ByUnit, Delivered, PerKg, Rate) cost about 10 ms to build.
+    run = _mgcalc(*JSON_COMMANDS[command], flags=("-X", "importtime"))
+    assert run.returncode == 0, run.stderr
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines()}
+    assert "mgcalc.chemistry.content" in imported
+    assert "mgcalc.chemistry.conversion" not in imported
+
+
 def test_a_result_and_exit_code_0() -> None:
     run = _mgcalc("convert", "8mEq", "--json")
     assert (run.returncode, run.stderr) == (0, "")

@@ -11,8 +11,9 @@ from pydantic import Field, field_validator
 
 from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import parse_amount
-from mgcalc.chemistry.conversion import Conversion, ProductRef
+from mgcalc.chemistry.conversion import Conversion
 from mgcalc.chemistry.forms import Form, forms_table, normalize
+from mgcalc.chemistry.item import ProductRef
 from mgcalc.clinical.product_names import clear_memos
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import BadAmount, DataError, InputError, UnknownForm

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from mgcalc.chemistry.amounts import MAX_VALUE, parse_amount
-from mgcalc.chemistry.conversion import convert
+from mgcalc.chemistry.content import content
 from mgcalc.errors import BadDiet
 
 # A saved profile or a request may give the diet as one entry or as a list; a number is mg.
@@ -114,7 +114,7 @@ def read_entry(entry: str | float) -> DietEntry:
             f"diet '{entry}' is a volume: give the water's magnesium too, e.g. "
             f"{entry.strip()}@20mg/L (mineral-water labels give mg/L)"
         )
-    mg = amount.total if amount.kind == "mass" else convert(amount).elemental_mg
+    mg = amount.total if amount.kind == "mass" else content(amount).elemental_mg
     return DietEntry(input=entry, mg=mg)
 
 

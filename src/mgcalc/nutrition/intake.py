@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from pydantic import Field
 
-from mgcalc.chemistry.conversion import Conversion, Item, convert
+from mgcalc.chemistry.content import Content, content
 from mgcalc.chemistry.forms import clears_with_forms
+from mgcalc.chemistry.item import Item, item_fields
 from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
 from mgcalc.clinical.matched import InteractionMatch, found_with, warning
 from mgcalc.clinical.product_names import clears_with_products, resolve_item
@@ -40,7 +41,7 @@ class Dose(Result):
     """The intake check's result."""
 
     id: str | int | None = None  # echoed from a request
-    items: tuple[Item, ...]  # each a Conversion, written with the Item fields only
+    items: tuple[Item, ...]  # each as convert reads it (or as a product's label declares it)
     supplemental_mg: float
     diet_mg: float  # the diet's total, 0 when no diet is given
     diet: Diet | None  # its parts; None when no diet is given (then adequacy is not judged)
@@ -251,8 +252,8 @@ _ALWAYS = (
 def _taken(texts: tuple[str, ...]) -> _Taken:
     parts = [_one(form, amount) for form, amount in parse_items(texts)]
     notes: list[str] = []
-    for _, conversion, _ in parts:
-        notes.extend(note for note in conversion.notes if note not in notes)
+    for _, said, _ in parts:
+        notes.extend(note for note in said if note not in notes)
     return _Taken(
         items=tuple(item for item, _, _ in parts),
         supplemental_mg=sum(item.elemental_mg for item, _, _ in parts),
@@ -261,20 +262,20 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
     )
 
 
-# The same products recur across a batch: each item's conversion is memoised.
+# The same products recur across a batch: each item is memoised.
 @lru_cache(maxsize=8192)
-def _one(form: str, amount: str) -> tuple[Item, Conversion, str | None]:
-    """Return an item (its input as typed), its conversion, and any hint about it."""
+def _one(form: str, amount: str) -> tuple[Item, tuple[str, ...], str | None]:
+    """Return an item (its input as typed), the notes on reading it, and any hint about it."""
+    typed = f"{form}={amount}"
     product = resolve_item(form)
-    if product is not None:
+    if product is not None:  # read as its label declares it: no salt weight to hint about
         from mgcalc.clinical.products import convert_product
 
         conversion = convert_product(amount, product, form)
-    else:
-        conversion = convert(amount, form)
-    fields = {name: getattr(conversion, name) for name in Item.model_fields}
-    item = Item(**{**fields, "input": f"{form}={amount}"})
-    return item, conversion, _salt_hint(conversion)
+        fields = {name: getattr(conversion, name) for name in Item.model_fields}
+        return Item(**{**fields, "input": typed}), conversion.notes, None
+    found = content(amount, form)
+    return Item(**{**item_fields(found), "input": typed}), found.notes, _salt_hint(found)
 
 
 clears_with_forms(_one.cache_clear)
@@ -283,21 +284,21 @@ clears_with_forms(_taken.cache_clear)
 clears_with_products(_taken.cache_clear)
 
 
-def _salt_hint(conversion: Conversion) -> str | None:
+def _salt_hint(found: Content) -> str | None:
     """Hint where a salt weight looks like a label's magnesium figure."""
-    per_unit = conversion.elemental_mg / conversion.count
+    per_unit = found.elemental_mg / found.amount.count
+    fraction = found.form.elemental_fraction
     if not (
-        conversion.read_as == "compound"
-        and conversion.given_as != "volume_ml"
-        and conversion.elemental_fraction is not None
-        and conversion.elemental_fraction < _LOW_FRACTION
+        found.read_as == "compound"
+        and found.given_as != "volume_ml"
+        and fraction < _LOW_FRACTION
         and 0 < per_unit < _SMALL_ELEMENTAL_MG
     ):
         return None
-    form = conversion.form or "elemental"
+    form, typed = found.form.key, found.amount.text
     return (
-        f"'{form}={conversion.input}' was read as {mg(conversion.compound_mg or 0)} of the "
-        f"salt, only {mg(conversion.elemental_mg)} of magnesium. If the label says "
-        f"'Magnesium (as {form}) {conversion.input}', that is already magnesium: "
-        f"write elemental={conversion.input}."
+        f"'{form}={typed}' was read as {mg(found.compound_mg or 0)} of the "
+        f"salt, only {mg(found.elemental_mg)} of magnesium. If the label says "
+        f"'Magnesium (as {form}) {typed}', that is already magnesium: "
+        f"write elemental={typed}."
     )

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from mgcalc.chemistry import units as chemistry_units
 from mgcalc.chemistry.amounts import parse_amount
-from mgcalc.chemistry.conversion import convert, meaning, nearest_count, unit_content
+from mgcalc.chemistry.content import content, meaning, nearest_count, unit_content
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, age_cautions
@@ -280,7 +280,7 @@ def _target(
     unit: TargetUnit = "mg"
     if amount.kind == "substance":
         unit = "mEq" if amount.quantity.unit == "mEq" else "mmol"
-    return convert(amount).elemental_mg, "custom", unit
+    return content(amount).elemental_mg, "custom", unit
 
 
 def _cap(

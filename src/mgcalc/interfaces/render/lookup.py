@@ -13,7 +13,8 @@ from mgcalc.text import number, percent
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from mgcalc.chemistry.conversion import Conversion, ProductRef
+    from mgcalc.chemistry.conversion import Conversion
+    from mgcalc.chemistry.item import ProductRef
     from mgcalc.chemistry.listing import FactorsListing, FormDetail, FormFactors, FormsListing
     from mgcalc.clinical.interactions import InteractionsListing
     from mgcalc.clinical.products import ProductsListing
