@@ -1,6 +1,7 @@
 """The table of magnesium forms (``data/forms.csv``): validated whole, once, lazily."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile every field's
+# annotation string at each start (about 0.04 ms a field); see the README, "Speed".
 
 import os
 import re
@@ -78,7 +79,7 @@ class Form(BaseModel):
         return key
 
     @model_validator(mode="after")
-    def _check_consistency(self) -> Form:
+    def _check_consistency(self) -> "Form":
         if self.fraction_basis == "definition" and self.key != ELEMENTAL:
             # Only 'elemental' is magnesium by definition; any other row is a compound.
             raise ValueError(
