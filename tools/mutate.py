@@ -51,6 +51,7 @@ MODULES: dict[str, list[str]] = {
         "tests/interfaces/test_custom_forms.py",
         "tests/nutrition/test_intake.py",
     ],
+    "chemistry/item": ["tests/chemistry/test_content.py", "tests/chemistry/test_conversion.py"],
     "chemistry/conversion": [
         "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_cli.py",
