@@ -75,6 +75,25 @@ def test_the_stand_in_finds_what_pydantic_s_loader_finds_with_plugins_disabled(
     assert list(no_plugins_loader().get_plugins()) == list(pydantic_s.get_plugins()) == []
 
 
+def test_the_stand_in_has_every_name_pydantic_imports_from_its_loader() -> None:
+    """A pydantic release that imports more from its loader must fail here, not in users' runs."""
+    import ast
+
+    import pydantic
+
+    from mgcalc.interfaces.entry import PLUGIN_LOADER, no_plugins_loader
+
+    wanted: set[str] = set()
+    for path in Path(pydantic.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.module:
+                continue
+            if (node.level and node.module == "_loader") or node.module == PLUGIN_LOADER:
+                wanted |= {alias.name for alias in node.names}
+    assert "get_plugins" in wanted  # the scan finds pydantic's own import
+    assert sorted(name for name in wanted if not hasattr(no_plugins_loader(), name)) == []
+
+
 @pytest.mark.parametrize("command", ["convert", "dose", "plan"])
 def test_the_food_table_stays_out_of_commands_without_foods(command: str) -> None:
     run = _mgcalc(*JSON_COMMANDS[command], flags=("-X", "importtime"))
