@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -59,3 +60,17 @@ def every_command() -> list[str]:
         return found
 
     return walk(typer.main.get_command(app), "")
+
+
+SHIPPED_TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv",
+                  "interactions.csv", "foods.csv")  # fmt: skip
+
+
+def tables_with_one_broken(folder: Path, broken: str) -> Path:
+    """Copy every shipped table into *folder*, with *broken* replaced by one that is not UTF-8."""
+    from mgcalc.datafiles import data_file
+
+    for name in SHIPPED_TABLES:
+        (folder / name).write_bytes(data_file(name).read_bytes())
+    (folder / broken).write_bytes(b"key\n\xff\xfe not UTF-8\n")
+    return folder

@@ -7,22 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import assert_refused
+from helpers import assert_refused, tables_with_one_broken
 
 from mgcalc.clinical.matched import found_with
-from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
-
-TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv", "foods.csv")
 
 
 @pytest.fixture
 def broken_interactions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point MGCALC_DATA_DIR at the shipped tables with an interactions table that is corrupt."""
-    for name in TABLES:
-        (tmp_path / name).write_bytes(data_file(name).read_bytes())
-    (tmp_path / "interactions.csv").write_bytes(b"key\n\xff\xfe not UTF-8\n")
-    monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tables_with_one_broken(tmp_path, "interactions.csv")))
 
 
 @pytest.mark.usefixtures("broken_interactions")

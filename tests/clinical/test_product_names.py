@@ -7,22 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import assert_refused
+from helpers import assert_refused, tables_with_one_broken
 
 from mgcalc.clinical.product_names import find_product, resolve_item
-from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
-
-TABLES = ("forms.csv", "reference.csv", "labels.csv", "interactions.csv", "foods.csv")
 
 
 @pytest.fixture
 def broken_products(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point MGCALC_DATA_DIR at the shipped tables with a products table that cannot be read."""
-    for name in TABLES:
-        (tmp_path / name).write_bytes(data_file(name).read_bytes())
-    (tmp_path / "products.csv").write_bytes(b"key\n\xff\xfe not UTF-8\n")
-    monkeypatch.setenv("MGCALC_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tables_with_one_broken(tmp_path, "products.csv")))
 
 
 @pytest.mark.usefixtures("broken_products")
