@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from mgcalc.interfaces.batch import run_batch
+from mgcalc.errors import MgcalcError
+from mgcalc.interfaces.batch import BLOCK_BYTES, BLOCK_RECORDS, DoseLine, LineError, run_batch
+from mgcalc.interfaces.request import DoseRequest, parse_request, request_id, run_request
 
 GOOD = {"id": "a", "items": ["glycinate=500mg"], "diet": "250mg", "age": 42, "sex": "female"}
 ABOVE = {"id": 7, "items": ["elemental=400mg"], "age": 30, "sex": "male"}
@@ -169,19 +171,24 @@ def test_lines_that_are_not_utf8_are_errors_not_crashes() -> None:
     assert (summary.read, summary.ok, summary.errors) == (3, 2, 1)
 
 
-def test_batch_streams_line_by_line() -> None:
-    """Each result is written before the next request is read."""
+def test_batch_streams_in_blocks() -> None:
+    """Results are written as the requests are read: at most two blocks are held."""
     written: list[int] = []
 
     class Source(io.BytesIO):
         def __iter__(self) -> Any:
-            for number in range(3):
+            for number in range(200):
                 written.append(len(out.getvalue().splitlines()))
                 yield (json.dumps({"items": [f"elemental={number}mg"]}) + "\n").encode()
 
     out = io.StringIO()
     run_batch(Source(), out, "dose")
-    assert written == [0, 1, 2]
+    lines = out.getvalue().splitlines(keepends=True)
+    assert len(lines) == 200
+    held = [sum(len(line) for line in lines[done:read]) for read, done in enumerate(written)]
+    longest = max(len(line) for line in lines)
+    assert 0 < max(held) < BLOCK_BYTES + BLOCK_RECORDS * longest
+    assert written[-1] > 100  # most of it was out before the last request was read
 
 
 def test_a_request_file_that_is_not_utf8(mgcalc: Any, tmp_path: Path) -> None:
@@ -257,3 +264,27 @@ def test_a_byte_order_mark_starts_a_request_file(mgcalc: Any, tmp_path: Path) ->
     assert run.json()["total_mg"] == pytest.approx(320.48, rel=1e-4)
     stdin = mgcalc("dose", "--input", "-", "--json", input=BOM.decode() + json.dumps(GOOD))
     assert stdin.exit_code == 0, stdin.stderr
+
+
+def test_dose_lines_are_the_bytes_of_their_models() -> None:
+    """A dose line is written from the result's fields: the bytes its BatchLine model has."""
+    extra = [{"items": ["oxide=400mg"], "diet": 100, "age": 8}, {**GOOD, "with": ["levothyroxine"]}]
+    text = "\n".join(LINES + [json.dumps(request) for request in extra]) + "\n"
+    out = io.StringIO()
+    run_batch(io.BytesIO(text.encode()), out, "dose")
+    expected = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            result = run_request(parse_request(line, DoseRequest))
+        except MgcalcError as error:
+            found = request_id(line)
+            message = LineError(line=number, message=str(error))
+            expected.append(DoseLine(id=number if found is None else found, line=number,
+                                     ok=False, error=message))  # fmt: skip
+            continue
+        result = result if result.id is not None else result.model_copy(update={"id": number})
+        assert result.id is not None
+        expected.append(DoseLine(id=result.id, line=number, ok=True, result=result))
+    assert out.getvalue().splitlines() == [line.model_dump_json() for line in expected]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import IO, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -18,15 +20,18 @@ from mgcalc.interfaces.request import (
     MAX_REQUEST_BYTES,
     REQUESTS,
     BadRequest,
+    DoseRequest,
+    Request,
     RequestModel,
     did_you_mean,
+    dose_fields_of,
     parse_request,
     request_id,
     request_keys,
     run_request,
     validate_request,
 )
-from mgcalc.nutrition.intake import Dose
+from mgcalc.nutrition.intake import Dose, DoseFields
 from mgcalc.nutrition.planner import Plan
 from mgcalc.result import Result
 
@@ -40,8 +45,13 @@ _FALSE = {"false", "0", "no", "n", ""}
 _MAX_LINE = 1_000_000
 # csv reads text; a line that is not UTF-8 is passed through it as this marker.
 _UNDECODABLE = "\x00mgcalc: not UTF-8\x00"
-# write(id, line, result, error): one output line, for a result or for an error message
-Writer = Callable[[str | int, int, "Dose | Plan | Conversion | None", str | None], None]
+# Requests are run in blocks of this many, and output written in blocks of about this size.
+BLOCK_RECORDS = 32
+BLOCK_BYTES = 64 * 1024
+# What a request's result is written from: the model, or (dose as JSON) its JSON's bytes.
+Outcome = Dose | Plan | Conversion | bytes
+# write(id, line, outcome, error): one output line, for a result or for an error message
+Writer = Callable[[str | int, int, Outcome | None, str | None], None]
 
 
 class LineError(BaseModel):
@@ -131,29 +141,80 @@ def run_batch(
     summary = Summary()
     if header:
         write_header(out, command, output_format)
-    write = _jsonl_writer(out) if output_format == "jsonl" else _csv_writer(out, command)
-    for line, record in records:
-        summary.read += 1
-        try:
-            if isinstance(record, Failed):
-                raise record.error
-            if isinstance(record, str):
-                request = parse_request(record, model)
-            else:
-                request = validate_request(record, model)
-            if request.id is None:  # the line number is its id, in the line and the result
-                request = request.model_copy(update={"id": line})
-            result = run_request(request)
-        except MgcalcError as error:
-            summary.errors += 1
-            identifier = _id_of(record)
-            write(line if identifier is None else identifier, line, None, str(error))
-            continue
-        summary.ok += 1
-        if is_above_ul(result):
-            summary.above_ul += 1
-        write(line if request.id is None else request.id, line, result, None)
+    run = _run_json if command == "dose" and output_format == "jsonl" else _run_model
+    with _writer(out, command, output_format) as write:
+        for block in _blocks(records):
+            # Stage by stage over a block: each stage's code stays in the processor's cache.
+            requests = [_request(line, record, model) for line, record in block]
+            results = [_result(request, run) for request in requests]
+            for (line, record), request, result in zip(block, requests, results, strict=True):
+                summary.read += 1
+                if isinstance(result, MgcalcError):
+                    summary.errors += 1
+                    identifier = _id_of(record)
+                    write(line if identifier is None else identifier, line, None, str(result))
+                    continue
+                assert not isinstance(request, MgcalcError)
+                outcome, above_ul = result
+                summary.ok += 1
+                summary.above_ul += above_ul
+                write(line if request.id is None else request.id, line, outcome, None)
     return summary
+
+
+def _blocks(records: Iterator[tuple[int, Record]]) -> Iterator[list[tuple[int, Record]]]:
+    while block := list(itertools.islice(records, BLOCK_RECORDS)):
+        yield block
+
+
+def _request(line: int, record: Record, model: RequestModel) -> Request | MgcalcError:
+    """Read one record as a request (its id the line number if it has none), or say why not."""
+    try:
+        if isinstance(record, Failed):
+            return record.error
+        if isinstance(record, str):
+            request = parse_request(record, model)
+        else:
+            request = validate_request(record, model)
+    except MgcalcError as error:
+        return error
+    return request if request.id is not None else request.model_copy(update={"id": line})
+
+
+def _result(
+    request: Request | MgcalcError, run: Callable[[Request], tuple[Outcome, bool]]
+) -> tuple[Outcome, bool] | MgcalcError:
+    if isinstance(request, MgcalcError):
+        return request
+    try:
+        return run(request)
+    except MgcalcError as error:
+        return error
+
+
+def _run_model(request: Request) -> tuple[Outcome, bool]:
+    result = run_request(request)
+    return result, is_above_ul(result)
+
+
+def _run_json(request: Request) -> tuple[Outcome, bool]:
+    """Run a dose request straight to its JSON (the same bytes as its Dose's)."""
+    assert isinstance(request, DoseRequest)
+    fields = dose_fields_of(request)
+    return _dose_json()(fields), fields.assessment.ul == "above"
+
+
+@cache
+def _dose_json() -> Callable[[DoseFields], bytes]:
+    """Return the writer of a dose's JSON from its fields: the memoised parts recur."""
+    from mgcalc.interfaces.render.spliced import Spliced
+    from mgcalc.nutrition.assessment import Assessment
+
+    return Spliced(
+        Dose, nested={"assessment": Spliced(Assessment)},
+        by_identity=("diet", "profile", "reference"), each_by_identity=("items",),
+        by_value=("notes", "next_step"),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -270,34 +331,50 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
     return record
 
 
-def _jsonl_writer(out: IO[str]) -> Writer:
-    """Write each line as compact JSON: the bytes of ``BatchLine.model_dump_json()``.
-
-    The envelope is put together here around the result's own serialised bytes, which
-    go to the binary stream under *out* when there is one (no decoding and re-encoding).
-    """
+@contextlib.contextmanager
+def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iterator[Writer]:
+    """Yield the writer of *output_format*'s lines; what it holds is written at the end."""
+    if output_format == "csv":
+        yield _csv_writer(out, command)
+        return
     buffer: IO[bytes] | None = getattr(out, "buffer", None)
     if buffer is not None:
         out.flush()
     send: Callable[[bytes], object] = (
         buffer.write if buffer is not None else lambda data: out.write(data.decode())
     )
+    block: list[bytes] = []
+    size = 0
 
-    def write(
-        id: str | int, line: int, result: Dose | Plan | Conversion | None, error: str | None
-    ) -> None:
-        head = b'{"schema_version":2,"id":%b,"line":%d,' % (to_json(id), line)
-        if result is None:
-            body = b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n' % (
-                line, to_json(error)
-            )  # fmt: skip
-        else:
-            body = b'"ok":true,"result":%b,"error":null}\n' % (
-                result.__pydantic_serializer__.to_json(result)
-            )
-        send(head + body)
+    def write(id: str | int, line: int, outcome: Outcome | None, error: str | None) -> None:
+        nonlocal size
+        data = _json_line(id, line, outcome, error)
+        block.append(data)
+        size += len(data)
+        if size >= BLOCK_BYTES:
+            send(b"".join(block))
+            block.clear()
+            size = 0
 
-    return write
+    try:
+        yield write
+    finally:  # whole lines only, even when the run is cut short
+        send(b"".join(block))
+
+
+def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | None) -> bytes:
+    """Return one line of compact JSON: the bytes of ``BatchLine.model_dump_json()``.
+
+    The envelope is put together here around the result's own serialised bytes.
+    """
+    head = b'{"schema_version":2,"id":%b,"line":%d,' % (to_json(id), line)
+    if outcome is None:
+        return head + b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n' % (
+            line, to_json(error)
+        )  # fmt: skip
+    if not isinstance(outcome, bytes):
+        outcome = outcome.__pydantic_serializer__.to_json(outcome)
+    return head + b'"ok":true,"result":%b,"error":null}\n' % outcome
 
 
 # The person's reference values close each row, so a spreadsheet shows what was compared.
@@ -326,9 +403,8 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
     writer = csv.writer(out, lineterminator="\n")
     columns = _CSV_COLUMNS[command]
 
-    def write(
-        id: str | int, line: int, result: Dose | Plan | Conversion | None, error: str | None
-    ) -> None:
+    def write(id: str | int, line: int, result: Outcome | None, error: str | None) -> None:
+        assert not isinstance(result, bytes)  # a CSV row is made from the model
         values: list[object] = [id, line, "true" if result is not None else "false"]
         if result is None:
             values += [""] * len(columns)

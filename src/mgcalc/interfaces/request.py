@@ -23,7 +23,7 @@ from mgcalc.chemistry.conversion import Conversion
 from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.dietary.assembly import Diet, make_diet
 from mgcalc.errors import InputError
-from mgcalc.nutrition.intake import Dose, dose
+from mgcalc.nutrition.intake import Dose, DoseFields, dose, dose_fields
 from mgcalc.nutrition.planner import Plan, plan
 from mgcalc.nutrition.profile import (
     SEX_ALIASES,
@@ -228,6 +228,18 @@ def run_request(request: Request) -> Dose | Plan | Conversion:
         request.form, profile, unit=request.unit, diet=diet, target=request.target,
         doses=request.doses, allow_above_ul=request.allow_above_ul, halves=request.halves,
         id=request.id,
+        with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
+    )  # fmt: skip
+
+
+def dose_fields_of(request: DoseRequest) -> DoseFields:
+    """Run a dose request to its result's field values (a batch writes them unbuilt)."""
+    profile = _profile(
+        request.age, request.sex, request.pregnant, request.lactating, request.standard
+    )
+    entries = tuple(request.diet) if isinstance(request.diet, list) else request.diet
+    return dose_fields(
+        request.items, _diet(entries, tuple(request.foods)), profile, id=request.id,
         with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
     )  # fmt: skip
 

@@ -4,7 +4,7 @@
 # annotation string at each start (about 0.04 ms a field); see the README, "Speed".
 
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -64,6 +64,17 @@ class Assessment(BaseModel):
 
     adequacy: Adequacy
     reason: Reason | None = None  # set when adequacy is not_assessed
+    ul: UlVerdict
+    percent_of_reference: float | None
+    percent_of_ul: float | None
+    verdicts: tuple[str, ...]
+
+
+class AssessmentFields(NamedTuple):
+    """An :class:`Assessment`'s field values, in its order (a batch writes them unbuilt)."""
+
+    adequacy: Adequacy
+    reason: Reason | None
     ul: UlVerdict
     percent_of_reference: float | None
     percent_of_ul: float | None
@@ -177,6 +188,21 @@ def assess(
     Adequacy is judged only for a person (*personal*) whose diet is given (*diet_given*):
     without the diet the total is not known.
     """
+    fields = assessment_fields(
+        total_mg, supplemental_mg, reference, diet_given=diet_given, personal=personal
+    )
+    return Assessment(**fields._asdict())
+
+
+def assessment_fields(
+    total_mg: float,
+    supplemental_mg: float,
+    reference: ReferenceUsed,
+    *,
+    diet_given: bool = True,
+    personal: bool = True,
+) -> AssessmentFields:
+    """Return what :func:`assess` judges, as field values (no model is built)."""
     info = STANDARD_INFO[reference.standard]
     adequacy, compared, verdict = _adequacy(total_mg, reference, info.recommended)
     reason: Reason | None = None
@@ -190,26 +216,22 @@ def assess(
             f"Adequacy not assessed: it needs the diet (food and water) as well as the "
             f"supplements' {mg(supplemental_mg)}"
         )
-    verdicts = [verdict]
     ul: UlVerdict = "not_established"
     percent_of_ul = None
     if reference.ul_mg is not None:
         percent_of_ul = 100 * supplemental_mg / reference.ul_mg
         ul, sentence = _ul_verdict(supplemental_mg, reference.ul_mg, info.upper)
-        verdicts.append(sentence)
     elif reference.ul_status == "not_established":
-        verdicts.append("No upper limit is established for this group: supplements not judged")
+        sentence = "No upper limit is established for this group: supplements not judged"
     else:
-        verdicts.append(
-            "No upper limit is set in mgcalc's data for this group: supplements not judged"
-        )
-    return Assessment(
+        sentence = "No upper limit is set in mgcalc's data for this group: supplements not judged"
+    return AssessmentFields(
         adequacy=adequacy,
         reason=reason,
         ul=ul,
         percent_of_reference=None if compared is None else 100 * total_mg / compared,
         percent_of_ul=percent_of_ul,
-        verdicts=tuple(verdicts),
+        verdicts=(verdict, sentence),
     )
 
 

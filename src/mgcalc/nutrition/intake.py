@@ -5,7 +5,7 @@
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -19,9 +19,10 @@ from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import (
     Assessment,
+    AssessmentFields,
     Reason,
     ReferenceUsed,
-    assess,
+    assessment_fields,
     reference_for,
 )
 from mgcalc.nutrition.profile import Profile
@@ -66,6 +67,26 @@ class Dose(Result):
     def above_ul(self) -> bool:
         """Return whether supplemental magnesium is above the upper limit."""
         return self.assessment.ul == "above"
+
+
+class DoseFields(NamedTuple):
+    """A :class:`Dose`'s field values, in its order: what a batch writes without building it."""
+
+    schema_version: Literal[2]
+    id: str | int | None
+    items: tuple[Item, ...]
+    supplemental_mg: float
+    diet_mg: float
+    diet: Diet | None
+    total_mg: float
+    profile: Profile
+    profile_source: ProfileSource | None
+    reference: ReferenceUsed
+    assessment: AssessmentFields
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+    interactions: tuple[InteractionMatch, ...]
+    next_step: str
 
 
 def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -149,12 +170,29 @@ def dose(
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
+    fields = dose_fields(
+        items, diet, profile, id=id, with_medicines=with_medicines,
+        kidney_impairment=kidney_impairment,
+    )  # fmt: skip
+    return Dose(**fields._asdict() | {"assessment": Assessment(**fields.assessment._asdict())})
+
+
+def dose_fields(
+    items: Sequence[str],
+    diet: Diet | None,
+    profile: Profile,
+    *,
+    id: str | int | None = None,
+    with_medicines: Sequence[str] = (),
+    kidney_impairment: bool = False,
+) -> DoseFields:
+    """Return what :func:`dose` finds, as field values (no model is built)."""
     found = found_with(with_medicines)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
-    assessment = assess(
+    assessment = assessment_fields(
         total, taken.supplemental_mg, reference,
         diet_given=diet is not None, personal=profile.is_personal,
     )  # fmt: skip
@@ -172,7 +210,8 @@ def dose(
     if kidney_impairment:
         warnings.append(KIDNEY)
     warnings.extend(warning(match) for match in found)
-    return Dose(
+    return DoseFields(
+        schema_version=2,
         id=id,
         items=taken.items,
         supplemental_mg=taken.supplemental_mg,
@@ -180,6 +219,7 @@ def dose(
         diet=diet,
         total_mg=total,
         profile=profile,
+        profile_source=None,
         reference=reference,
         assessment=assessment,
         notes=tuple(notes),
@@ -190,7 +230,7 @@ def dose(
 
 
 def next_step(
-    assessment: Assessment,
+    assessment: Assessment | AssessmentFields,
     reference: ReferenceUsed,
     items: Sequence[Item],
     kidney_impairment: bool = False,

@@ -1,0 +1,170 @@
+"""A model's JSON from its field values: the same bytes as building and dumping the model."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Literal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+from mgcalc.errors import MgcalcError
+from mgcalc.interfaces import batch
+from mgcalc.interfaces.render import spliced
+from mgcalc.interfaces.render.spliced import Spliced
+from mgcalc.interfaces.request import DoseRequest, dose_fields_of, run_request
+from mgcalc.nutrition.assessment import Assessment, AssessmentFields
+from mgcalc.nutrition.intake import Dose, DoseFields
+
+PROFILES = int(os.environ.get("MGCALC_HYPOTHESIS_EXAMPLES", "150"))
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    mg: float | None
+
+
+class Whole(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    version: Literal[2] = 2
+    id: str | int | None
+    kind: Literal["a", "b"] | None
+    amount: float
+    flag: bool
+    texts: tuple[str, ...]
+    part: Part
+    parts: tuple[Part, ...]
+    note: str = Field(serialization_alias="remark")
+
+
+TEXT = st.text(max_size=12)  # every code point: quotes, backslashes, controls, non-ASCII
+FLOAT = st.floats(allow_nan=True, allow_infinity=True)
+PART = st.builds(Part, name=TEXT, mg=st.none() | FLOAT)
+WHOLE = st.builds(
+    Whole,
+    id=st.none() | TEXT | st.integers(),
+    kind=st.sampled_from(["a", "b", None]),
+    amount=FLOAT,
+    flag=st.booleans(),
+    texts=st.tuples(TEXT, TEXT),
+    part=PART,
+    parts=st.lists(PART, max_size=3).map(tuple),
+    note=TEXT,
+)
+
+
+def _values(model: BaseModel) -> tuple[object, ...]:
+    return tuple(getattr(model, name) for name in type(model).model_fields)
+
+
+@settings(max_examples=PROFILES, suppress_health_check=[HealthCheck.too_slow])
+@given(WHOLE)
+def test_the_bytes_are_pydantics(whole: Whole) -> None:
+    plain = Spliced(Whole)
+    cached = Spliced(
+        Whole, by_identity=("part",), each_by_identity=("parts",), by_value=("texts", "note")
+    )
+    expected = whole.model_dump_json().encode()
+    assert plain(_values(whole)) == expected
+    assert cached(_values(whole)) == expected
+    assert cached(_values(whole)) == expected  # from the caches
+
+
+def test_keys_are_names_in_the_models_order() -> None:
+    """As model_dump_json() writes them: by name, not by serialisation alias."""
+    whole = Whole(id=1, kind=None, amount=1.0, flag=True, texts=(), part=Part(name="p", mg=None),
+                  parts=(), note="n")  # fmt: skip
+    data = json.loads(Spliced(Whole)(_values(whole)))
+    assert list(data) == ["version", "id", "kind", "amount", "flag", "texts", "part", "parts",
+                          "note"]  # fmt: skip
+
+
+def test_a_cached_object_is_served_from_the_cache() -> None:
+    calls: list[object] = []
+    part = Part(name="p", mg=1.5)
+    encode = spliced._by_identity(lambda value: calls.append(value) or b"x")
+    assert (encode(part), encode(part)) == (b"x", b"x")
+    assert calls == [part]
+    encode(Part(name="p", mg=1.5))  # equal, but another object: its own entry
+    assert len(calls) == 2
+
+
+def test_caches_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spliced, "RECURRING_MAX", 3)
+    each = Spliced(Whole, by_value=("note",))
+    for number in range(10):
+        whole = Whole(id=number, kind="a", amount=number, flag=False, texts=(),
+                      part=Part(name="p", mg=None), parts=(), note=f"note {number}")  # fmt: skip
+        assert each(_values(whole)) == whole.model_dump_json().encode()
+    cache = each._encoders[-1].__self__  # type: ignore[attr-defined]
+    assert 0 < len(cache) <= 3
+
+
+def test_a_model_that_customises_its_json_is_refused() -> None:
+    class Custom(BaseModel):
+        mg: float
+
+        @field_serializer("mg")
+        def _rounded(self, value: float) -> float:
+            return round(value)
+
+    with pytest.raises(TypeError, match="Custom customises its JSON"):
+        Spliced(Custom)
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        ({"by_identity": ("colour",)}, ValueError, "Whole has no field colour"),
+        ({"by_value": ("amount",)}, TypeError, "by_value needs a field of text"),
+        ({"each_by_identity": ("part",)}, TypeError, r"tuple\[X, \.\.\.\]"),
+    ],
+)
+def test_wrong_options_are_refused(options: dict[str, Any], error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        Spliced(Whole, **options)
+
+
+def test_the_fields_tuples_are_the_models_fields() -> None:
+    assert DoseFields._fields == tuple(Dose.model_fields)
+    assert AssessmentFields._fields == tuple(Assessment.model_fields)
+
+
+SALTS = ["glycinate", "oxide", "citrate", "threonate", "elemental", "chloride", "lactate",
+         "malate", "sulfate"]  # fmt: skip
+AMOUNTS = ["500mg", "2x400mg", "1g", "4mmol", "8mEq", "0mg", "3.5mg", "2x84mg"]
+LIQUIDS = ["milk-of-magnesia=15mL", "milk-of-magnesia=1tbsp", "maalox=10mL"]
+ITEM = st.builds("{}={}".format, st.sampled_from(SALTS), st.sampled_from(AMOUNTS))
+REQUEST = st.fixed_dictionaries(
+    {"items": st.lists(ITEM | st.sampled_from(LIQUIDS), min_size=1, max_size=3)},
+    optional={
+        "id": st.text(max_size=5) | st.integers(),
+        "diet": st.sampled_from(["250mg", "0mg", "1.5L@20mg/L", 120, 80.5, ["100mg", 20]]),
+        "foods": st.sampled_from([["almonds=1oz"], ["spinach=100g", "tofu=100g"]]),
+        "age": st.sampled_from([0.3, 0.5, 2, 8, 15, 19, 42.5, 71, "8mo", "30"]),
+        "sex": st.sampled_from(["female", "male", "F"]),
+        "pregnant": st.sampled_from([False, False, False, True]),
+        "standard": st.sampled_from(["us", "eu", "dach", "who", "uk", "anz", "nordic"]),
+        "with": st.sampled_from([["levothyroxine"], ["ciprofloxacin", "alendronate"]]),
+        "kidney_impairment": st.booleans(),
+    },
+)  # fmt: skip
+
+
+@settings(max_examples=PROFILES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(REQUEST)
+def test_a_dose_is_written_as_its_model_is(data: dict[str, Any]) -> None:
+    try:
+        request = DoseRequest.model_validate(data)
+        expected = run_request(request)
+    except MgcalcError as error:  # a refused request is refused the same way on both paths
+        with pytest.raises(type(error)):
+            dose_fields_of(DoseRequest.model_validate(data))
+        return
+    assert batch._dose_json()(dose_fields_of(request)) == expected.model_dump_json().encode()
