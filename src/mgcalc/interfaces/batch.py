@@ -367,14 +367,16 @@ def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | N
 
     The envelope is put together here around the result's own serialised bytes.
     """
-    head = b'{"schema_version":2,"id":%b,"line":%d,' % (to_json(id), line)
     if outcome is None:
-        return head + b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n' % (
-            line, to_json(error)
-        )  # fmt: skip
+        return _FAILED % (to_json(id), line, line, to_json(error))
     if not isinstance(outcome, bytes):
         outcome = outcome.__pydantic_serializer__.to_json(outcome)
-    return head + b'"ok":true,"result":%b,"error":null}\n' % outcome
+    return _OK % (to_json(id), line, outcome)
+
+
+_HEAD = b'{"schema_version":2,"id":%b,"line":%d,'
+_OK = _HEAD + b'"ok":true,"result":%b,"error":null}\n'
+_FAILED = _HEAD + b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n'
 
 
 # The person's reference values close each row, so a spreadsheet shows what was compared.
