@@ -9,7 +9,12 @@ cores, peak < 100 MB at any N).
 
 --baseline DIR runs the code of another source tree (an export of the commit before a
 change: ``git archive COMMIT | tar -x -C DIR``) on the same file, interleaved, and
-prints the ratio of the two and whether their output bytes are identical.
+prints the ratio of the two and whether their output bytes are identical. --repeat K
+runs both K times, alternately, and compares the best run of each (the least CPU):
+on a shared machine a single pair of runs can differ by 15 % from one minute to the
+next. The issue's goals were set against the code it measured (about 25,000 records/s
+in one process, at e8314d5): as ratios to that code, 1.4x in one process and 2.4x
+with --jobs 0.
 --save FILE keeps the output; --check-against FILE compares it byte for byte with FILE.
 The baseline import of start-up (``python -c "import typer, pydantic, pint"``) is timed
 before and after, so that records per CPU second can be compared across machines: they
@@ -17,7 +22,7 @@ are also given scaled to the machine of the issue's figures, where that import t
 157 ms of CPU.
 
 Usage: python benchmarks/batch.py [N ...] [--jobs N] [--mixed] [--baseline DIR]
-       [--save FILE] [--check-against FILE]   (default N: 100000)
+       [--repeat K] [--save FILE] [--check-against FILE]   (default N: 100000)
 """
 
 from __future__ import annotations
@@ -177,6 +182,11 @@ def _line(name: str, count: int, figures: dict[str, float | str]) -> str:
     )
 
 
+def _best(best: dict[str, float | str], figures: dict[str, float | str]) -> dict[str, float | str]:
+    """Return the run of the two that took less CPU (the first run is the best so far)."""
+    return figures if not best or float(figures["cpu"]) < float(best["cpu"]) else best
+
+
 def run(count: int, options: argparse.Namespace, folder: Path) -> None:
     """Generate *count* requests, run the batch (and the baseline), print the figures."""
     path = folder / f"requests-{count}.jsonl"
@@ -191,8 +201,16 @@ def run(count: int, options: argparse.Namespace, folder: Path) -> None:
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"{count:,} requests{' (mixed)' if options.mixed else ''}; load average {load}")
     before = baseline_import_cpu()
-    mine = measure([sys.executable, "-m", "mgcalc", *args], env, ours)
-    print(_line("mgcalc", count, mine))
+    base_env = {**env, "PYTHONPATH": str(Path(options.baseline or ".") / "src")}
+    mine: dict[str, float | str] = {}
+    base: dict[str, float | str] = {}
+    for _ in range(options.repeat):
+        mine = _best(mine, measure([sys.executable, "-m", "mgcalc", *args], env, ours))
+        if options.baseline is not None:
+            base = _best(base, measure([sys.executable, "-m", "mgcalc", "dose", "--batch",
+                                        str(path)], base_env, theirs))  # fmt: skip
+    best = f" (the best of {options.repeat})" if options.repeat > 1 else ""
+    print(_line("mgcalc", count, mine) + best)
     import_cpu = (before + baseline_import_cpu()) / 2
     scaled = count / float(mine["cpu"]) * import_cpu / ISSUE_BASELINE_CPU
     print(
@@ -200,10 +218,7 @@ def run(count: int, options: argparse.Namespace, folder: Path) -> None:
         f"{ISSUE_BASELINE_CPU * 1000:.0f} ms); scaled to that machine {scaled:,.0f} per CPU s"
     )
     if options.baseline is not None:
-        base_env = {**env, "PYTHONPATH": str(Path(options.baseline) / "src")}
-        base = measure([sys.executable, "-m", "mgcalc", "dose", "--batch", str(path)],
-                       base_env, theirs)  # fmt: skip
-        print(_line("baseline", count, base))
+        print(_line("baseline", count, base) + best)
         ratio_wall = float(base["wall"]) / float(mine["wall"])
         ratio_cpu = float(base["cpu"]) / float(mine["cpu"])
         print(f"  speed-up over the baseline: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU")
@@ -222,6 +237,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--mixed", action="store_true")
     parser.add_argument("--baseline", metavar="DIR")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K")
     parser.add_argument("--save", metavar="FILE")
     parser.add_argument("--check-against", metavar="FILE")
     options = parser.parse_args()

@@ -48,8 +48,8 @@ _UNDECODABLE = "\x00mgcalc: not UTF-8\x00"
 # Requests are run in blocks of this many, and output written in blocks of about this size.
 BLOCK_RECORDS = 32
 BLOCK_BYTES = 64 * 1024
-# What a request's result is written from: the model, or (dose as JSON) its JSON's bytes.
-Outcome = Dose | Plan | Conversion | bytes
+# What a request's result is written from: the model, or (dose as JSON) its field values.
+Outcome = Dose | Plan | Conversion | DoseFields
 # write(id, line, outcome, error): one output line, for a result or for an error message
 Writer = Callable[[str | int, int, Outcome | None, str | None], None]
 
@@ -198,10 +198,10 @@ def _run_model(request: Request) -> tuple[Outcome, bool]:
 
 
 def _run_json(request: Request) -> tuple[Outcome, bool]:
-    """Run a dose request straight to its JSON (the same bytes as its Dose's)."""
+    """Run a dose request to its result's field values (written as its Dose's bytes)."""
     assert isinstance(request, DoseRequest)
     fields = dose_fields_of(request)
-    return _dose_json()(fields), fields.assessment.ul == "above"
+    return fields, fields.assessment.ul == "above"
 
 
 @cache
@@ -369,9 +369,9 @@ def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | N
     """
     if outcome is None:
         return _FAILED % (to_json(id), line, line, to_json(error))
-    if not isinstance(outcome, bytes):
-        outcome = outcome.__pydantic_serializer__.to_json(outcome)
-    return _OK % (to_json(id), line, outcome)
+    if isinstance(outcome, DoseFields):
+        return _OK % (to_json(id), line, _dose_json()(outcome))
+    return _OK % (to_json(id), line, outcome.__pydantic_serializer__.to_json(outcome))
 
 
 _HEAD = b'{"schema_version":2,"id":%b,"line":%d,'
@@ -406,7 +406,7 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
     columns = _CSV_COLUMNS[command]
 
     def write(id: str | int, line: int, result: Outcome | None, error: str | None) -> None:
-        assert not isinstance(result, bytes)  # a CSV row is made from the model
+        assert not isinstance(result, DoseFields)  # a CSV row is made from the model
         values: list[object] = [id, line, "true" if result is not None else "false"]
         if result is None:
             values += [""] * len(columns)
