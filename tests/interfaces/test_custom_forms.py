@@ -310,3 +310,26 @@ def test_infinite_and_tiny_cells_are_refused(
     cells = dict(zip(COLUMNS, BUFFERED.split(","), strict=True))
     path = _file(tmp_path, ",".join({**cells, cell: value}.values()))
     assert_refused(mgcalc("convert", "1g", "buffered", "--forms", str(path)), message)
+
+
+def test_a_batch_after_the_forms_change_uses_the_new_table(tmp_path: Path) -> None:
+    """The batch's caches of written parts never serve an item from the previous table."""
+    import io
+    import json
+
+    from mgcalc.interfaces.batch import run_batch
+
+    def batch() -> list[float]:
+        out = io.StringIO()
+        lines = [json.dumps({"items": ["glycinate=1g"], "diet": "100mg", "age": 40,
+                             "sex": "male"})] * 3  # fmt: skip
+        run_batch(io.BytesIO("\n".join(lines).encode()), out, "dose")
+        return [json.loads(line)["result"]["items"][0]["elemental_mg"] for line in
+                out.getvalue().splitlines()]  # fmt: skip
+
+    assert batch() == pytest.approx([140.961] * 3, rel=1e-5)
+    row = BUFFERED.replace("buffered-glycinate,", "glycinate,", 1).replace(",buffered,", ",,")
+    mgcalc.use_forms(_file(tmp_path, row + ",true", header=HEADER + ",override"))
+    assert batch() == [200.0] * 3
+    mgcalc.use_forms(None)
+    assert batch() == pytest.approx([140.961] * 3, rel=1e-5)
