@@ -9,7 +9,7 @@ from typing import Any, Literal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer
 
 from mgcalc.errors import MgcalcError
 from mgcalc.interfaces import batch
@@ -168,3 +168,105 @@ def test_a_dose_is_written_as_its_model_is(data: dict[str, Any]) -> None:
             dose_fields_of(DoseRequest.model_validate(data))
         return
     assert batch._dose_json()(dose_fields_of(request)) == expected.model_dump_json().encode()
+
+
+def test_every_field_may_be_named() -> None:
+    """Options that name all of a model's fields are accepted, not refused as unknown."""
+    part = Part(name="magnesium", mg=12.5)
+    write = Spliced(Part, by_value=("name",), by_identity=("mg",))
+    assert write(_values(part)) == b'{"name":"magnesium","mg":12.5}'
+
+
+def test_a_model_with_a_computed_field_is_refused() -> None:
+    """Its JSON has a key that no field value gives: it cannot be written from the fields."""
+
+    class Computed(BaseModel):
+        mg: float
+
+        @computed_field  # type: ignore[prop-decorator]
+        @property
+        def mmol(self) -> float:
+            return self.mg / 24.305
+
+    with pytest.raises(TypeError, match=r"Computed customises its JSON \(a computed field\)"):
+        Spliced(Computed)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Have every serialiser Spliced makes note the values it serialises, in order."""
+    calls: list[object] = []
+    real = spliced._serialiser
+
+    def counting(annotation: Any) -> spliced.Encode:
+        encode = real(annotation)
+
+        def counted(value: Any) -> bytes:
+            calls.append(value)
+            return encode(value)
+
+        return counted
+
+    monkeypatch.setattr(spliced, "_serialiser", counting)
+    return calls
+
+
+def test_recurring_parts_are_serialised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the options are for: a batch line's recurring parts come from their cached bytes."""
+    calls = _counting(monkeypatch)
+    write = Spliced(
+        Whole, by_identity=("part",), each_by_identity=("parts",), by_value=("texts", "note")
+    )
+    part, other = Part(name="p", mg=1.5), Part(name="q", mg=None)
+    whole = Whole(id="r1", kind="b", amount=2.5, flag=False, texts=("x", "y"), part=part,
+                  parts=(part, other), note="n")  # fmt: skip
+    assert calls == [2, "a", "b", None]  # the literals' bytes are made with the writer
+    calls.clear()
+    expected = whole.model_dump_json().encode()
+    assert write(_values(whole)) == expected
+    assert calls == ["r1", 2.5, False, ("x", "y"), part, part, other, "n"]
+    calls.clear()
+    assert write(_values(whole)) == expected
+    assert calls == ["r1", 2.5, False]  # the fields that are not cached
+
+
+def test_full_caches_start_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache keeps up to RECURRING_MAX values, then empties: a long batch's memory is bounded."""
+    monkeypatch.setattr(spliced, "RECURRING_MAX", 2)
+    calls: list[object] = []
+
+    def encode(value: object) -> bytes:
+        calls.append(value)
+        return b"x"
+
+    by_value = spliced._by_value(encode, str)
+    for text in ["a", "b", "a", "c", "a"]:
+        assert by_value(text) == b"x"
+    assert calls == ["a", "b", "c", "a"]  # 'a' again is cached; after 'c' filled it, not
+    calls.clear()
+    by_identity = spliced._by_identity(encode)
+    a, b, c = (Part(name=name, mg=None) for name in "abc")
+    for part in [a, b, a, c, a]:
+        assert by_identity(part) == b"x"
+    assert [part.name for part in calls] == ["a", "b", "c", "a"]  # type: ignore[attr-defined]
+
+
+class Odd(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    pick: Literal[1, True]  # True == 1: one key for both in a cache of literal values
+    flags: dict[Literal["a", "b"], None]  # two arguments, the second None, but no union
+
+
+@pytest.mark.parametrize(
+    ("pick", "flags", "expected"),
+    [
+        (1, {}, b'{"pick":1,"flags":{}}'),
+        (True, {"a": None}, b'{"pick":true,"flags":{"a":null}}'),
+    ],
+)
+def test_fields_near_literals_are_written_as_pydantic_writes_them(
+    pick: Literal[1, True], flags: dict[Literal["a", "b"], None], expected: bytes
+) -> None:
+    odd = Odd(pick=pick, flags=flags)
+    assert odd.model_dump_json().encode() == expected
+    assert Spliced(Odd)(_values(odd)) == expected
