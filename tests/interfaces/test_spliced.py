@@ -254,19 +254,12 @@ class Odd(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     pick: Literal[1, True]  # True == 1: one key for both in a cache of literal values
-    flags: dict[Literal["a", "b"], None]  # two arguments, the second None, but no union
 
 
-@pytest.mark.parametrize(
-    ("pick", "flags", "expected"),
-    [
-        (1, {}, b'{"pick":1,"flags":{}}'),
-        (True, {"a": None}, b'{"pick":true,"flags":{"a":null}}'),
-    ],
-)
-def test_fields_near_literals_are_written_as_pydantic_writes_them(
-    pick: Literal[1, True], flags: dict[Literal["a", "b"], None], expected: bytes
+@pytest.mark.parametrize(("pick", "expected"), [(1, b'{"pick":1}'), (True, b'{"pick":true}')])
+def test_a_literal_of_an_int_and_a_bool_is_written_as_pydantic_writes_it(
+    pick: Literal[1, True], expected: bytes
 ) -> None:
-    odd = Odd(pick=pick, flags=flags)
+    odd = Odd(pick=pick)
     assert odd.model_dump_json().encode() == expected
     assert Spliced(Odd)(_values(odd)) == expected
