@@ -185,3 +185,14 @@ def test_spawn_where_there_is_no_forkserver(
     one = mgcalc("dose", "--batch", path)
     many = mgcalc("dose", "--batch", path, "--jobs", "2")
     assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def test_a_worker_that_fails_says_why_in_one_error(tmp_path: Path) -> None:
+    """A worker's own failure comes back as its message (here: the file went away)."""
+    from mgcalc.errors import WorkerFailed
+
+    data = b"\n".join(json.dumps(request).encode() for request in REQUESTS)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with pytest.raises(WorkerFailed, match="a worker failed: FileNotFoundError"):
+        parallel.run_parallel(io.BytesIO(data), str(tmp_path / "gone.jsonl"), out, "dose",
+                              jobs=2)  # fmt: skip

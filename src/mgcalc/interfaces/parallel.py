@@ -160,17 +160,17 @@ def _drive(
 
 def _receive(process: BaseProcess, connection: Connection) -> tuple[bytes, tuple[int, ...]]:
     try:
-        message = connection.recv()
+        message = connection.recv()  # the counts, or why the worker failed
+        if isinstance(message, str):
+            raise WorkerFailed(f"a worker failed: {message}")
+        data = connection.recv_bytes()  # then the output itself, unpickled: no copy
     except (EOFError, OSError):  # OSError: the pipe ended inside a message
         process.join(1)
         raise WorkerFailed(
             f"a worker process stopped (exit code {process.exitcode}); the output ends with "
             "a whole line, before the first request it did not finish"
         ) from None
-    if isinstance(message, str):
-        raise WorkerFailed(f"a worker failed: {message}")
-    data, counts = message
-    return data, counts
+    return data, message
 
 
 def _end(workers: list[tuple[BaseProcess, Connection]]) -> None:
@@ -213,8 +213,8 @@ def _work(
                     first_line=first_line, header=False,
                 )  # fmt: skip
                 out.flush()
-                counts = (done.read, done.ok, done.errors, done.above_ul)
-                connection.send((raw.getvalue(), counts))
+                connection.send((done.read, done.ok, done.errors, done.above_ul))
+                connection.send_bytes(raw.getbuffer())
     except (EOFError, BrokenPipeError):
         return  # the parent has gone: nothing left to do
     except Exception as error:  # reported by the parent, as one line
