@@ -196,3 +196,31 @@ def test_a_worker_that_fails_says_why_in_one_error(tmp_path: Path) -> None:
     with pytest.raises(WorkerFailed, match="a worker failed: FileNotFoundError"):
         parallel.run_parallel(io.BytesIO(data), str(tmp_path / "gone.jsonl"), out, "dose",
                               jobs=2)  # fmt: skip
+
+
+class _Ended:
+    """A worker process that has already ended."""
+
+    exitcode = 3
+
+    def join(self, timeout: float | None = None) -> None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("said", "message"),
+    [("ValueError: boom", "a worker failed: ValueError: boom"),
+     (None, r"a worker process stopped \(exit code 3\)")],
+)  # fmt: skip
+def test_a_piece_for_a_worker_that_has_gone(said: str | None, message: str) -> None:
+    """Sending to a worker that ended (even before its first piece) is one clear error."""
+    from multiprocessing import Pipe
+
+    from mgcalc.errors import WorkerFailed
+
+    ours, theirs = Pipe()
+    if said is not None:
+        theirs.send(said)
+    theirs.close()
+    with pytest.raises(WorkerFailed, match=message):
+        parallel._give(_Ended(), ours, (0, 10, 1))  # type: ignore[arg-type]

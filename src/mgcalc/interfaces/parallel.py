@@ -135,10 +135,10 @@ def _drive(
     summary = Summary()
     sent = done = 0
     for _ in range(AHEAD):
-        for _, connection in workers:
+        for process, connection in workers:
             piece = next(todo, None)
             if piece is not None:
-                connection.send(piece)
+                _give(process, connection, piece)
                 sent += 1
     while done < sent:
         process, connection = workers[done % len(workers)]
@@ -153,24 +153,43 @@ def _drive(
         done += 1
         piece = next(todo, None)
         if piece is not None:  # to the worker just read: piece `sent` is its turn
-            connection.send(piece)
+            _give(process, connection, piece)
             sent += 1
     return summary
+
+
+def _give(process: BaseProcess, connection: Connection, piece: Piece) -> None:
+    """Send a worker its next piece; a worker that has gone is said to have stopped."""
+    try:
+        connection.send(piece)
+    except OSError:  # a broken pipe: the worker has ended, maybe after saying why
+        said = None
+        with contextlib.suppress(EOFError, OSError):
+            if connection.poll(1):  # its next message: the counts of a piece, or why it failed
+                said = connection.recv()
+        raise _failed(process, said) from None
 
 
 def _receive(process: BaseProcess, connection: Connection) -> tuple[bytes, tuple[int, ...]]:
     try:
         message = connection.recv()  # the counts, or why the worker failed
         if isinstance(message, str):
-            raise WorkerFailed(f"a worker failed: {message}")
+            raise _failed(process, message)
         data = connection.recv_bytes()  # then the output itself, unpickled: no copy
     except (EOFError, OSError):  # OSError: the pipe ended inside a message
-        process.join(1)
-        raise WorkerFailed(
-            f"a worker process stopped (exit code {process.exitcode}); the output ends with "
-            "a whole line, before the first request it did not finish"
-        ) from None
+        raise _failed(process, None) from None
     return data, message
+
+
+def _failed(process: BaseProcess, said: object) -> WorkerFailed:
+    """Say that a worker failed: in its own words if it sent them."""
+    if isinstance(said, str):
+        return WorkerFailed(f"a worker failed: {said}")
+    process.join(1)
+    return WorkerFailed(
+        f"a worker process stopped (exit code {process.exitcode}); the output ends with "
+        "a whole line, before the first request it did not finish"
+    )
 
 
 def _end(workers: list[tuple[BaseProcess, Connection]]) -> None:
