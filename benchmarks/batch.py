@@ -102,8 +102,9 @@ def generate(count: int, path: Path, *, mixed: bool) -> None:
 def _become_subreaper() -> None:
     """Adopt orphaned descendants, so that --jobs workers' CPU time can be counted.
 
-    The workers are children of multiprocessing's forkserver, which outlives the mgcalc
-    process; adopted, it is reaped here, and its usage includes the workers'.
+    Forked workers are reaped by mgcalc, so its usage holds theirs; forkserver's workers
+    (off Linux) are children of the forkserver, which outlives the mgcalc process: adopted,
+    it is reaped here, and its usage includes the workers'.
     """
     if sys.platform.startswith("linux"):
         import ctypes

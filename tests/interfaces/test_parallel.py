@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
-from mgcalc.interfaces import parallel
+from mgcalc.interfaces import batch, parallel
 
 REQUESTS = [
     {"id": "a", "items": ["glycinate=500mg"], "diet": "250mg", "age": 42, "sex": "female"},
@@ -139,18 +141,15 @@ def _whole_lines(output: bytes) -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_killed_worker_is_one_line_and_whole_lines(tmp_path: Path) -> None:
     child = _started(_mixed(tmp_path / "big.jsonl", 8000))
-    # the forkserver is the parent's child; the workers are the forkserver's children
-    workers = [pid for pid in _descendants(child.pid) if pid not in _children(child.pid)]
+    # the workers are the leaves: the parent's children (fork) or a forkserver's
+    descendants = _descendants(child.pid)
+    workers = [pid for pid in descendants if not any(_parent(p) == pid for p in descendants)]
     assert workers, "no worker processes found"
     os.kill(workers[-1], signal.SIGKILL)
     code, output, errors = _finish(child)
     assert code == 1
     assert errors.startswith("error: a worker process stopped") and errors.count("\n") == 1
     _whole_lines(output)
-
-
-def _children(pid: int) -> list[int]:
-    return [p for p in _descendants(pid) if _parent(p) == pid]
 
 
 def _parent(pid: int) -> int:
@@ -176,20 +175,84 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
     assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
 
 
-def test_spawn_where_there_is_no_forkserver(
-    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _methods_used(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Record the start method of every context run_parallel asks for."""
+    used: list[str | None] = []
+    get_context = multiprocessing.get_context
+
+    def recorded(method: str | None = None) -> Any:
+        used.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", recorded)
+    return used
+
+
+@pytest.mark.parametrize(
+    "method",
+    [m for m in ("fork", "forkserver", "spawn") if m in multiprocessing.get_all_start_methods()],
+)
+def test_every_start_method_gives_the_same_bytes(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
 ) -> None:
     path = str(_mixed(tmp_path / "mixed.jsonl", 60))
     monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
-    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    monkeypatch.setattr(parallel, "START_METHOD", method)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # pytest's own threads
+    used = _methods_used(monkeypatch)
     one = mgcalc("dose", "--batch", path)
     many = mgcalc("dose", "--batch", path, "--jobs", "2")
     assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert used == [method]
 
 
-def test_a_worker_that_fails_says_why_in_one_error(tmp_path: Path) -> None:
+def test_linux_forks_unless_threads_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork copies other threads' locks mid-step: with threads, the safe method instead."""
+    if sys.platform.startswith("linux"):
+        assert parallel.START_METHOD == "fork"
+    assert parallel.SAFE_METHOD in ("forkserver", "spawn")
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
+    used = _methods_used(monkeypatch)
+    path = _mixed(tmp_path / "mixed.jsonl", 60)
+    with path.open("rb") as stream:
+        many = _run(lambda out: parallel.run_parallel(stream, str(path), out, "dose", jobs=2))
+    with path.open("rb") as stream:
+        one = _run(lambda out: batch.run_batch(stream, out, "dose"))
+    assert used == [parallel.SAFE_METHOD]
+    assert many == one and one[0].read > 50
+
+
+def _run(run: Callable[[IO[str]], batch.Summary]) -> tuple[batch.Summary, bytes]:
+    """Run a batch into memory: its summary and its output bytes."""
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    summary = run(out)
+    out.flush()
+    return summary, raw.getvalue()
+
+
+@pytest.mark.parametrize("size", [0, 1, 3])
+def test_a_file_of_one_piece_runs_here(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """No worker is started for a file that is one piece: it would only add its start."""
+    path = str(_mixed(tmp_path / "small.jsonl", size))
+    used = _methods_used(monkeypatch)
+    one = mgcalc("dose", "--batch", path)
+    many = mgcalc("dose", "--batch", path, "--jobs", "0")
+    assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert used == []
+
+
+def test_a_worker_that_fails_says_why_in_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A worker's own failure comes back as its message (here: the file went away)."""
     from mgcalc.errors import WorkerFailed
+
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 100)  # pieces enough for two workers
 
     data = b"\n".join(json.dumps(request).encode() for request in REQUESTS)
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
