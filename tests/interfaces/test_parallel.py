@@ -9,7 +9,9 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -140,7 +142,9 @@ def _whole_lines(output: bytes) -> None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_killed_worker_is_one_line_and_whole_lines(tmp_path: Path) -> None:
-    child = _started(_mixed(tmp_path / "big.jsonl", 8000))
+    # six pieces: while the parent waits to write the first, each worker holds one more
+    # (a worker that had done all its pieces could end unmissed)
+    child = _started(_mixed(tmp_path / "big.jsonl", 20000))
     # the workers are the leaves: the parent's children (fork) or a forkserver's
     descendants = _descendants(child.pid)
     workers = [pid for pid in descendants if not any(_parent(p) == pid for p in descendants)]
@@ -206,6 +210,23 @@ def test_every_start_method_gives_the_same_bytes(
     assert used == [method]
 
 
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_output_sent_as_messages_gives_the_same_bytes(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where there is no os.readv the output goes as messages (forked: the workers too)."""
+    from mgcalc.interfaces import handover
+
+    path = str(_mixed(tmp_path / "mixed.jsonl", 200))
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(handover, "RAW", False)
+    one = mgcalc("dose", "--batch", path)
+    many = mgcalc("dose", "--batch", path, "--jobs", "3")
+    assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
 def test_linux_forks_unless_threads_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A fork copies other threads' locks mid-step: with threads, the safe method instead."""
     if sys.platform.startswith("linux"):
@@ -269,6 +290,9 @@ class _Ended:
     def join(self, timeout: float | None = None) -> None:
         return None
 
+    def is_alive(self) -> bool:
+        return False
+
 
 @pytest.mark.parametrize(
     ("said", "message"),
@@ -287,3 +311,43 @@ def test_a_piece_for_a_worker_that_has_gone(said: str | None, message: str) -> N
     theirs.close()
     with pytest.raises(WorkerFailed, match=message):
         parallel._give(_Ended(), ours, (0, 10, 1))  # type: ignore[arg-type]
+
+
+def test_results_are_written_in_order_when_one_worker_lags() -> None:
+    """A fast worker goes on while a slow one works, but never past the window."""
+    from mgcalc.interfaces import handover
+
+    def worker(connection: Any, delay: float) -> None:
+        sink = handover.Sink()
+        while (piece := connection.recv()) is not None:
+            time.sleep(delay)
+            sink.clear()
+            sink.write(b"%d\n" % piece[0])
+            handover.send(connection, (1, 1, 0, 0), sink)
+
+    workers, threads = [], []
+    for delay in (0.01, 0.0):
+        ours, theirs = multiprocessing.Pipe()
+        threads.append(threading.Thread(target=worker, args=(theirs, delay)))
+        workers.append((_Ended(), ours))
+    for thread in threads:
+        thread.start()
+    given: list[int] = []
+    written: list[int] = []
+
+    def todo() -> Iterator[parallel.Piece]:
+        for number in range(40):
+            given.append(len(written))  # how many were written when this one was given
+            yield number, number + 1, number + 1
+
+    def send(data: memoryview) -> None:
+        written.append(int(bytes(data)))
+
+    summary = parallel._drive(todo(), workers, send, [])  # type: ignore[arg-type]
+    parallel._end(workers)  # type: ignore[arg-type]
+    for thread in threads:
+        thread.join()
+    assert written == list(range(40)) and summary.read == 40
+    window = parallel.WINDOW * len(workers)
+    assert all(number - done < window for number, done in enumerate(given))
+    assert max(number - done for number, done in enumerate(given)) == window - 1  # it was used

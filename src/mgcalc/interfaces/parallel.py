@@ -1,12 +1,14 @@
 """A JSON Lines batch file on several cores: whole-line pieces that workers read themselves.
 
 The parent scans the file once for line breaks, cutting it into pieces of about
-``PIECE_BYTES`` that end at a line break, and hands piece *i* to worker *i mod N*.
-Each worker reads its pieces from the file, runs them exactly as a one-process batch
-would (line numbers included), and sends back the output bytes; the parent writes
-them in input order, so the output is the same, byte for byte. At most ``AHEAD``
-pieces per worker are in flight, so memory stays flat however long the file. A file
-of one piece runs in this process, and there are never more workers than pieces.
+``PIECE_BYTES`` that end at a line break, and hands each piece to a worker with room
+for it. Each worker reads its pieces from the file, runs them exactly as a one-process
+batch would (line numbers included), and sends back the output bytes
+(:mod:`mgcalc.interfaces.handover`); the parent reads them as they come and writes them
+in input order, so the output is the same, byte for byte. A worker holds at most
+``AHEAD`` pieces and the parent at most ``WINDOW`` per worker, so memory stays flat
+however long the file. A file of one piece runs in this process, and there are never
+more workers than pieces.
 
 A worker that dies, a closed stdout and Ctrl-C stop the run between two pieces:
 the output then ends with a whole line, the workers are ended, and the error is one
@@ -23,18 +25,20 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from functools import partial
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import IO
 
 from mgcalc.errors import Interrupted, WorkerFailed
-from mgcalc.interfaces import api
+from mgcalc.interfaces import api, handover
 from mgcalc.interfaces.batch import Command, OutputFormat, Summary, run_batch, write_header
 
 PIECE_BYTES = 256 * 1024  # about 1,600 requests: 4 MB of output
-AHEAD = 2  # pieces sent to each worker before its first result is read
+AHEAD = 2  # pieces a worker holds: the one it runs and the next
+WINDOW = 3  # pieces per worker given past the first not yet written
 # Explicit, because the default start method differs between Pythons and systems. On
 # Linux a worker is a fork of this process, which has everything imported already (about
 # 0.3 s sooner than forkserver's fresh process); elsewhere, and in a process that runs
@@ -101,8 +105,10 @@ def run_parallel(
     write_header(out, command, output_format)
     out.flush()
     buffer: IO[bytes] | None = getattr(out, "buffer", None)
-    send: Callable[[bytes], object] = (
-        partial(_write_all, buffer) if buffer is not None else lambda data: out.write(data.decode())
+    send: Callable[[memoryview], object] = (
+        partial(_write_all, buffer)
+        if buffer is not None
+        else lambda data: out.write(str(data, "utf-8"))
     )
     workers: list[tuple[BaseProcess, Connection]] = []
     stop: list[bool] = []
@@ -122,11 +128,10 @@ def run_parallel(
             _end(workers)
 
 
-def _write_all(stream: IO[bytes], data: bytes) -> None:
+def _write_all(stream: IO[bytes], data: memoryview) -> None:
     """Write all of *data*: a signal (Ctrl-C) can cut a large write short, silently."""
-    view = memoryview(data)
-    while view:
-        view = view[stream.write(view) :]
+    while data:
+        data = data[stream.write(data) :]
 
 
 @contextlib.contextmanager
@@ -146,34 +151,53 @@ def _ctrl_c_sets(stop: list[bool]) -> Iterator[None]:
 def _drive(
     todo: Iterator[Piece],
     workers: list[tuple[BaseProcess, Connection]],
-    send: Callable[[bytes], object],
+    send: Callable[[memoryview], object],
     stop: list[bool],
 ) -> Summary:
-    """Send piece i to worker i mod N, read the results in that order, and write them."""
+    """Give pieces to the workers as they free up, and write the results in input order.
+
+    A result is read as soon as its worker sends it, so a worker never waits for another
+    to finish; it is written once every piece before it is. Each worker holds at most
+    ``AHEAD`` pieces, and no piece is given more than ``WINDOW`` per worker past the first
+    not yet written, so the results waiting here stay few when one worker lags.
+    """
     summary = Summary()
-    sent = done = 0
-    for _ in range(AHEAD):
-        for process, connection in workers:
-            piece = next(todo, None)
-            if piece is not None:
-                _give(process, connection, piece)
-                sent += 1
-    while done < sent:
-        process, connection = workers[done % len(workers)]
-        data, counts = _receive(process, connection)
+    processes = {connection: process for process, connection in workers}
+    held: dict[Connection, deque[int]] = {connection: deque() for connection in processes}
+    results: dict[int, tuple[bytearray, int, handover.Counts]] = {}
+    spare: list[bytearray] = []  # buffers written out, for the next results
+    given = written = 0
+    window = WINDOW * len(workers)
+    while True:
+        for _ in range(AHEAD):  # one round per place, so that each worker starts at once
+            for connection, pieces_held in held.items():
+                if len(pieces_held) < AHEAD and given - written < window:
+                    piece = next(todo, None)
+                    if piece is None:
+                        break
+                    _give(processes[connection], connection, piece)
+                    pieces_held.append(given)
+                    given += 1
+        busy = [connection for connection, pieces_held in held.items() if pieces_held]
+        if not busy:
+            return summary
+        for ready in wait(busy):
+            assert isinstance(ready, Connection)
+            buffer = spare.pop() if spare else bytearray()
+            size, counts = _receive(processes[ready], ready, buffer)
+            results[held[ready].popleft()] = buffer, size, counts
         if stop:
             raise Interrupted("interrupted; the output ends with a whole line")
-        send(data)
-        summary.read += counts[0]
-        summary.ok += counts[1]
-        summary.errors += counts[2]
-        summary.above_ul += counts[3]
-        done += 1
-        piece = next(todo, None)
-        if piece is not None:  # to the worker just read: piece `sent` is its turn
-            _give(process, connection, piece)
-            sent += 1
-    return summary
+        while written in results:
+            buffer, size, counts = results.pop(written)
+            with memoryview(buffer) as view, view[:size] as data:
+                send(data)
+            spare.append(buffer)
+            summary.read += counts[0]
+            summary.ok += counts[1]
+            summary.errors += counts[2]
+            summary.above_ul += counts[3]
+            written += 1
 
 
 def _give(process: BaseProcess, connection: Connection, piece: Piece) -> None:
@@ -188,15 +212,18 @@ def _give(process: BaseProcess, connection: Connection, piece: Piece) -> None:
         raise _failed(process, said) from None
 
 
-def _receive(process: BaseProcess, connection: Connection) -> tuple[bytes, tuple[int, ...]]:
+def _receive(
+    process: BaseProcess, connection: Connection, buffer: bytearray
+) -> tuple[int, handover.Counts]:
+    """Read a worker's next output into *buffer*: its size and counts."""
     try:
-        message = connection.recv()  # the counts, or why the worker failed
+        message = connection.recv()  # the counts and size, or why the worker failed
         if isinstance(message, str):
             raise _failed(process, message)
-        data = connection.recv_bytes()  # then the output itself, unpickled: no copy
+        counts = handover.receive(connection, message, buffer)
     except (EOFError, OSError):  # OSError: the pipe ended inside a message
         raise _failed(process, None) from None
-    return data, message
+    return message[-1], counts
 
 
 def _failed(process: BaseProcess, said: object) -> WorkerFailed:
@@ -238,20 +265,20 @@ def _work(
             api.use_forms(forms_file)
         if products_file:
             api.use_products(products_file)
+        sink = handover.Sink()
+        out = io.TextIOWrapper(sink, encoding="utf-8", newline="")
         with open(path, "rb") as stream:
             while (piece := connection.recv()) is not None:
                 start, end, first_line = piece
                 stream.seek(start)
                 source = io.BytesIO(stream.read(end - start))
-                raw = io.BytesIO()
-                out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                sink.clear()
                 done = run_batch(
                     source, out, command, output_format=output_format,
                     first_line=first_line, header=False,
                 )  # fmt: skip
                 out.flush()
-                connection.send((done.read, done.ok, done.errors, done.above_ul))
-                connection.send_bytes(raw.getbuffer())
+                handover.send(connection, (done.read, done.ok, done.errors, done.above_ul), sink)
     except (EOFError, BrokenPipeError):
         return  # the parent has gone: nothing left to do
     except Exception as error:  # reported by the parent, as one line
