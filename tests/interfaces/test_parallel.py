@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import multiprocessing
@@ -351,3 +352,185 @@ def test_results_are_written_in_order_when_one_worker_lags() -> None:
     window = parallel.WINDOW * len(workers)
     assert all(number - done < window for number, done in enumerate(given))
     assert max(number - done for number, done in enumerate(given)) == window - 1  # it was used
+
+
+def test_a_block_that_begins_with_a_line_break_ends_a_piece() -> None:
+    """A line break at a block's first byte still cuts there, and its lines are counted."""
+    found = list(parallel.pieces(io.BytesIO(b"abcd\nefgh\nijkl\nmn"), size=4))
+    assert found == [(0, 5, 1), (5, 10, 2), (10, 15, 3), (15, 17, 4)]
+
+
+def test_pieces_are_piece_bytes_long_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"ab\ncd\nef\ngh"
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 3)
+    assert list(parallel.pieces(io.BytesIO(data))) == [(0, 3, 1), (3, 6, 2), (6, 9, 3), (9, 11, 4)]
+
+
+def test_cores_are_those_this_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    if hasattr(os, "sched_getaffinity"):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 5, 9})
+        assert parallel.cores() == 3
+        monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    assert parallel.cores() == 6
+    monkeypatch.setattr(os, "cpu_count", lambda: None)  # unknown: one
+    assert parallel.cores() == 1
+
+
+def test_output_without_a_byte_buffer_gets_the_same_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An *out* with no .buffer (io.StringIO) gets the workers' bytes as text."""
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    path = _mixed(tmp_path / "mixed.jsonl", 200)
+    texts = []
+    for run in (
+        lambda stream, out: parallel.run_parallel(stream, str(path), out, "dose", jobs=2),
+        lambda stream, out: batch.run_batch(stream, out, "dose"),
+    ):
+        out = io.StringIO()
+        with path.open("rb") as stream:
+            summary = run(stream, out)
+        texts.append((summary, out.getvalue()))
+    assert texts[0] == texts[1] and texts[0][0].read == 194  # less the blank lines
+
+
+def test_a_products_and_a_forms_file_reach_the_workers(
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mgcalc.chemistry.forms import COLUMNS as FORM_COLUMNS
+    from mgcalc.clinical.products import COLUMNS as PRODUCT_COLUMNS
+
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 500)  # many pieces
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # forked workers
+    products = tmp_path / "products.csv"
+    products.write_text(
+        ",".join(PRODUCT_COLUMNS) + "\nmy-glycinate,My glycinate capsule,,capsule,,120,"
+        "glycinate,,magnesium 120 mg per capsule,,The bottle in front of me,primary\n",
+        encoding="utf-8",
+    )
+    forms = tmp_path / "forms.csv"
+    forms.write_text(  # a maker's own row, declared at 20 % magnesium
+        ",".join(FORM_COLUMNS) + "\nbuffered-glycinate,Buffered magnesium glycinate,buffered,"
+        "Mg(C2H4NO2)2,0,1,172.423,declared,0.20,,,20 %,Contains magnesium oxide.,"
+        "Maker's specification sheet\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "requests.jsonl"
+    request = {"items": ["my-glycinate=3", "buffered=1g"], "age": 42, "sex": "female"}
+    path.write_text("\n".join(json.dumps({**request, "id": n}) for n in range(30)) + "\n")
+    files = ("--products", str(products), "--forms", str(forms))
+    one = mgcalc("dose", "--batch", str(path), *files)
+    many = mgcalc("dose", "--batch", str(path), *files, "--jobs", "2")
+    assert (many.exit_code, many.stdout, many.stderr) == (0, one.stdout, one.stderr)
+    first = json.loads(many.stdout.splitlines()[-1])["result"]
+    assert first["supplemental_mg"] == 560.0  # 3 x 120 mg, and 20 % of 1 g
+
+
+def _drive_threads(
+    delays: tuple[float, ...], count: int, stop: list[bool] | None = None
+) -> tuple[list[int], list[int], list[memoryview], Any, list[Any]]:
+    """Run _drive over thread workers that echo each piece's start after *delays*."""
+    from mgcalc.interfaces import handover
+
+    def worker(connection: Any, delay: float) -> None:
+        sink = handover.Sink()
+        with contextlib.suppress(EOFError, OSError):  # the parent stopped: as _work does
+            while (piece := connection.recv()) is not None:
+                time.sleep(delay)
+                sink.clear()
+                sink.write(b"%d\n" % piece[0])
+                handover.send(connection, (1, 1, 0, 0), sink)
+
+    workers, threads = [], []
+    for delay in delays:
+        ours, theirs = multiprocessing.Pipe()
+        threads.append(threading.Thread(target=worker, args=(theirs, delay)))
+        workers.append((_Ended(), ours))
+    for thread in threads:
+        thread.start()
+    given: list[int] = []
+    written: list[int] = []
+    seen: list[memoryview] = []
+
+    def todo() -> Iterator[parallel.Piece]:
+        for number in range(count):
+            given.append(len(written))  # how many were written when this one was given
+            yield number, number + 1, number + 1
+
+    def send(data: memoryview) -> None:
+        written.append(int(bytes(data)))
+        seen.append(data.obj)  # type: ignore[arg-type]  # the buffer, kept alive
+        if stop is not None and len(written) == 3:
+            stop.append(True)
+
+    try:
+        flag = [] if stop is None else stop
+        summary: Any = parallel._drive(todo(), workers, send, flag)  # type: ignore[arg-type]
+    except Exception as error:  # returned for the test to check
+        summary = error
+    finally:
+        parallel._end(workers)  # type: ignore[arg-type]
+        for thread in threads:
+            thread.join()
+    return given, written, seen, summary, workers
+
+
+def test_each_worker_holds_at_most_two_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    held: dict[int, int] = {}
+    most: list[int] = []
+    give, receive = parallel._give, parallel._receive
+
+    def given(process: Any, connection: Any, piece: parallel.Piece) -> None:
+        held[id(connection)] = held.get(id(connection), 0) + 1
+        most.append(held[id(connection)])
+        give(process, connection, piece)
+
+    def received(process: Any, connection: Any, buffer: bytearray) -> Any:
+        held[id(connection)] -= 1
+        return receive(process, connection, buffer)
+
+    monkeypatch.setattr(parallel, "_give", given)
+    monkeypatch.setattr(parallel, "_receive", received)
+    _, written, _, summary, _ = _drive_threads((0.005, 0.0), 30)
+    assert written == list(range(30)) and summary.read == 30
+    assert max(most) == parallel.AHEAD
+
+
+def test_result_buffers_are_reused() -> None:
+    """A buffer written out holds a later result: never more than the window's."""
+    _, written, seen, _, workers = _drive_threads((0.005, 0.0), 40)
+    assert written == list(range(40))
+    assert 1 < len({id(buffer) for buffer in seen}) <= parallel.WINDOW * len(workers)
+
+
+def test_a_stop_between_pieces_ends_after_whole_pieces() -> None:
+    """Ctrl-C's flag stops the run after the pieces already written, in order."""
+    from mgcalc.errors import Interrupted
+
+    stop: list[bool] = []
+    _, written, _, error, _ = _drive_threads((0.0, 0.0), 40, stop)
+    assert isinstance(error, Interrupted)
+    assert 3 <= len(written) < 40 and written == list(range(len(written)))
+
+
+def test_ctrl_c_sets_the_flag_and_is_given_back() -> None:
+    stop: list[bool] = []
+    before = signal.getsignal(signal.SIGINT)
+    with parallel._ctrl_c_sets(stop):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.01)  # the handler runs between two bytecodes of this thread
+        assert stop == [True]
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_a_worker_stuck_in_a_piece_is_killed() -> None:
+    """_end does not wait on a worker that does not stop: it kills it."""
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe()
+    process = context.Process(target=time.sleep, args=(60,), daemon=True)
+    process.start()
+    theirs.close()
+    parallel._end([(process, ours)])
+    assert not process.is_alive() and process.exitcode == -signal.SIGKILL
