@@ -28,6 +28,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 import types
 from collections.abc import Iterator
@@ -304,33 +305,52 @@ def _run_tests(tests: list[str], plugins: list[object] | None = None, *, stop: b
 class _Recorder:
     """A pytest plugin that records which lines of one file each test runs."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, children: Path) -> None:
         self.path = str(path)
+        self.children = children  # lines run in forked processes (a --jobs worker), one a line
+        self.pid = os.getpid()
         self.current: str | None = None
         self.order: list[str] = []
         self.lines: dict[int, set[str]] = {}
 
+    def _note(self, line: int) -> None:
+        if self.current is None or self.current in self.lines.get(line, ()):
+            return
+        self.lines.setdefault(line, set()).add(self.current)
+        if os.getpid() != self.pid:  # a fork inherits the trace: tell the recording process
+            with self.children.open("a", encoding="utf-8") as shared:
+                shared.write(f"{line}\t{self.current}\n")
+
     def _local(self, frame: types.FrameType, event: str, arg: object) -> object:
-        if event == "line" and self.current is not None:
-            self.lines.setdefault(frame.f_lineno, set()).add(self.current)
+        if event == "line":
+            self._note(frame.f_lineno)
         return self._local
 
     def _global(self, frame: types.FrameType, event: str, arg: object) -> object:
         if frame.f_code.co_filename == self.path:
-            if self.current is not None:  # the def line itself
-                self.lines.setdefault(frame.f_lineno, set()).add(self.current)
+            self._note(frame.f_lineno)  # the def line itself
             return self._local
         return None
+
+    def merged(self) -> dict[int, set[str]]:
+        """The lines run here and in the forked processes, each with its tests."""
+        if self.children.is_file():
+            for row in self.children.read_text(encoding="utf-8").splitlines():
+                line, test = row.split("\t", 1)
+                self.lines.setdefault(int(line), set()).add(test)
+        return self.lines
 
     def pytest_runtest_protocol(self, item: object, nextitem: object) -> None:
         """Name the test whose lines are being recorded."""
         self.current = str(getattr(item, "nodeid", ""))
         self.order.append(self.current)
         sys.settrace(self._global)
+        threading.settrace(self._global)  # type: ignore[arg-type]  # and the threads it starts
 
     def pytest_runtest_logfinish(self, nodeid: str, location: object) -> None:
         """Stop recording at the end of each test."""
         sys.settrace(None)
+        threading.settrace(None)
         self.current = None
 
 
@@ -347,9 +367,9 @@ def _coverage(path: Path, tests: list[str]) -> tuple[list[str], dict[int, set[st
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, 1)
                 os.dup2(devnull, 2)
-                recorder = _Recorder(path)
+                recorder = _Recorder(path, Path(folder) / "children.tsv")
                 code = _run_tests(tests, plugins=[recorder], stop=False)
-                lines = {line: sorted(ids) for line, ids in recorder.lines.items()}
+                lines = {line: sorted(ids) for line, ids in recorder.merged().items()}
                 out.write_text(json.dumps({"order": recorder.order, "lines": lines}))
                 os._exit(code)
             finally:
