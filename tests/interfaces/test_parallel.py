@@ -368,7 +368,7 @@ def test_pieces_are_piece_bytes_long_unless_told(monkeypatch: pytest.MonkeyPatch
 
 def test_cores_are_those_this_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
     if hasattr(os, "sched_getaffinity"):
-        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 5, 9})
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 5, 9} if pid == 0 else {0})
         assert parallel.cores() == 3
         monkeypatch.delattr(os, "sched_getaffinity")
     monkeypatch.setattr(os, "cpu_count", lambda: 6)
@@ -534,3 +534,27 @@ def test_a_worker_stuck_in_a_piece_is_killed() -> None:
     theirs.close()
     parallel._end([(process, ours)])
     assert not process.is_alive() and process.exitcode == -signal.SIGKILL
+
+
+def test_an_empty_file_has_no_pieces() -> None:
+    assert list(parallel.pieces(io.BytesIO(b""), size=4)) == []
+
+
+def test_a_worker_that_says_why_is_one_error_in_its_words() -> None:
+    """A worker's message instead of a result's counts is read as its failure."""
+    from mgcalc.errors import WorkerFailed
+
+    ours, theirs = multiprocessing.Pipe()
+    theirs.send("ValueError: boom")
+    with pytest.raises(WorkerFailed, match=r"^a worker failed: ValueError: boom$"):
+        parallel._receive(_Ended(), ours, bytearray())  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
+def test_a_killed_worker_is_said_with_its_exit_code() -> None:
+    context = multiprocessing.get_context("fork")
+    process = context.Process(target=time.sleep, args=(60,), daemon=True)
+    process.start()
+    os.kill(process.pid, signal.SIGKILL)  # type: ignore[arg-type]
+    error = parallel._failed(process, None)
+    assert str(error).startswith(f"a worker process stopped (exit code {-signal.SIGKILL});")
