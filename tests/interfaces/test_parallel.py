@@ -558,3 +558,27 @@ def test_a_killed_worker_is_said_with_its_exit_code() -> None:
     os.kill(process.pid, signal.SIGKILL)  # type: ignore[arg-type]
     error = parallel._failed(process, None)
     assert str(error).startswith(f"a worker process stopped (exit code {-signal.SIGKILL});")
+
+
+def test_the_bytes_are_utf_8_whatever_the_output_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in one process: UTF-8 bytes even to a Latin-1 stdout (PYTHONIOENCODING)."""
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    path = tmp_path / "names.jsonl"
+    request = {"items": ["glycinate=500mg"], "age": 42, "sex": "female"}
+    path.write_text(
+        "\n".join(json.dumps({**request, "id": f"é€{n}"}) for n in range(100)) + "\n"
+    )
+    outputs = []
+    for run in (
+        lambda stream, out: parallel.run_parallel(stream, str(path), out, "dose", jobs=2),
+        lambda stream, out: batch.run_batch(stream, out, "dose"),
+    ):
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding="latin-1", newline="")
+        with path.open("rb") as stream:
+            run(stream, out)
+        out.flush()
+        outputs.append(raw.getvalue())
+    assert outputs[0] == outputs[1] and '"id":"é€0"'.encode() in outputs[0]
