@@ -567,9 +567,7 @@ def test_the_bytes_are_utf_8_whatever_the_output_encoding(
     monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
     path = tmp_path / "names.jsonl"
     request = {"items": ["glycinate=500mg"], "age": 42, "sex": "female"}
-    path.write_text(
-        "\n".join(json.dumps({**request, "id": f"é€{n}"}) for n in range(100)) + "\n"
-    )
+    path.write_text("\n".join(json.dumps({**request, "id": f"é€{n}"}) for n in range(100)) + "\n")
     outputs = []
     for run in (
         lambda stream, out: parallel.run_parallel(stream, str(path), out, "dose", jobs=2),
