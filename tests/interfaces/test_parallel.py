@@ -501,7 +501,7 @@ def test_result_buffers_are_reused() -> None:
     """A buffer written out holds a later result: never more than the window's."""
     _, written, seen, _, workers = _drive_threads((0.005, 0.0), 40)
     assert written == list(range(40))
-    assert 1 < len({id(buffer) for buffer in seen}) <= parallel.WINDOW * len(workers)
+    assert len({id(buffer) for buffer in seen}) <= parallel.WINDOW * len(workers)  # not 40
 
 
 def test_a_stop_between_pieces_ends_after_whole_pieces() -> None:
