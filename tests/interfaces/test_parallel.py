@@ -420,8 +420,14 @@ def test_a_products_and_a_forms_file_reach_the_workers(
     request = {"items": ["my-glycinate=3", "buffered=1g"], "age": 42, "sex": "female"}
     path.write_text("\n".join(json.dumps({**request, "id": n}) for n in range(30)) + "\n")
     files = ("--products", str(products), "--forms", str(forms))
-    one = mgcalc("dose", "--batch", str(path), *files)
-    many = mgcalc("dose", "--batch", str(path), *files, "--jobs", "2")
+    from mgcalc.interfaces import api
+
+    try:
+        one = mgcalc("dose", "--batch", str(path), *files)
+        many = mgcalc("dose", "--batch", str(path), *files, "--jobs", "2")
+    finally:  # the CLI put the files in use in this process: later tests need the shipped ones
+        api.use_products(None)
+        api.use_forms(None)
     assert (many.exit_code, many.stdout, many.stderr) == (0, one.stdout, one.stderr)
     first = json.loads(many.stdout.splitlines()[-1])["result"]
     assert first["supplemental_mg"] == 560.0  # 3 x 120 mg, and 20 % of 1 g
