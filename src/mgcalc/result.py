@@ -13,7 +13,7 @@ class Result(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
 
 
 class ProfileSource(BaseModel):

@@ -26,7 +26,7 @@ def test_set_writes_toml_and_show_reads_it(mgcalc: Any, no_saved_profile: Path) 
     assert 'standard = "eu"' in text
     shown = mgcalc("profile", "show", "--json").json()
     assert shown == {
-        "schema_version": 2,
+        "schema_version": 3,
         "path": str(no_saved_profile),
         "age": "42",
         "sex": "female",

@@ -374,7 +374,7 @@ def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | N
     return _OK % (to_json(id), line, outcome.__pydantic_serializer__.to_json(outcome))
 
 
-_HEAD = b'{"schema_version":2,"id":%b,"line":%d,'
+_HEAD = b'{"schema_version":3,"id":%b,"line":%d,'
 _OK = _HEAD + b'"ok":true,"result":%b,"error":null}\n'
 _FAILED = _HEAD + b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n'
 

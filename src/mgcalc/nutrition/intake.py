@@ -72,7 +72,7 @@ class Dose(Result):
 class DoseFields(NamedTuple):
     """A :class:`Dose`'s field values, in its order: what a batch writes without building it."""
 
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     id: str | int | None
     items: tuple[Item, ...]
     supplemental_mg: float
@@ -211,7 +211,7 @@ def dose_fields(
         warnings.append(KIDNEY)
     warnings.extend(warning(match) for match in found)
     return DoseFields(
-        schema_version=2,
+        schema_version=3,
         id=id,
         items=taken.items,
         supplemental_mg=taken.supplemental_mg,
