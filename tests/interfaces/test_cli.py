@@ -46,7 +46,7 @@ def test_issue_examples(mgcalc: Any, args: list[str], elemental_mg: float) -> No
 def test_convert_json_is_pinned(mgcalc: Any) -> None:
     data = mgcalc("convert", "1g", "sulfate", "--json").json()
     assert set(data) == CONVERT_KEYS
-    assert (data["schema_version"], data["id"]) == (2, None)  # an id comes from a request
+    assert (data["schema_version"], data["id"]) == (3, None)  # an id comes from a request
     assert (data["form"], data["formula"], data["compound_mg"], data["volume_ml"]) == (
         "sulfate",
         "MgSO4·7H2O",

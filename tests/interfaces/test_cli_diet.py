@@ -12,7 +12,10 @@ from helpers import assert_refused
 WOMAN = ["--age", "30", "--sex", "female"]
 FOOD_KEYS = {"schema_version", "query", "found", "foods", "portions", "notes"}
 FOOD_ROW_KEYS = {"ndb", "description", "food_group", "mg_per_100g", "data_points", "source"}
-DIET_FOOD_KEYS = {"ndb", "description", "input", "grams", "portion", "mg_per_100g", "mg", "source"}
+DIET_FOOD_KEYS = {
+    "ndb", "description", "input", "grams", "portion", "mg_per_100g", "mg", "source",
+    "matched_by", "variants",
+}  # fmt: skip
 CRONOMETER = "Date,Energy (kcal),Calcium (mg),Magnesium (mg),Protein (g),Completed\n"
 
 
@@ -100,7 +103,7 @@ def test_diet_only_dose_with_food_and_water(mgcalc: Any) -> None:
     assert diet["foods"][0] == {
         "ndb": "11457", "description": "Spinach, raw", "input": "spinach=1cup", "grams": 30.0,
         "portion": "cup", "mg_per_100g": 79.0, "mg": pytest.approx(23.7),
-        "source": "USDA SR28 (2015) NDB 11457",
+        "source": "USDA SR28 (2015) NDB 11457", "matched_by": "search", "variants": [],
     }  # fmt: skip
     assert diet["entries"] == [{"input": "1L@100mg/L", "mg": 100.0}]
     assert data["diet_mg"] == diet["mg"] == pytest.approx(123.7)
@@ -157,7 +160,10 @@ def test_diet_file(mgcalc: Any, tmp_path: Path) -> None:
     data = mgcalc("dose", "--diet-file", str(path), *WOMAN, "--json").json()
     file = data["diet"]["file"]
     assert (file["days_used"], file["days_left_out"], file["mean_mg"]) == (2, 1, 300)
-    assert file["days"] == [{"date": "2024-03-01", "mg": 250}, {"date": "2024-03-02", "mg": 350}]
+    assert file["days"] == [
+        {"date": "2024-03-01", "mg": 250, "used": True, "left_out": None},
+        {"date": "2024-03-02", "mg": 350, "used": True, "left_out": None},
+    ]
     assert data["diet_mg"] == 300
     assert any("usual intake" in note for note in data["notes"])
     assert any("supplements logged in it" in note for note in data["notes"])

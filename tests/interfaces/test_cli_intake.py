@@ -23,6 +23,7 @@ REFERENCE_KEYS = {
 }  # fmt: skip
 ASSESSMENT_KEYS = {
     "adequacy", "reason", "ul", "percent_of_reference", "percent_of_ul", "verdicts",
+    "confidence", "days_observed", "mean_needed_mg",
 }  # fmt: skip
 EXAMPLE = ["dose", "glycinate=500mg", "--diet", "250mg", "--age", "42", "--sex", "female"]
 
@@ -51,7 +52,7 @@ def test_dose_json_is_pinned(mgcalc: Any) -> None:
     assert set(data["profile"]) == PROFILE_KEYS
     assert set(data["reference"]) == REFERENCE_KEYS
     assert set(data["assessment"]) == ASSESSMENT_KEYS
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["profile"] == {
         "age_years": 42.0, "sex": "female", "pregnant": False, "lactating": False,
         "standard": "us", "weight_kg": None,

@@ -6,6 +6,7 @@
 import math
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,6 +27,22 @@ class DietEntry(BaseModel):
     mg: float
 
 
+# How a food's words found its SR28 row: an NDB number, the word table, or the ranked search.
+FoodMatch = Literal["ndb", "word_table", "search"]
+# Why a tracker file's day was not used for the mean.
+LeftOut = Literal["not_completed", "missing", "outside_days"]
+
+
+class FoodVariant(BaseModel):
+    """A close variant of a food used (2 % milk beside whole), with its mg for the amount."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ndb: str
+    description: str
+    mg: float | None
+
+
 class FoodUsed(BaseModel):
     """One food counted in the diet, named by its NDB number and full description."""
 
@@ -39,15 +56,19 @@ class FoodUsed(BaseModel):
     mg_per_100g: float
     mg: float
     source: str
+    matched_by: FoodMatch = "search"
+    variants: tuple[FoodVariant, ...] = ()
 
 
 class DietDay(BaseModel):
-    """One day's magnesium from a tracker file."""
+    """One day's magnesium from a tracker file, and whether the mean used it."""
 
     model_config = ConfigDict(frozen=True)
 
     date: str
-    mg: float
+    mg: float | None  # None: the day has no magnesium value (missing)
+    used: bool = True
+    left_out: LeftOut | None = None
 
 
 class DietFile(BaseModel):
@@ -62,6 +83,7 @@ class DietFile(BaseModel):
     mean_mg: float
     min_mg: float
     max_mg: float
+    app: str | None = None  # the Apple Health app whose records were read
 
 
 class Diet(BaseModel):

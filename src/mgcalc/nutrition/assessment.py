@@ -68,6 +68,10 @@ class Assessment(BaseModel):
     percent_of_reference: float | None
     percent_of_ul: float | None
     verdicts: tuple[str, ...]
+    # IOM 2000 (Appendix B): confidence that usual intake is adequate, from the days observed.
+    confidence: float | None = None
+    days_observed: int = 1
+    mean_needed_mg: float | None = None
 
 
 class AssessmentFields(NamedTuple):
@@ -79,6 +83,9 @@ class AssessmentFields(NamedTuple):
     percent_of_reference: float | None
     percent_of_ul: float | None
     verdicts: tuple[str, ...]
+    confidence: float | None = None
+    days_observed: int = 1
+    mean_needed_mg: float | None = None
 
 
 def exceeds(amount_mg: float, limit_mg: float) -> bool:
