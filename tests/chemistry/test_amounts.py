@@ -101,11 +101,11 @@ def test_reads_concentrations(text: str, per_ml: float, kind: str) -> None:
         ("0.3x400mg", "whole or half number above 0"),
         ("10mL@150%", "above 100 %"),
         ("10mL@50", "not of the form"),
-        ("400mg@50%", "goes with a volume"),
+        ("400mg@0mg/mL", "a concentration of zero"),
         ("5Tsp", "did you mean 'tsp'?"),
         ("５００mg", "ASCII digits"),
         ("500 ｍg", "cannot read amount"),
-        ("400mg@5mg/mL", "goes with a volume"),
+        ("900000000mg@0.5mg/mL", "over 10⁹ mL"),
         ("10mL@5mL/mL", "needs a mass, mmol or mEq per volume"),
         ("10mL@5mg/mg", "must be per volume"),
         ("10mL@5mg/0mL", "zero volume"),
@@ -303,3 +303,21 @@ def test_an_unreadable_weight_is_shown_up_to_40_characters(text: str, shown: str
     with pytest.raises(BadWeight) as caught:
         parse_weight(text)
     assert str(caught.value) == f"cannot read weight '{shown}'; write e.g. 70kg or 154lb"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("20min", "20 min"), ("4h", "4 h"), ("4H", "4 h"), (" 1.5 h ", "1.5 h"), ("90MIN", "90 min")],
+)
+def test_a_duration_is_shown_as_given(text: str, shown: str) -> None:
+    from mgcalc.chemistry.amounts import duration_text
+
+    assert duration_text(text) == shown
+
+
+def test_a_mass_with_a_concentration_is_a_bag_by_mass() -> None:
+    amount = parse_amount("1g@20g/500mL")
+    assert amount.kind == "mass"
+    assert amount.total == 1000.0
+    assert amount.concentration is not None
+    assert amount.concentration.value == pytest.approx(40.0)

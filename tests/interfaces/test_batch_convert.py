@@ -138,7 +138,7 @@ def test_a_csv_header_names_request_keys(mgcalc: Any) -> None:
     run = mgcalc("convert", "--batch", "-", "--batch-format", "csv", input="colour\nred\n")
     assert _lines(run.stdout)[0]["error"]["message"] == (
         "CSV header: unknown column 'colour'; the columns are id, amount, form, elemental, "
-        "unit, halves, weight, over"
+        "unit, halves, weight, over, max, kidney_impairment"
     )
 
 

@@ -65,8 +65,15 @@ def test_rate_and_per_kg_json(mgcalc: Any) -> None:
     assert data["per_kg"] == {"weight_kg": 70.0, "per_kg": 0.5, "unit": "mEq/kg"}
     assert data["meq"] == pytest.approx(35.0)
     rate = data["rate"]
-    assert set(rate) == {"duration_h", "ml_per_h", "mg_per_h", "meq_per_h"}
+    assert set(rate) == {
+        "duration", "duration_h", "ml_per_h", "mg_per_h", "meq_per_h", "compound_g_per_h",
+        "compound_mg_per_min",
+    }  # fmt: skip
+    assert rate["duration"] == "4 h"
     assert rate["meq_per_h"] == pytest.approx(8.75)
+    # 17.5 mmol × 246.466 g/mol (MgSO4·7H2O, compounds.md) = 4.313 g over 4 h
+    assert rate["compound_g_per_h"] == pytest.approx(17.5 * 246.466 / 1000 / 4, rel=1e-6)
+    assert rate["compound_mg_per_min"] == pytest.approx(17.5 * 246.466 / 240, rel=1e-6)
     assert rate["ml_per_h"] == pytest.approx(35.0 / 4.057 / 4, rel=1e-3)  # 4.057 mEq/mL
     table = mgcalc(*args).stdout
     for text in ("0.5 mEq/kg × 70.00 kg", "8.750 mEq/h", "2.157 mL/h"):

@@ -30,7 +30,8 @@ def _convert(**request: object) -> Any:
 
 def test_convert_request_keys_mirror_the_command_line() -> None:
     assert request_keys(ConvertRequest) == [
-        "id", "amount", "form", "elemental", "unit", "halves", "weight", "over",
+        "id", "amount", "form", "elemental", "unit", "halves", "weight", "over", "max",
+        "kidney_impairment",
     ]  # fmt: skip
 
 

@@ -125,16 +125,12 @@ def parse_amount(text: str) -> Amount:
     quantity = _parse_quantity(quantity_text.strip(), text)
     concentration = percent = None
     if sep:
-        if quantity.kind != "volume":
-            raise BadAmount(
-                f"amount '{text}': a concentration (@…) goes with a volume, e.g. 10mL@500mg/mL"
-            )
         concentration, percent = _parse_concentration(concentration_text.strip(), text)
     total = count * quantity.value
     if not math.isfinite(total) or total > MAX_VALUE:
         raise BadAmount(f"amount '{text}' is implausibly large (over 10⁹ mg, mmol or mL)")
-    if concentration is not None and total * concentration.value > MAX_VALUE:
-        raise BadAmount(f"amount '{text}' is implausibly large (over 10⁹ mg or mmol)")
+    if concentration is not None:
+        _check_concentration(text, quantity, total, concentration)
     return Amount(
         text=text,
         count=count,
@@ -143,6 +139,19 @@ def parse_amount(text: str) -> Amount:
         percent=percent,
         per_kg=per_kg is not None,
     )
+
+
+def _check_concentration(text: str, quantity: Quantity, total: float, per_ml: Quantity) -> None:
+    """Refuse a concentration whose dissolved amount, or volume (a bag by mass), is absurd."""
+    if quantity.kind == "volume":
+        if total * per_ml.value > MAX_VALUE:
+            raise BadAmount(f"amount '{text}' is implausibly large (over 10⁹ mg or mmol)")
+        return
+    # A mass (or mmol, mEq) with a concentration asks for the volume that holds it.
+    if per_ml.value <= 0:
+        raise BadAmount(f"amount '{text}': a concentration of zero holds no amount")
+    if total / per_ml.value > MAX_VALUE:
+        raise BadAmount(f"amount '{text}' is implausibly large (over 10⁹ mL)")
 
 
 def _split_count(text: str, original: str) -> tuple[float, str]:
@@ -247,6 +256,15 @@ def _checked_weight(kg: float, text: str) -> float:
 
 def parse_duration(text: str) -> float:
     """Return a duration in hours from ``30min`` or ``4h``, refusing zero and negatives."""
+    return _duration(text)[0]
+
+
+def duration_text(text: str) -> str:
+    """Return a duration as given, spelled plainly: ``20min`` is "20 min", ``4H`` is "4 h"."""
+    return _duration(text)[1]
+
+
+def _duration(text: str) -> tuple[float, str]:
     stripped = text.strip()
     match = _QUANTITY.fullmatch(stripped) if len(text) <= _MAX_TEXT else None
     if match is None:
@@ -261,7 +279,7 @@ def parse_duration(text: str) -> float:
         raise BadDuration(f"duration '{text}' must be more than zero; write e.g. 30min or 4h")
     if hours > MAX_HOURS:
         raise BadDuration(f"duration '{text}' is longer than a year")
-    return hours
+    return hours, f"{float(match['number']):g} {unit}"
 
 
 # Why a text is not "number unit": the first pattern that matches explains it. Plain

@@ -8,6 +8,7 @@
 # annotation string at each start (about 0.04 ms a field); see the README, "Speed".
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -42,6 +43,16 @@ class PerKgAmount(NamedTuple):
     unit: str
 
 
+class Cap(NamedTuple):
+    """A per-kg amount held to ``--max``: the limit as typed, and what was asked, in its unit."""
+
+    amount: str
+    limit: float
+    unit: str
+    asked: float
+    capped: bool
+
+
 class Content(NamedTuple):
     """An amount of a form as compound, magnesium, mmol, mEq and mL, with how it was read."""
 
@@ -57,6 +68,7 @@ class Content(NamedTuple):
     volume_ml: float | None
     per_kg: PerKgAmount | None
     notes: tuple[str, ...]
+    cap: Cap | None = None
 
 
 # Pure, and their inputs repeat (batches of the same products): memoised.
@@ -76,10 +88,12 @@ def content_of(
     *,
     elemental: bool = False,
     weight: str | float | None = None,
+    maximum: str | None = None,
 ) -> Content:
     """Return the magnesium in *amount* of *form*, which the user *named* (None: none named).
 
-    *elemental* reads a mass as magnesium itself; *weight* scales a per-kg amount.
+    *elemental* reads a mass as magnesium itself; *weight* scales a per-kg amount, which
+    *maximum* (an amount of the same kind) caps.
     """
     notes: list[str] = []
     if named is not None and not form.is_elemental:
@@ -103,6 +117,13 @@ def content_of(
         )
         amount = amount.for_weight(weight_kg)
         notes.append(f"{_ml(per_kg.per_kg)} {per_kg.unit} × {number(weight_kg)} kg of body weight.")
+    cap = None
+    if maximum is not None:
+        if per_kg is None:
+            raise BadAmount(
+                f"--max caps a per-kg amount (e.g. 50mg/kg); '{amount.text}' is not per kg"
+            )
+        amount, cap = _capped(amount, maximum, notes)
     if amount.quantity.unit in MEASURES:
         notes.append(MEASURES[amount.quantity.unit])
     elemental = _elemental(elemental, amount, form, notes)
@@ -115,9 +136,12 @@ def content_of(
         quantity, form, notes, amount, given=named is not None, elemental=elemental
     )
     per_ml = form.compound_mg_per_ml
-    if volume_ml is None and per_ml is not None and compound_mg is not None:
-        volume_ml = compound_mg / per_ml
     mmol = elemental_mg / units.mg_per_mmol()
+    if amount.kind != "volume" and amount.concentration is not None:
+        held = elemental_mg if elemental or compound_mg is None else compound_mg
+        volume_ml = _bag_volume(amount, form, held, mmol, notes)
+    elif volume_ml is None and per_ml is not None and compound_mg is not None:
+        volume_ml = compound_mg / per_ml
     return Content(
         amount=amount,
         form=form,
@@ -135,7 +159,42 @@ def content_of(
         volume_ml=volume_ml,
         per_kg=per_kg,
         notes=tuple(notes),
+        cap=cap,
     )
+
+
+def _capped(amount: Amount, maximum: str, notes: list[str]) -> tuple[Amount, Cap]:
+    """Hold a per-kg amount (already multiplied by the weight) to *maximum*, saying so."""
+    limit = parse_amount(maximum)
+    kinds = {"mass": "a mass", "substance": "mmol or mEq", "volume": "a volume"}
+    if limit.count != 1 or limit.per_kg or limit.concentration is not None:
+        raise BadAmount(f"--max '{maximum}' is one amount, such as 2g, 40mEq or 100mL")
+    if limit.kind != amount.kind:
+        raise BadAmount(
+            f"--max '{maximum}' is {kinds[limit.kind]}, but '{amount.text}' is "
+            f"{kinds[amount.kind]}: give the maximum in the amount's kind"
+        )
+    if limit.total <= 0:
+        raise BadAmount(f"--max '{maximum}' must be more than zero")
+    per_unit = limit.quantity.value / limit.quantity.number  # base units in one typed unit
+    asked = amount.total / per_unit
+    capped = amount.total > limit.total * (1 + _SLACK)
+    shown = f"{_ml(limit.quantity.number)} {limit.quantity.unit}"
+    if capped:
+        notes.append(
+            f"Capped at --max {shown}: the per-kg amount comes to {asked:.4g} "
+            f"{limit.quantity.unit}."
+        )
+        value = limit.total / amount.count
+        amount = replace(amount, quantity=amount.quantity._replace(value=value))
+    else:
+        notes.append(
+            f"--max {shown}: the per-kg amount ({asked:.4g} {limit.quantity.unit}) is within it."
+        )
+    return amount, Cap(
+        amount=maximum.strip(), limit=limit.quantity.number, unit=limit.quantity.unit,
+        asked=asked, capped=capped,
+    )  # fmt: skip
 
 
 def _elemental(asked: bool, amount: Amount, form: Form, notes: list[str]) -> bool:
@@ -284,6 +343,34 @@ def _dissolved(amount: Amount, form: Form, notes: list[str]) -> Quantity:
         raise BadAmount(f"amount '{amount.text}' of {form.key} is implausibly large (over 10⁹ mg)")
     notes.append(f"{_ml(amount.total)} mL at {_liquid(form)} of {form.formula}.")
     return Quantity(dissolved, "mass")
+
+
+def _bag_volume(amount: Amount, form: Form, held_mg: float, mmol: float, notes: list[str]) -> float:
+    """Return the volume of a concentration that holds a mass, mmol or mEq (a bag by mass)."""
+    per_ml = amount.concentration
+    assert per_ml is not None
+    if form.compound_mg_per_ml is not None:
+        raise BadAmount(
+            f"form '{form.key}' has its own concentration ({_liquid(form)}); "
+            f"drop '@…' or give the compound's form with your concentration"
+        )
+    if amount.percent is not None and form.is_elemental:
+        raise BadAmount(
+            f"'{amount.text}': a percent (w/v) is grams of a compound per 100 mL; "
+            f"name the compound's form, e.g. {amount.text.strip()} sulfate"
+        )
+    volume = (held_mg if per_ml.kind == "mass" else mmol) / per_ml.value
+    if volume > MAX_VALUE:
+        raise BadAmount(f"amount '{amount.text}' is implausibly large (over 10⁹ mL)")
+    strength = f"{_ml(amount.percent)} % w/v" if amount.percent is not None else _per_ml(per_ml)
+    notes.append(f"At {strength}, the amount is in {number(volume)} mL.")
+    return volume
+
+
+def _per_ml(per_ml: Quantity) -> str:
+    if per_ml.kind == "mass":
+        return f"{per_ml.value:.4g} mg/mL"
+    return f"{per_ml.value * units.meq_per_mmol():.4g} mEq/mL"
 
 
 def _split(

@@ -8,9 +8,10 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from mgcalc.chemistry import units
-from mgcalc.chemistry.amounts import Amount, parse_duration
+from mgcalc.chemistry.amounts import Amount, duration_text, parse_duration
 from mgcalc.chemistry.content import (
     BadUnit,
+    Content,
     GivenAs,
     content_of,
     nearest_count,
@@ -21,6 +22,7 @@ from mgcalc.chemistry.content import (
 from mgcalc.chemistry.forms import Form, clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
 from mgcalc.result import ProfileSource, Result
+from mgcalc.text import number
 
 
 class Delivered(BaseModel):
@@ -65,10 +67,32 @@ class Rate(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    duration: str = Field(description="the duration as given: 20 min, 4 h")
     duration_h: float
     ml_per_h: float | None
     mg_per_h: float = Field(description="mg of magnesium itself per hour")
     meq_per_h: float
+    compound_g_per_h: float | None = Field(
+        default=None,
+        description="g of MgSO4·7H2O per hour, as orders and the label write IV rates: for "
+        "the sulfate injections and premixes, and a sulfate given with a concentration "
+        "(anhydrous amounts converted to the heptahydrate); else null",
+    )
+    compound_mg_per_min: float | None = Field(
+        default=None, description="mg of MgSO4·7H2O per minute, when compound_g_per_h is set"
+    )
+
+
+class Max(BaseModel):
+    """A per-kg amount held to ``convert --max``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    amount: str = Field(description="the maximum as given: 2g, 40mEq")
+    limit: float = Field(description="the maximum, in its own unit")
+    unit: str = Field(description="the maximum's unit: mg, g, mmol, mEq, mL …")
+    asked: float = Field(description="the per-kg amount times the weight, in that unit")
+    capped: bool = Field(description="whether the amount was held to the maximum")
 
 
 class Conversion(Item, Result):
@@ -85,6 +109,12 @@ class Conversion(Item, Result):
     rate: Rate | None
     by_unit: ByUnit | None
     notes: tuple[str, ...]
+    warnings: tuple[str, ...] = Field(
+        default=(),
+        description="the injection label's limits: a rate above 150 mg/min, an infusion "
+        "above 20 %, severe renal insufficiency; the kidney caution",
+    )
+    max: Max | None = Field(default=None, description="the cap of --max, if given")
     source: str
     profile_source: ProfileSource | None = None  # set when the saved profile's weight was used
 
@@ -100,26 +130,33 @@ def convert(
     halves: bool = False,
     weight: str | float | None = None,
     over: str | None = None,
+    maximum: str | None = None,
+    kidney_impairment: bool = False,
 ) -> Conversion:
     """Convert *amount* of *form* (elemental magnesium when no form is given).
 
     *elemental* reads a mass as magnesium itself; *unit* counts units of that size;
-    *weight* scales a per-kg amount; *over* adds the rate over that duration.
+    *weight* scales a per-kg amount, *maximum* caps it; *over* adds the rate over that
+    duration; *kidney_impairment* adds the kidney caution (an injection's: the label's limit).
     """
     parsed = parse(amount, form)
     resolved = resolve(form)
     if halves and unit is None:
         raise BadUnit("--halves counts half units: give the unit too, e.g. --unit 400mg")
-    found = content_of(parsed, resolved, form, elemental=elemental, weight=weight)
+    found = content_of(parsed, resolved, form, elemental=elemental, weight=weight, maximum=maximum)
+    heptahydrate_mg = _heptahydrate_mg(resolved, parsed, found)
+    rate = None if over is None else _rate(over, found, heptahydrate_mg)
     return Conversion(
         **item_fields(found),
         fraction_basis=resolved.fraction_basis,
         count=found.amount.count,
         given_as=found.given_as,
         per_kg=None if found.per_kg is None else PerKg(**found.per_kg._asdict()),
-        rate=None if over is None else _rate(over, found.volume_ml, found.elemental_mg, found.meq),
+        rate=rate,
         by_unit=None if unit is None else _by_unit(unit, resolved, found.elemental_mg, halves),
-        notes=found.notes,
+        notes=_salt_note(resolved, heptahydrate_mg, found.notes, rate),
+        warnings=_warnings(found, heptahydrate_mg, rate, kidney_impairment),
+        max=None if found.cap is None else Max(**found.cap._asdict()),
         source=resolved.source,
     )
 
@@ -127,14 +164,76 @@ def convert(
 clears_with_forms(convert.cache_clear)
 
 
-def _rate(over: str, volume_ml: float | None, elemental_mg: float, meq: float) -> Rate:
+def _heptahydrate_mg(form: Form, amount: Amount, found: Content) -> float | None:
+    """Return the amount as mg of MgSO4·7H2O for an IV sulfate, else None.
+
+    An IV sulfate is a sulfate injection or premix (a sulfate form with its own
+    concentration), or a sulfate given with a concentration (``1g@20g/500mL``).
+    """
+    if not form.formula.startswith("MgSO4"):
+        return None
+    if form.compound_mg_per_ml is None and amount.concentration is None:
+        return None
+    from mgcalc.clinical.injection import HEPTAHYDRATE
+
+    if form.formula == HEPTAHYDRATE and found.compound_mg is not None:
+        return found.compound_mg
+    from mgcalc.chemistry.forms import forms_table
+
+    salt = forms_table().get("sulfate")  # MgSO4·7H2O, the salt the label's rates are in
+    return found.mmol * salt.molar_mass_g_mol / salt.mg_atoms
+
+
+def _salt_note(
+    form: Form, heptahydrate_mg: float | None, notes: tuple[str, ...], rate: Rate | None
+) -> tuple[str, ...]:
+    from mgcalc.clinical.injection import HEPTAHYDRATE
+
+    if heptahydrate_mg is None or rate is None or form.formula == HEPTAHYDRATE:
+        return notes
+    return (
+        *notes,
+        f"The rate in the salt is of {HEPTAHYDRATE}, as the injection label writes it: "
+        f"{number(heptahydrate_mg / 1000)} g of it holds the same magnesium as this "
+        f"{form.formula}.",
+    )
+
+
+def _rate(over: str, found: Content, heptahydrate_mg: float | None) -> Rate:
     hours = parse_duration(over)
     return Rate(
+        duration=duration_text(over),
         duration_h=hours,
-        ml_per_h=None if volume_ml is None else volume_ml / hours,
-        mg_per_h=elemental_mg / hours,
-        meq_per_h=meq / hours,
+        ml_per_h=None if found.volume_ml is None else found.volume_ml / hours,
+        mg_per_h=found.elemental_mg / hours,
+        meq_per_h=found.meq / hours,
+        compound_g_per_h=None if heptahydrate_mg is None else heptahydrate_mg / 1000 / hours,
+        compound_mg_per_min=None if heptahydrate_mg is None else heptahydrate_mg / 60 / hours,
     )
+
+
+def _warnings(
+    found: Content, heptahydrate_mg: float | None, rate: Rate | None, kidney: bool
+) -> tuple[str, ...]:
+    """Return the injection label's limits that this amount and rate meet."""
+    if heptahydrate_mg is None:
+        if not kidney:
+            return ()
+        from mgcalc.clinical.cautions import KIDNEY
+
+        return (KIDNEY,)
+    from mgcalc.clinical import injection
+
+    found_warnings: list[str | None] = []
+    if rate is not None and rate.compound_mg_per_min is not None:
+        found_warnings.append(injection.rate_warning(rate.compound_mg_per_min))
+        if found.volume_ml:
+            found_warnings.append(
+                injection.dilution_warning(heptahydrate_mg / found.volume_ml / 10)
+            )
+    if kidney:
+        found_warnings.append(injection.renal_limit(heptahydrate_mg / 1000))
+    return tuple(text for text in found_warnings if text is not None)
 
 
 def _by_unit(text: str, form: Form, asked_mg: float, halves: bool) -> ByUnit:

@@ -66,6 +66,7 @@ _ACCEPTS: dict[_Kind, Callable[[object], bool]] = {
 _WANTED = {
     "amount": "text such as '400mg'", "form": "text such as 'oxide'",
     "unit": "text such as '400mg' or '5mL'", "over": "text such as '30min'",
+    "max": "text such as '2g'",
     "key": "text such as 'oxide'", "target": "text such as 'rda' or '300mg'",
     "query": "text", "value": "text such as '2.0mg/dL'",
     "name": "text such as 'doxycycline'", "items": "a list of FORM=AMOUNT texts",
@@ -128,11 +129,15 @@ def convert(
     halves: bool = False,
     weight: str | float | None = None,
     over: str | None = None,
+    max: str | None = None,
+    kidney_impairment: bool = False,
 ) -> Conversion:
     """Convert *amount* of *form* (magnesium itself when None) to mg, mmol, mEq and mL.
 
     *elemental* reads a mass as magnesium; *unit* counts units of that size (*halves*
-    allows half units); *weight* scales a per-kg amount; *over* adds the rate.
+    allows half units); *weight* scales a per-kg amount, and *max* (``"2g"``) caps it;
+    *over* adds the rate; *kidney_impairment* adds the kidney caution (for an injection, the
+    label's limit in severe renal insufficiency).
 
     >>> round(convert("1g", "sulfate").elemental_mg, 1)  # Epsom salt, MgSO4·7H2O
     98.6
@@ -141,7 +146,9 @@ def convert(
 
     _check("text", amount=amount)
     _check("text?", form=form, unit=unit, over=over)
+    _check("text?", max=max)
     _check("flag", elemental=elemental, halves=halves)
+    _check("flag", kidney_impairment=kidney_impairment)
     _check("amount?", BadWeight, weight=weight)
     if form is not None:
         from mgcalc.clinical.product_names import find_product
@@ -150,15 +157,25 @@ def convert(
         if product is not None:
             from mgcalc.clinical.products import convert_product
 
-            if elemental or unit or halves or weight is not None or over:
+            if elemental or unit or halves or weight is not None or over or max:
                 raise InputError(
                     f"'{form}' is a product declared per {product.unit}: --elemental, --unit, "
-                    "--halves, --weight and --over do not apply; give a count or a volume"
+                    "--halves, --weight, --max and --over do not apply; give a count or a volume"
                 )
-            return convert_product(amount, product, form)
+            return _kidney(convert_product(amount, product, form), kidney_impairment)
     return run(
-        amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over
-    )
+        amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over,
+        maximum=max, kidney_impairment=kidney_impairment,
+    )  # fmt: skip
+
+
+def _kidney(result: Conversion, kidney_impairment: bool) -> Conversion:
+    """Add the kidney caution to a product's conversion when asked."""
+    if not kidney_impairment:
+        return result
+    from mgcalc.clinical.cautions import KIDNEY
+
+    return result.model_copy(update={"warnings": (*result.warnings, KIDNEY)})
 
 
 def serum(value: str) -> Serum:

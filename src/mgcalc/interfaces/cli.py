@@ -229,7 +229,8 @@ KidneyImpairment = Annotated[
     bool,
     typer.Option(
         "--kidney-impairment",
-        help="Kidney impairment: adds the caution; plan then plans no supplement.",
+        help="Kidney impairment: adds the caution (an injection: the label's limit); plan "
+        "then plans no supplement unless --supervised.",
     ),
 ]
 ProductsFile = Annotated[
@@ -330,6 +331,11 @@ def convert(
         str | None,
         typer.Option("--over", help="Give the rate over a duration: 30min, 4h."),
     ] = None,
+    max_amount: Annotated[
+        str | None,
+        typer.Option("--max", help="Cap a per-kg amount: 2g (of the same kind as the amount)."),
+    ] = None,
+    kidney_impairment: KidneyImpairment = False,
     input: Input = None,
     batch: Batch = None,
     batch_format: BatchFormat = None,
@@ -351,6 +357,7 @@ def convert(
     _refuse_options(ctx, words or [])
     _use_forms(forms_file, products_file)
     given = bool(words or elemental or unit or halves or weight or over)
+    given = given or bool(max_amount or kidney_impairment)
     scripted = _scripted(
         "convert", given, input, batch, batch_format, output_format,
         jobs=jobs, files=(forms_file, products_file),
@@ -367,6 +374,7 @@ def convert(
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves,
         weight=weight or saved_weight, over=over,
+        max=max_amount, kidney_impairment=kidney_impairment,
     )  # fmt: skip
     if source is not None:
         result = result.model_copy(update={"profile_source": source})

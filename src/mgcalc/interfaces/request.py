@@ -63,7 +63,7 @@ _KINDS = {
     "list_type": "a list",
 }
 # Keys whose number means nothing without its unit, and the unit of their example.
-_AMOUNTS = {"amount": "mg", "unit": "mg", "over": "min"}
+_AMOUNTS = {"amount": "mg", "unit": "mg", "over": "min", "max": "g"}
 
 
 class BadRequest(InputError):
@@ -127,6 +127,8 @@ class ConvertRequest(BaseModel):
     halves: StrictBool = False
     weight: Weight = Field(default=None, description="70kg, 154lb, or a number of kg")
     over: StrictStr | None = Field(default=None, description="a duration: 30min, 4h")
+    max: StrictStr | None = Field(default=None, description="caps a per-kg amount: 2g, 40mEq")
+    kidney_impairment: StrictBool = False
 
 
 Request = DoseRequest | PlanRequest | ConvertRequest
@@ -275,7 +277,8 @@ def _convert(request: ConvertRequest) -> Conversion:
         amount, form = read_phrase(amount.split(), example='"amount": "400mg", "form": "oxide"')
     result = convert(
         amount, form, elemental=request.elemental, unit=request.unit, halves=request.halves,
-        weight=request.weight, over=request.over,
+        weight=request.weight, over=request.over, max=request.max,
+        kidney_impairment=request.kidney_impairment,
     )  # fmt: skip
     return result if request.id is None else result.model_copy(update={"id": request.id})
 

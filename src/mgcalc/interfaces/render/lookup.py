@@ -41,6 +41,10 @@ def conversion(result: Conversion) -> list[RenderableType]:
             "Per kg",
             f"{result.per_kg.per_kg:g} {result.per_kg.unit} × {number(result.per_kg.weight_kg)} kg",
         )
+    if result.max is not None:
+        cap = result.max
+        held = "capped at" if cap.capped else "within"
+        table.add_row("Maximum (--max)", f"{held} {cap.limit:g} {escape(cap.unit)}")
     amounts = {
         "volume_ml": ("Volume", result.volume_ml, "mL"),
         "compound_mg": ("Compound mass", result.compound_mg, "mg"),
@@ -67,8 +71,8 @@ def conversion(result: Conversion) -> list[RenderableType]:
     if result.by_unit is not None:
         shown.append(_by_unit(result))
     return [
-        *shown, *notes(result.notes), *profile_used(result.profile_source),
-        f"[dim]Source: {escape(result.source)}[/dim]",
+        *notes(result.warnings, "bold red"), *shown, *notes(result.notes),
+        *profile_used(result.profile_source), f"[dim]Source: {escape(result.source)}[/dim]",
     ]  # fmt: skip
 
 
@@ -97,9 +101,12 @@ def _answer(result: Conversion) -> str:
 def _rate_rows(table: Table, result: Conversion) -> None:
     rate = result.rate
     assert rate is not None
-    table.add_row("Over", f"{rate.duration_h:g} h")
+    table.add_row("Over", escape(rate.duration))
     if rate.ml_per_h is not None:
         table.add_row("Rate (volume)", f"{number(rate.ml_per_h)} mL/h")
+    if rate.compound_g_per_h is not None and rate.compound_mg_per_min is not None:
+        table.add_row("Rate (MgSO4·7H2O)", f"{number(rate.compound_g_per_h)} g/h")
+        table.add_row("", f"{number(rate.compound_mg_per_min)} mg/min")
     table.add_row("Rate (magnesium)", f"{number(rate.mg_per_h)} mg/h")
     table.add_row("Rate (mEq)", f"{number(rate.meq_per_h)} mEq/h")
 

@@ -1,0 +1,51 @@
+"""The magnesium sulfate injection label's limits, as warnings (clinical.md, 2026-12-07)."""
+
+from __future__ import annotations
+
+HEPTAHYDRATE = "MgSO4·7H2O"
+LABEL = "magnesium sulfate injection label, DailyMed"
+# "should generally not exceed 150 mg/minute" (of MgSO4·7H2O).
+MAX_MG_PER_MIN = 150.0
+# The 50 % injection "must be diluted to a concentration of 20 % or less prior to
+# intravenous infusion" (w/v, g of MgSO4·7H2O per 100 mL).
+MAX_INFUSION_PERCENT = 20.0
+# "In the presence of severe renal insufficiency, the maximum dosage of magnesium sulfate
+# is 20 grams/48 hours".
+RENAL_MAX_G, RENAL_HOURS = 20.0, 48
+# Bounds are included; the slack only absorbs float rounding (4 g over 26.6667 min).
+_SLACK = 1e-9
+
+
+def rate_warning(mg_per_min: float) -> str | None:
+    """Warn when an IV rate of MgSO4·7H2O is above the label's 150 mg/minute."""
+    if mg_per_min <= MAX_MG_PER_MIN * (1 + _SLACK):
+        return None
+    return (
+        f"{mg_per_min:.4g} mg/min of {HEPTAHYDRATE} is above the label's rate: it "
+        f"'should generally not exceed {MAX_MG_PER_MIN:g} mg/minute' ({LABEL}). Higher rates "
+        "are used under supervision (e.g. eclampsia loading of 4 g over 15–20 min)."
+    )
+
+
+def dilution_warning(percent: float) -> str | None:
+    """Give the label's note for an infusion stronger than 20 % (the undiluted 50 %)."""
+    if percent <= MAX_INFUSION_PERCENT * (1 + _SLACK):
+        return None
+    return (
+        f"Infused at {percent:.3g} % w/v of {HEPTAHYDRATE}: the 50 % injection 'must be "
+        f"diluted to a concentration of {MAX_INFUSION_PERCENT:g} % or less prior to "
+        f"intravenous infusion' ({LABEL})."
+    )
+
+
+def renal_limit(heptahydrate_g: float) -> str:
+    """Give the label's limit in severe renal insufficiency, and where this amount stands."""
+    text = (
+        f"Severe renal insufficiency: the label's maximum is {RENAL_MAX_G:g} g of magnesium "
+        f"sulfate in {RENAL_HOURS} hours ('In the presence of severe renal insufficiency, the "
+        f"maximum dosage of magnesium sulfate is {RENAL_MAX_G:g} grams/{RENAL_HOURS} hours', "
+        f"{LABEL})."
+    )
+    if heptahydrate_g > RENAL_MAX_G * (1 + _SLACK):
+        text += f" This amount alone, {heptahydrate_g:.4g} g of {HEPTAHYDRATE}, is above it."
+    return text
