@@ -46,7 +46,7 @@ def test_the_interval_is_iom_1997() -> None:
         ("1.49mEq/L", [1.5]),  # the label's hypomagnesemia: less than 1.5 mEq/L
         ("1.5mEq/L", []),
         ("4mEq/L", []),
-        ("4.1mEq/L", [4.0]),  # reflexes decrease above 4 mEq/L
+        ("4.1mEq/L", [4.0, 10.0]),  # reflexes decrease above 4 mEq/L; 10 is the next level
         ("10mEq/L", [4.0, 10.0]),  # approaching 10 mEq/L: respiratory paralysis
     ],
 )
@@ -54,6 +54,31 @@ def test_label_thresholds_shown_where_passed(text: str, passed: list[float]) -> 
     thresholds = serum(text).thresholds
     assert [threshold.meq_per_l for threshold in thresholds] == passed
     assert all(threshold.evidence == "primary" for threshold in thresholds)
+
+
+# The label's ladder (clinical.md): below 1.5 mEq/L; above 4 mEq/L; above 4, the 10 mEq/L
+# level as the next; at or above 10, reached.
+@pytest.mark.parametrize(
+    ("text", "ladder"),
+    [
+        ("1.4mEq/L", [(1.5, "below")]),
+        ("4.1mEq/L", [(4.0, "above"), (10.0, "next")]),
+        ("9.9mEq/L", [(4.0, "above"), (10.0, "next")]),
+        ("10mEq/L", [(4.0, "above"), (10.0, "above")]),
+        ("5mmol/L", [(4.0, "above"), (10.0, "above")]),  # 1 mmol/L = 2 mEq/L
+    ],
+)
+def test_the_label_s_ladder(text: str, ladder: list[tuple[float, str]]) -> None:
+    thresholds = serum(text).thresholds
+    assert [(each.meq_per_l, each.passed) for each in thresholds] == ladder
+
+
+def test_the_next_level_says_what_the_label_says() -> None:
+    following = serum("9.9mEq/L").thresholds[-1]
+    assert following.passed == "next"
+    assert following.text.startswith("Next level, approaching 10 mEq/L")
+    assert "respiratory paralysis may occur" in following.text
+    assert "At or above 10 mEq/L" in serum("10mEq/L").thresholds[-1].text
 
 
 def test_says_the_laboratory_prevails_and_gives_no_advice() -> None:
@@ -95,6 +120,7 @@ def test_thresholds_in_mmol_per_l() -> None:
         (f"{0.95 * (1 + 1e-9)!r}mmol/L", "within", []),
         (f"{1.5 * (1 - 1e-9)!r}mEq/L", "within", []),
         (f"{4.0 * (1 + 1e-9)!r}mEq/L", "above", []),
+        (f"{4.0 * (1 + 2e-9)!r}mEq/L", "above", [4.0, 10.0]),
         (f"{10.0 * (1 - 1e-9)!r}mEq/L", "above", [4.0, 10.0]),
     ],
 )

@@ -31,7 +31,29 @@ def test_serum_table(mgcalc: Any) -> None:
 def test_serum_table_shows_passed_thresholds(mgcalc: Any) -> None:
     out = mgcalc("serum", "5mEq/L").stdout
     assert "deep tendon reflexes decrease" in out
-    assert "respiratory paralysis" not in out
+    assert "Next level, approaching 10 mEq/L" in out
+    assert "respiratory paralysis may occur" in out
+    assert "At or above 10 mEq/L" not in out
+    reached = mgcalc("serum", "10mEq/L").stdout
+    assert "At or above 10 mEq/L" in reached
+    assert "Next level" not in reached
+
+
+@pytest.mark.parametrize(
+    ("value", "passed"),
+    [
+        ("1.4mEq/L", ["below"]),
+        ("4.1mEq/L", ["above", "next"]),
+        ("9.9mEq/L", ["above", "next"]),
+        ("10mEq/L", ["above", "above"]),
+    ],
+)
+def test_serum_json_ladder(mgcalc: Any, value: str, passed: list[str]) -> None:
+    thresholds = mgcalc("serum", value, "--json").json()["thresholds"]
+    assert [each["passed"] for each in thresholds] == passed
+    assert set(thresholds[0]) == {
+        "meq_per_l", "mmol_per_l", "passed", "text", "source", "evidence",
+    }  # fmt: skip
 
 
 def test_serum_refuses(mgcalc: Any) -> None:

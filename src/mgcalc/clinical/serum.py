@@ -37,15 +37,23 @@ IOM_SOURCE = (
     '(1.8 to 2.3 mg/dl)"'
 )
 LABEL_SOURCE = "Magnesium sulfate injection label (DailyMed, Pfizer)"
-# (mEq/L, passed below or above it, the level itself counts, what the label says)
+# The label's ladder: (mEq/L, passed below or above it, the level itself counts, what the
+# label says). Above 4 mEq/L, 10 mEq/L is shown as the next level until it is reached.
 _THRESHOLDS: tuple[tuple[float, Literal["below", "above"], bool, str], ...] = (
     (1.5, "below", False, "Below 1.5 mEq/L: hypomagnesemia, as the magnesium sulfate "
      "injection label defines it."),
     (4.0, "above", False, "Above 4 mEq/L: deep tendon reflexes decrease as serum magnesium "
      "rises (magnesium sulfate injection label)."),
-    (10.0, "above", True, "Approaching 10 mEq/L: deep tendon reflexes disappear and "
-     "respiratory paralysis may occur (magnesium sulfate injection label)."),
+    (10.0, "above", True, "At or above 10 mEq/L: the label's level at which deep tendon "
+     "reflexes disappear and respiratory paralysis may occur ('approaching 10 mEq/L', "
+     "magnesium sulfate injection label)."),
 )  # fmt: skip
+_NEXT = (
+    "Next level, approaching 10 mEq/L: reflexes disappear and respiratory paralysis may occur "
+    "(magnesium sulfate injection label)."
+)
+# The level shown as the next once the one before it is passed: 4 mEq/L leads to 10.
+_NEXT_AFTER = {4.0: 10.0}
 
 
 class BadSerum(InputError):
@@ -63,14 +71,15 @@ class Interval(BaseModel):
 
 
 class Threshold(BaseModel):
-    """A level named on a drug label that the value has passed."""
+    """A level named on a drug label: passed, or the next one up."""
 
     model_config = ConfigDict(frozen=True)
 
     meq_per_l: float
     mmol_per_l: float
-    passed: Literal["below", "above"] = Field(
-        description="the value is below (or above) this level"
+    passed: Literal["below", "above", "next"] = Field(
+        description="the value is below (or above, or at 10 mEq/L) this level; next: the "
+        "value is above 4 mEq/L and this is the next level up, not yet reached"
     )
     text: str
     source: str
@@ -88,7 +97,8 @@ class Serum(Result):
     status: Status = Field(description="against the interval, bounds included")
     interval: Interval
     thresholds: tuple[Threshold, ...] = Field(
-        description="the label thresholds this value passes (none within the interval)"
+        description="the label's ladder: the levels this value passes, then the next level "
+        "up (none within the interval)"
     )
     notes: tuple[str, ...]
 
@@ -151,20 +161,26 @@ def _status(mmol: float) -> Status:
 
 
 def _passed(meq: float) -> list[Threshold]:
-    found = []
-    for level, side, inclusive, text in _THRESHOLDS:
-        if _compare(meq, level, side, inclusive):
-            found.append(
-                Threshold(
-                    meq_per_l=level,
-                    mmol_per_l=level / units.meq_per_mmol(),
-                    passed=side,
-                    text=text,
-                    source=LABEL_SOURCE,
-                    evidence="primary",
-                )
-            )
+    """Return the label's levels *meq* passes, then the next level up if one is passed."""
+    found = [
+        _threshold(level, side, text)
+        for level, side, inclusive, text in _THRESHOLDS
+        if _compare(meq, level, side, inclusive)
+    ]
+    if found and found[-1].meq_per_l in _NEXT_AFTER:
+        found.append(_threshold(_NEXT_AFTER[found[-1].meq_per_l], "next", _NEXT))
     return found
+
+
+def _threshold(level: float, side: Literal["below", "above", "next"], text: str) -> Threshold:
+    return Threshold(
+        meq_per_l=level,
+        mmol_per_l=level / units.meq_per_mmol(),
+        passed=side,
+        text=text,
+        source=LABEL_SOURCE,
+        evidence="primary",
+    )
 
 
 def _compare(value: float, level: float, side: Literal["below", "above"], inclusive: bool) -> bool:

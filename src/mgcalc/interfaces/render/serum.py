@@ -18,7 +18,7 @@ _STYLE = {"below": "bold yellow", "within": "bold green", "above": "bold yellow"
 
 
 def serum(result: Serum) -> list[RenderableType]:
-    """Lay out the level in every unit, where it falls, the label thresholds it passes."""
+    """Lay out the level in every unit, where it falls, the label levels passed and next."""
     table = Table(title="Serum magnesium", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -33,10 +33,12 @@ def serum(result: Serum) -> list[RenderableType]:
     )
     style = _STYLE[result.status]
     table.add_row("Status", f"[{style}]{result.status}[/]")
-    passed = tuple(threshold.text for threshold in result.thresholds)
+    passed = tuple(each.text for each in result.thresholds if each.passed != "next")
+    following = tuple(each.text for each in result.thresholds if each.passed == "next")
     return [
         table,
         *notes(passed, "bold red"),
+        *notes(following, "bold yellow"),
         *notes(result.notes),
         f"[dim]Interval: {escape(interval.source)}[/dim]",
     ]
