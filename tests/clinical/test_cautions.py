@@ -6,7 +6,15 @@ from typing import Any
 
 import pytest
 
-from mgcalc.clinical.cautions import EU_UNDER_4, INFANT, KIDNEY, above_ul, age_cautions
+from mgcalc.clinical.cautions import (
+    EU_UNDER_4,
+    INFANT,
+    KIDNEY,
+    KIDNEY_SOURCE,
+    KIDNEY_SUPERVISED,
+    above_ul,
+    age_cautions,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +74,12 @@ def test_plan_for_an_infant_allowed_above_the_limit_warns(mgcalc: Any) -> None:
 def test_kidney_caution_in_dose(mgcalc: Any) -> None:
     data = mgcalc("dose", "oxide=400mg", "--kidney-impairment", "--json").json()
     assert KIDNEY in data["warnings"]
-    assert "IOM 1997, p. 244" in KIDNEY and "DailyMed" in KIDNEY
+    assert KIDNEY_SOURCE in data["notes"]
+    # Proportionate (#23, #24): the caution says to ask a doctor, because the kidneys clear
+    # magnesium; the deaths from very large exposures stay in the source note.
+    assert "kidneys clear magnesium" in KIDNEY and "ask a doctor" in KIDNEY
+    assert "DailyMed" in KIDNEY and "death" not in KIDNEY
+    assert "IOM 1997, p. 244" in KIDNEY_SOURCE and "deaths" in KIDNEY_SOURCE
 
 
 def test_plan_refuses_a_supplement_with_kidney_impairment(mgcalc: Any) -> None:
@@ -77,9 +90,18 @@ def test_plan_refuses_a_supplement_with_kidney_impairment(mgcalc: Any) -> None:
         line.startswith("No supplement planned: with kidney impairment")
         for line in (refused["warnings"])
     )
-    allowed = mgcalc(*args, "--kidney-impairment", "--allow-above-ul", "--json").json()
-    assert allowed["units"] == 2
+    # --allow-above-ul lifts the upper limit only; --supervised lifts the kidney refusal.
+    above_ul = mgcalc(*args, "--kidney-impairment", "--allow-above-ul", "--json").json()
+    assert (above_ul["units"], above_ul["supplemental_mg"]) == (0, 0)
+    allowed = mgcalc(*args, "--kidney-impairment", "--supervised", "--json").json()
+    # 420 mg RDA - 100 mg diet = 320 mg; one 241.2 mg tablet, as 2 would pass the 350 mg UL.
+    assert (allowed["units"], allowed["capped_by_ul"]) == (1, True)
     assert KIDNEY in allowed["warnings"]
+    assert KIDNEY_SUPERVISED in allowed["notes"]
+    request = '{"form": "oxide", "unit": "400mg", "age": 40, "sex": "male", "diet": "100mg", '
+    run = mgcalc("plan", "--input", "-", "--json", input=request + '"kidney_impairment": true, '
+                 '"supervised": true}')  # fmt: skip
+    assert run.json()["units"] == 1
 
 
 def test_above_the_upper_limit_says_by_how_much() -> None:

@@ -16,7 +16,7 @@ RATE_KEYS = {
     "duration", "duration_h", "ml_per_h", "mg_per_h", "meq_per_h", "compound_g_per_h",
     "compound_mg_per_min",
 }  # fmt: skip
-MAX_KEYS = {"amount", "limit", "unit", "asked", "capped"}
+MAX_KEYS = {"input", "limit", "unit", "asked", "capped"}
 
 
 def _json(mgcalc: Any, *args: str) -> dict[str, Any]:
@@ -130,7 +130,7 @@ def test_max_caps_a_per_kg_amount(mgcalc: Any) -> None:
     # 50 mg/kg for 50 kg is 2.5 g; the usual paediatric order caps at 2 g (clinical.md).
     data = _json(mgcalc, "50mg/kg", "sulfate", "--weight", "50kg", "--max", "2g")
     assert data["compound_mg"] == pytest.approx(2000.0, rel=1e-12)
-    assert data["max"] == {"amount": "2g", "limit": 2.0, "unit": "g", "asked": 2.5, "capped": True}
+    assert data["max"] == {"input": "2g", "limit": 2.0, "unit": "g", "asked": 2.5, "capped": True}
     assert set(data["max"]) == MAX_KEYS
     assert any("Capped at --max 2 g" in note for note in data["notes"])
 

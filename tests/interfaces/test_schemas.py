@@ -41,7 +41,8 @@ def test_outputs_have_the_documented_top_level_keys(mgcalc: Any) -> None:
 def test_convert_request_and_batch_line_schemas(mgcalc: Any) -> None:
     request = json.loads(mgcalc("schema", "convert-request").stdout)
     assert set(request["properties"]) == {
-        "id", "amount", "form", "elemental", "unit", "halves", "weight", "over",
+        "id", "amount", "form", "elemental", "unit", "halves", "weight", "over", "max",
+        "kidney_impairment",
     }  # fmt: skip
     assert (request["required"], request["additionalProperties"]) == (["amount"], False)
     weight = {option.get("type") for option in request["properties"]["weight"]["anyOf"]}

@@ -61,8 +61,9 @@ def test_inputs_accept_what_outputs_write() -> None:
     # A request key that is also an output key accepts at least the output's type.
     outputs = _properties({path.stem for path in SCHEMAS.glob("*.json")} - INPUTS)
     for key, by_type in _properties({"request", "plan-request", "convert-request"}).items():
-        # a diet entry; a dose count; an amount as typed (a food portion's is a count)
-        if key not in outputs or key in {"diet", "doses", "amount"}:
+        # a diet entry; a dose count; an amount as typed (a food portion's is a count); a
+        # maximum as typed (convert's output max is the cap it applied)
+        if key not in outputs or key in {"diet", "doses", "amount", "max"}:
             continue
         accepted = frozenset().union(*by_type)
         for written in outputs[key]:

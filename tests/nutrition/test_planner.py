@@ -495,7 +495,7 @@ def test_the_target_keeps_its_unit(target: str, unit: str, mg: float) -> None:
 
 
 def test_kidney_impairment_plans_nothing_and_says_why() -> None:
-    from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN
+    from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, KIDNEY_SOURCE, KIDNEY_SUPERVISED
 
     refused = plan("elemental", WOMAN_42, unit="100mg", diet="0mg", kidney_impairment=True)
     assert (refused.units, refused.supplemental_mg, refused.capped_by_ul) == (0, 0, False)
@@ -506,16 +506,26 @@ def test_kidney_impairment_plans_nothing_and_says_why() -> None:
     # The diet already reaches the RDA: nothing is needed, so nothing is refused either.
     reached = plan("elemental", WOMAN_42, diet="400mg", kidney_impairment=True)
     assert (reached.supplemental_mg, reached.warnings) == (0, ())
-    allowed = plan("elemental", WOMAN_42, diet="0mg", kidney_impairment=True, allow_above_ul=True)
+    # --allow-above-ul lifts the upper limit, not the kidney refusal: that is --supervised.
+    above_ul = plan("elemental", WOMAN_42, diet="0mg", kidney_impairment=True, allow_above_ul=True)
+    assert (above_ul.supplemental_mg, above_ul.warnings[0]) == (0, KIDNEY_NO_PLAN)
+    allowed = plan("elemental", WOMAN_42, diet="0mg", kidney_impairment=True, supervised=True)
     assert allowed.supplemental_mg == 320
     assert KIDNEY in allowed.warnings and KIDNEY_NO_PLAN not in allowed.warnings
-    tiny = plan("elemental", WOMAN_42, target="0.5mg", kidney_impairment=True, allow_above_ul=True)
+    assert KIDNEY_SUPERVISED in allowed.notes and KIDNEY_SOURCE in allowed.notes
+    tiny = plan("elemental", WOMAN_42, target="0.5mg", kidney_impairment=True, supervised=True)
     assert tiny.supplemental_mg == 0.5
-    assert tiny.warnings == (
-        "--allow-above-ul: the upper limit is not applied. Plans above it are for medical "
-        "supervision only.",
-        KIDNEY,
-    )
+    assert tiny.warnings == (KIDNEY,)
+    # Supervised, the upper limit (350 mg) still caps the plan unless --allow-above-ul.
+    capped = plan("elemental", WOMAN_42, target="500mg", kidney_impairment=True, supervised=True)
+    assert (capped.supplemental_mg, capped.capped_by_ul) == (350, True)
+    both = plan(
+        "elemental", WOMAN_42, target="500mg", kidney_impairment=True, supervised=True,
+        allow_above_ul=True,
+    )  # fmt: skip
+    assert both.supplemental_mg == 500
+    # Without kidney impairment --supervised changes nothing.
+    assert plan("elemental", WOMAN_42, target="500mg", supervised=True).supplemental_mg == 350
 
 
 def test_no_ul_plans_nothing_even_for_half_a_milligram() -> None:

@@ -46,7 +46,7 @@ class PerKgAmount(NamedTuple):
 class Cap(NamedTuple):
     """A per-kg amount held to ``--max``: the limit as typed, and what was asked, in its unit."""
 
-    amount: str
+    input: str
     limit: float
     unit: str
     asked: float
@@ -192,7 +192,7 @@ def _capped(amount: Amount, maximum: str, notes: list[str]) -> tuple[Amount, Cap
             f"--max {shown}: the per-kg amount ({asked:.4g} {limit.quantity.unit}) is within it."
         )
     return amount, Cap(
-        amount=maximum.strip(), limit=limit.quantity.number, unit=limit.quantity.unit,
+        input=maximum.strip(), limit=limit.quantity.number, unit=limit.quantity.unit,
         asked=asked, capped=capped,
     )  # fmt: skip
 

@@ -88,7 +88,7 @@ class Max(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    amount: str = Field(description="the maximum as given: 2g, 40mEq")
+    input: str = Field(description="the maximum as given: 2g, 40mEq")
     limit: float = Field(description="the maximum, in its own unit")
     unit: str = Field(description="the maximum's unit: mg, g, mmol, mEq, mL …")
     asked: float = Field(description="the per-kg amount times the weight, in that unit")

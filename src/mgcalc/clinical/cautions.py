@@ -22,16 +22,27 @@ EU_UNDER_4 = (
     "adopted by EFSA 2006), so no amount of supplement can be judged safe here; supplements "
     "are for medical advice only."
 )
+# Proportionate: the caution says what to do and why; what happened with very large
+# exposures is the source's, in KIDNEY_SOURCE (a note) and in 'mgcalc interactions'.
 KIDNEY = (
-    "Kidney impairment: deaths from very large magnesium exposures occurred especially with "
-    "renal insufficiency (IOM 1997, p. 244), and magnesium laxatives carry 'Ask a doctor "
-    "before use if you have kidney disease' (DailyMed). Take magnesium supplements, antacids "
-    "and laxatives only on medical advice."
+    "Kidney impairment: the kidneys clear magnesium, so ask a doctor before taking magnesium "
+    "supplements, antacids or laxatives (magnesium laxative labels: 'Ask a doctor before use "
+    "if you have kidney disease', DailyMed)."
+)
+KIDNEY_SOURCE = (
+    "The kidney caution's sources: deaths from very large magnesium exposures occurred "
+    "especially with renal insufficiency (IOM 1997, p. 244); magnesium laxative labels say "
+    "'Ask a doctor before use if you have kidney disease' (DailyMed)."
 )
 KIDNEY_NO_PLAN = (
-    "No supplement planned: with kidney impairment magnesium supplements are for medical "
-    "advice only (IOM 1997, p. 244; DailyMed OTC labels: 'Ask a doctor before use if you have "
-    "kidney disease'). A clinician can plan one with --allow-above-ul."
+    "No supplement planned: with kidney impairment the kidneys may not clear magnesium, so "
+    "whether to take a supplement, and how much, is for a doctor to say (DailyMed OTC labels: "
+    "'Ask a doctor before use if you have kidney disease'). A clinician can plan one with "
+    "--supervised."
+)
+KIDNEY_SUPERVISED = (
+    "--supervised: planned with kidney impairment, for medical supervision; the upper limit "
+    "still caps the plan unless --allow-above-ul."
 )
 
 

@@ -322,12 +322,14 @@ def plan(
     weight: str | float | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
+    supervised: bool = False,
 ) -> Plan:
     """Plan how much of *form* reaches *target* without passing the upper limit.
 
     *unit* is one tablet, capsule or mL (``"500mg"``, ``"5mL"``, ``"elemental=100mg"``);
     *target* is ``rda``, ``ear``, ``ai`` or an amount; *doses* splits the units. The diet
     and the profile are given as for :func:`dose`; a reference value as target needs a diet.
+    With *kidney_impairment* nothing is planned unless *supervised* (a clinician's plan).
     """
     from mgcalc.nutrition.planner import plan as run
     from mgcalc.nutrition.profile import make_profile
@@ -337,6 +339,7 @@ def plan(
     _check("whole?", doses=doses)
     _check("flag", allow_above_ul=allow_above_ul, halves=halves)
     _check("flag", kidney_impairment=kidney_impairment)
+    _check("flag", supervised=supervised)
     _check("texts", with_medicines=with_medicines)
     _check("amount?", BadWeight, weight=weight)
     profile = make_profile(
@@ -348,6 +351,7 @@ def plan(
         form, profile, unit=unit, diet=given, target=target, doses=doses,
         allow_above_ul=allow_above_ul, with_medicines=with_medicines,
         kidney_impairment=kidney_impairment, halves=halves,
+        supervised=supervised,
     )  # fmt: skip
 
 

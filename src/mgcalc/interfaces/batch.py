@@ -40,7 +40,10 @@ InputFormat = Literal["jsonl", "csv"]
 OutputFormat = Literal["jsonl", "csv"]
 Command = Literal["dose", "plan", "convert"]
 _TRUE = {"true", "1", "yes", "y"}
-_FLAGS = ("pregnant", "lactating", "allow_above_ul", "kidney_impairment", "halves", "elemental")
+_FLAGS = (
+    "pregnant", "lactating", "allow_above_ul", "kidney_impairment", "supervised", "halves",
+    "elemental",
+)  # fmt: skip
 _FALSE = {"false", "0", "no", "n", ""}
 _MAX_LINE = 1_000_000
 # csv reads text; a line that is not UTF-8 is passed through it as this marker.

@@ -475,6 +475,10 @@ def plan(
         bool,
         typer.Option("--allow-above-ul", help="For clinicians: do not cap at the upper limit."),
     ] = False,
+    supervised: Annotated[
+        bool,
+        typer.Option("--supervised", help="For clinicians: plan even with --kidney-impairment."),
+    ] = False,
     halves: Halves = False,
     age: Age = None,
     sex: Sex = None,
@@ -518,6 +522,7 @@ def plan(
         allow_above_ul=allow_above_ul, halves=halves, age=person.age, sex=person.sex,
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
+        supervised=supervised,
     )  # fmt: skip
     _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
 

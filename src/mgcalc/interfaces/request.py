@@ -109,6 +109,11 @@ class PlanRequest(BaseModel):
     standard: Standard = "us"
     with_: list[StrictStr] = Field(default_factory=list, alias="with")
     kidney_impairment: StrictBool = False
+    supervised: StrictBool = Field(
+        default=False,
+        description="with kidney_impairment, plan anyway: a clinician's plan, for medical "
+        "supervision (allow_above_ul no longer lifts the kidney refusal)",
+    )
 
 
 class ConvertRequest(BaseModel):
@@ -232,6 +237,7 @@ def run_request(request: Request) -> Dose | Plan | Conversion:
         doses=request.doses, allow_above_ul=request.allow_above_ul, halves=request.halves,
         id=request.id,
         with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
+        supervised=request.supervised,
     )  # fmt: skip
 
 

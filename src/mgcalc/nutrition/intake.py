@@ -208,6 +208,9 @@ def dose_fields(
         warnings.append(above_ul(taken.supplemental_mg, reference.ul_mg, form))
     warnings.extend(age_cautions(profile.age_months, profile.standard, taken.supplemental_mg))
     if kidney_impairment:
+        from mgcalc.clinical.cautions import KIDNEY_SOURCE
+
+        notes.append(KIDNEY_SOURCE)
         warnings.append(KIDNEY)
     warnings.extend(warning(match) for match in found)
     return DoseFields(

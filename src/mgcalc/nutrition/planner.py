@@ -97,11 +97,13 @@ def plan(
     id: str | int | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
+    supervised: bool = False,
 ) -> Plan:
     """Plan supplemental magnesium of *form* for *profile* (see the README's rules).
 
     A reference value is a total intake, so planning toward one needs *diet* (a string is
     one diet entry, as ``--diet`` takes it); an amount as target is planned as given.
+    With *kidney_impairment* nothing is planned unless *supervised*.
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
@@ -123,7 +125,10 @@ def plan(
     else:
         notes.extend(diet_notes(diet))
     needed = max(0.0, target_mg - diet_mg)
-    cap = _cap(reference, allow_above_ul, needed, notes, warnings, profile, kidney_impairment)
+    cap = _cap(
+        reference, allow_above_ul, needed, notes, warnings, profile, kidney_impairment,
+        supervised=supervised,
+    )  # fmt: skip
     if halves and unit is None:
         raise BadPlan("--halves counts half units: give the unit too, e.g. --unit 400mg")
     unit_elemental, unit_compound = _unit(unit, chosen)
@@ -292,12 +297,23 @@ def _cap(
     warnings: list[str],
     profile: Profile,
     kidney: bool = False,
+    *,
+    supervised: bool = False,
 ) -> float:
-    """Return the most supplemental magnesium the plan may hold."""
-    if kidney and not allow_above_ul:
+    """Return the most supplemental magnesium the plan may hold.
+
+    With kidney impairment (*kidney*) nothing is planned, unless *supervised*.
+    """
+    if kidney:
+        from mgcalc.clinical.cautions import KIDNEY_SOURCE, KIDNEY_SUPERVISED
+
+        notes.append(KIDNEY_SOURCE)
+        if not supervised:
+            if needed > 0:
+                warnings.append(KIDNEY_NO_PLAN)
+            return 0.0
         if needed > 0:
-            warnings.append(KIDNEY_NO_PLAN)
-        return 0.0
+            notes.append(KIDNEY_SUPERVISED)
     if allow_above_ul:
         if needed > 0:
             warnings.append(
