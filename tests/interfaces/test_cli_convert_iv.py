@@ -6,6 +6,7 @@ Figures: MgSO4·7H2O 246.466 g/mol (compounds.md); the injection label's 150 mg/
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -209,3 +210,36 @@ def test_api_convert_takes_max(mgcalc: Any) -> None:
     result = convert("50mg/kg", "sulfate", weight="50kg", max="2g")
     assert result.max is not None
     assert result.compound_mg == pytest.approx(2000.0)
+
+
+def test_a_convert_batch_takes_max_and_kidney_impairment_as_csv_columns(mgcalc: Any) -> None:
+    text = (
+        "id,amount,form,weight,max,over,kidney_impairment\n"
+        "child,50mg/kg,sulfate-injection-50,50kg,2g,20min,yes\n"
+        "bag,1g@20g/500mL,sulfate,,,1h,\n"
+        "odd,50mg/kg,sulfate,50kg,40mEq,,\n"
+    )
+    run = mgcalc("convert", "--batch", "-", "--batch-format", "csv", input=text)
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    child, bag = (line["result"] for line in lines[:2])
+    odd = lines[2]
+    assert child["max"]["capped"] is True
+    assert child["rate"]["compound_mg_per_min"] == pytest.approx(100.0, rel=1e-9)
+    assert "20 grams/48 hours" in child["warnings"][-1]
+    assert bag["rate"]["ml_per_h"] == pytest.approx(25.0, rel=1e-9)
+    assert odd["ok"] is False
+    assert "is mmol or mEq" in odd["error"]["message"]
+
+
+def test_a_plan_batch_takes_supervised(mgcalc: Any) -> None:
+    text = (
+        "id,form,unit,diet,age,sex,kidney_impairment,supervised,allow_above_ul\n"
+        "refused,elemental,100mg,0mg,42,female,true,,true\n"
+        "supervised,elemental,100mg,0mg,42,female,true,true,\n"
+    )
+    run = mgcalc("plan", "--batch", "-", "--batch-format", "csv", input=text)
+    assert run.exit_code == 0, run.stdout
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    refused, supervised = (line["result"] for line in lines)
+    assert refused["units"] == 0
+    assert supervised["units"] == 3  # RDA 320 mg for a woman of 42 (us): 3 × 100 mg, UL 350
