@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from mgcalc.clinical import injection
@@ -35,3 +37,17 @@ def test_dilution_warning_above_20_percent(percent: float, warns: bool) -> None:
 def test_renal_limit_says_when_the_amount_alone_is_above_it() -> None:
     assert "is above it" not in injection.renal_limit(20.0)
     assert "25 g of MgSO4·7H2O, is above it" in injection.renal_limit(25.0)
+
+
+def test_dose_of_an_injection_with_kidney_impairment_gives_the_label_s_limit(mgcalc: Any) -> None:
+    args = ["dose", "sulfate-injection-50=50mL", "--age", "40", "--sex", "male", "--json"]
+    warnings = mgcalc(*args, "--kidney-impairment").json()["warnings"]
+    limits = [text for text in warnings if "20 grams/48 hours" in text]
+    assert len(limits) == 1
+    assert "25 g of MgSO4·7H2O, is above it" in limits[0]  # 50 mL × 500 mg/mL
+    assert not [text for text in mgcalc(*args).json()["warnings"] if "48 hours" in text]
+
+
+def test_oral_forms_get_no_injection_limit(mgcalc: Any) -> None:
+    args = ["dose", "sulfate=5g", "oxide=400mg", "--kidney-impairment", "--json"]
+    assert not [text for text in mgcalc(*args).json()["warnings"] if "48 hours" in text]

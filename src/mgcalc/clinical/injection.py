@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mgcalc.chemistry.item import Item
+
 HEPTAHYDRATE = "MgSO4·7H2O"
 LABEL = "magnesium sulfate injection label, DailyMed"
 # "should generally not exceed 150 mg/minute" (of MgSO4·7H2O).
@@ -49,3 +56,21 @@ def renal_limit(heptahydrate_g: float) -> str:
     if heptahydrate_g > RENAL_MAX_G * (1 + _SLACK):
         text += f" This amount alone, {heptahydrate_g:.4g} g of {HEPTAHYDRATE}, is above it."
     return text
+
+
+def iv_sulfate_g(items: Sequence[Item]) -> float | None:
+    """Return the MgSO4·7H2O, in g, of the items that are sulfate solutions; None if none is.
+
+    A sulfate solution is a sulfate injection or premix, or a sulfate with a concentration:
+    a sulfate item with a volume. Anhydrous amounts are converted to the heptahydrate.
+    """
+    from mgcalc.chemistry.forms import forms_table
+
+    solutions = [
+        item for item in items
+        if item.product is None and item.formula.startswith("MgSO4") and item.volume_ml
+    ]  # fmt: skip
+    if not solutions:
+        return None
+    salt = forms_table().get("sulfate")  # MgSO4·7H2O
+    return sum(item.mmol for item in solutions) * salt.molar_mass_g_mol / salt.mg_atoms / 1000

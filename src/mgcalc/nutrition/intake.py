@@ -209,8 +209,11 @@ def dose_fields(
     warnings.extend(age_cautions(profile.age_months, profile.standard, taken.supplemental_mg))
     if kidney_impairment:
         from mgcalc.clinical.cautions import KIDNEY_SOURCE
+        from mgcalc.clinical.injection import iv_sulfate_g, renal_limit
 
         notes.append(KIDNEY_SOURCE)
+        injected = iv_sulfate_g(taken.items)
+        warnings.extend(() if injected is None else (renal_limit(injected),))
         warnings.append(KIDNEY)
     warnings.extend(warning(match) for match in found)
     return DoseFields(
