@@ -243,3 +243,17 @@ def test_a_plan_batch_takes_supervised(mgcalc: Any) -> None:
     refused, supervised = (line["result"] for line in lines)
     assert refused["units"] == 0
     assert supervised["units"] == 3  # RDA 320 mg for a woman of 42 (us): 3 × 100 mg, UL 350
+
+
+def test_a_per_kg_bag_capped_by_max(mgcalc: Any) -> None:
+    # 50 mg/kg × 50 kg = 2.5 g, capped at 2 g: 50 mL of a 40 mg/mL bag over 1 h.
+    data = _json(mgcalc, "50mg/kg@40mg/mL", "sulfate", "--weight", "50kg", "--max", "2g",
+                 "--over", "1h")  # fmt: skip
+    assert data["volume_ml"] == pytest.approx(50.0, rel=1e-12)
+    assert data["rate"]["ml_per_h"] == pytest.approx(50.0, rel=1e-12)
+
+
+def test_a_product_takes_kidney_impairment_but_not_max(mgcalc: Any) -> None:
+    warnings = _json(mgcalc, "2", "mag-tab-sr", "--kidney-impairment")["warnings"]
+    assert len(warnings) == 1 and "kidneys clear magnesium" in warnings[0]
+    assert_refused(mgcalc("convert", "2", "mag-tab-sr", "--max", "2g"), "--max")
