@@ -306,7 +306,8 @@ def convert(
         typer.Argument(
             help="AMOUNT [FORM] in either order: 400mg oxide, 400 mg magnesium oxide, "
             "oxide 400mg; amounts such as 2x500mg, 0.5x400mg, 8mEq, 10mL, 2tsp, "
-            "10mL@500mg/mL, 10mL@50%, 25mg/kg. No form: magnesium itself.",
+            "10mL@500mg/mL, 10mL@50%, 1g@20g/500mL (a bag by mass), 25mg/kg. No form: "
+            "magnesium itself.",
             metavar="AMOUNT [FORM]",
             autocompletion=_complete_forms,
             show_default=False,
