@@ -43,7 +43,7 @@ def write(tmp_path: Path, text: str, name: str = "dailysummary.csv") -> str:
 
 def test_cronometer_mean_leaves_out_incomplete_days(tmp_path: Path) -> None:
     result = read_tracker(write(tmp_path, cronometer(WEEK)))
-    assert [(day.date, day.mg) for day in result.days] == [
+    assert [(day.date, day.mg) for day in result.days if day.used] == [
         ("2024-03-01", 250), ("2024-03-03", 280.8), ("2024-03-04", 310.2),
     ]  # fmt: skip
     assert (result.days_used, result.days_left_out) == (3, 1)
@@ -57,7 +57,7 @@ def test_include_incomplete_and_latest_days(tmp_path: Path) -> None:
     assert (every.days_used, every.days_left_out) == (4, 0)
     assert every.mean_mg == pytest.approx((250 + 120 + 280.8 + 310.2) / 4)
     latest = read_tracker(path, days=2)
-    assert [day.date for day in latest.days] == ["2024-03-03", "2024-03-04"]
+    assert [day.date for day in latest.days if day.used] == ["2024-03-03", "2024-03-04"]
     assert latest.mean_mg == pytest.approx((280.8 + 310.2) / 2)
 
 
@@ -81,7 +81,7 @@ def test_plain_csv_with_a_bom_and_columns_in_any_order(tmp_path: Path) -> None:
         (cronometer([("20240301", "300", "true")]), "row 2, column 'Date'"),
         (cronometer([("2024-03-01", "-1", "true")]), "row 2, column 'Magnesium (mg)': '-1' must"),
         (cronometer([("2024-03-01", "lots", "true")]), "column 'Magnesium (mg)': 'lots' is not"),
-        (cronometer([("2024-03-01", "", "true")]), "column 'Magnesium (mg)': is empty"),
+        (cronometer([("2024-03-01", "", "true")]), "no days with magnesium (1 without a"),
         (cronometer([("2024-03-01", "nan", "true")]), "'nan' must be zero or more"),
         # Two days of 1e308 mg made the mean infinite: a table's traceback, "Total inf mg".
         (cronometer([("2024-03-01", "1e308", "true")]), "'1e308' is implausibly large"),
@@ -119,7 +119,7 @@ def test_a_day_of_exactly_a_billion_mg_is_read(tmp_path: Path) -> None:
 
 def test_one_day_is_the_latest(tmp_path: Path) -> None:
     latest = read_tracker(write(tmp_path, cronometer(WEEK)), days=1)
-    assert [(day.date, day.mg) for day in latest.days] == [("2024-03-04", 310.2)]
+    assert [(day.date, day.mg) for day in latest.days if day.used] == [("2024-03-04", 310.2)]
     assert (latest.days_used, latest.mean_mg, latest.min_mg, latest.max_mg) == (
         1, 310.2, 310.2, 310.2,
     )  # fmt: skip
