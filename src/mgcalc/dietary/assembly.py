@@ -169,4 +169,15 @@ def diet_notes(diet: Diet) -> list[str]:
             "A tracker's daily totals include any supplements logged in it: do not list "
             "those again as items."
         )
+        if diet.file.layout != "daily":
+            notes.append(
+                "Apple Health and per-food exports carry no 'completed' flag: a half-logged "
+                "day lowers the mean."
+            )
+        at_least = sum(1 for day in diet.file.days if day.used and day.unknown_foods)
+        if at_least:
+            notes.append(
+                f"{at_least} day(s) used include foods without a magnesium value: their "
+                "totals are at least the sum shown."
+            )
     return notes
