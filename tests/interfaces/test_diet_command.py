@@ -58,7 +58,7 @@ def test_json_pins_days_weeks_summary_and_the_verdict(mgcalc: Any, tmp_path: Pat
     }  # fmt: skip
     # 2026-11-02 is a Monday (ISO week 45); the period ends on Saturday the 7th: 6 days.
     assert data["weeks"] == [
-        {"week": "2026-W45", "monday": "2026-11-02", "days": 6, "days_used": 3,
+        {"week": "2026-W45", "monday": "2026-11-02", "days_in_period": 6, "days_used": 3,
          "mean_mg": pytest.approx((250 + 410.5 + 120) / 3)},
     ]  # fmt: skip
     assert (data["top_foods"], data["foods_without_value"], data["app"]) == ([], [], None)
@@ -125,7 +125,7 @@ def test_beyond_31_days_the_chart_has_iso_weeks(tmp_path: Path) -> None:
     first = datetime.date(2026, 10, 1)  # a Thursday: the first week is partial (4 days)
     rows = [((first + datetime.timedelta(days=n)).isoformat(), "300", "true") for n in range(40)]
     result = library.diet_report(daily(tmp_path, rows), age=40, sex="female")
-    assert [(w.week, w.days, w.days_used) for w in result.weeks] == [
+    assert [(w.week, w.days_in_period, w.days_used) for w in result.weeks] == [
         ("2026-W40", 4, 4), ("2026-W41", 7, 7), ("2026-W42", 7, 7), ("2026-W43", 7, 7),
         ("2026-W44", 7, 7), ("2026-W45", 7, 7), ("2026-W46", 1, 1),
     ]  # fmt: skip
@@ -157,7 +157,7 @@ def test_per_food_exports_get_top_foods_and_foods_without_a_value(
         {"name": "Spinach", "mg": 79, "share": pytest.approx(79 / whole)},
         {"name": "Oats", "mg": 55, "share": pytest.approx(55 / whole)},
     ]
-    assert data["foods_without_value"] == [{"name": "Soup", "rows": 1}]
+    assert data["foods_without_value"] == [{"name": "Soup", "times": 1}]
     assert data["summary"]["days_at_least"] == 1
     assert data["days"][0]["unknown_foods"] == 1
     assert any("half-logged day lowers the mean" in note for note in data["notes"])

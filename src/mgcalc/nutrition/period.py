@@ -24,7 +24,7 @@ class DietWeek(BaseModel):
 
     week: str  # 2026-W45
     monday: str
-    days: int = Field(description="the week's days inside the period; fewer than 7: partial")
+    days_in_period: int = Field(description="the week's days in the period; under 7: partial")
     days_used: int
     mean_mg: float | None  # None: no day of the week was used
 
@@ -45,7 +45,7 @@ class FoodUnknown(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     name: str
-    rows: int
+    times: int  # rows of the export
 
 
 class DietSummary(BaseModel):
@@ -134,7 +134,7 @@ def weeks(file: DietFile) -> tuple[DietWeek, ...]:
             DietWeek(
                 week=f"{year}-W{week:02d}",
                 monday=monday.isoformat(),
-                days=inside[monday],
+                days_in_period=inside[monday],
                 days_used=len(values),
                 mean_mg=sum(values) / len(values) if values else None,
             )
@@ -183,4 +183,4 @@ def _foods(
         if date in period:
             rows.update(names)
     unknown = sorted(rows.items(), key=lambda pair: (-pair[1], pair[0]))
-    return top, tuple(FoodUnknown(name=name, rows=count) for name, count in unknown)
+    return top, tuple(FoodUnknown(name=name, times=count) for name, count in unknown)

@@ -67,7 +67,7 @@ def report(result: DietReport) -> list[RenderableType]:
         out.append(_foods(result))
     if result.foods_without_value:
         shown = ", ".join(
-            f"{escape(food.name)} ({food.rows})" for food in result.foods_without_value[:10]
+            f"{escape(food.name)} ({food.times})" for food in result.foods_without_value[:10]
         )
         more = len(result.foods_without_value) - 10
         out.append(
@@ -124,7 +124,7 @@ class DietChart:
             self.title = "Magnesium per ISO week (mean of the days used)"
             self.lines = [
                 _Line(
-                    week.week + (f" ({week.days} d)" if week.days < 7 else ""),
+                    week.week + (f" ({week.days_in_period} d)" if week.days_in_period < 7 else ""),
                     week.mean_mg,
                     "no day used",
                 )
