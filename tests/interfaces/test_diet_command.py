@@ -293,3 +293,21 @@ def test_the_mean_is_the_mean_of_the_days_listed_as_used(
     )
     assert result.summary.mean_mg == pytest.approx(sum(used) / len(used))  # type: ignore[arg-type]
     assert result.summary.min_mg == min(used)  # type: ignore[type-var]
+
+
+def test_the_json_path_imports_neither_rich_nor_pint(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = daily(tmp_path, FIVE)
+    env = {**os.environ, "NO_COLOR": "1", "MGCALC_CONFIG": str(tmp_path / "none.toml")}
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mgcalc", "diet", path, *WOMAN,
+         "--json"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert "mgcalc.interfaces.diet_command" in imported
+    assert sorted(name for name in imported if name.split(".")[0] in ("rich", "pint")) == []
