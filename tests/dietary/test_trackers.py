@@ -257,3 +257,26 @@ def test_an_xlsx_is_one_line(tmp_path: Path) -> None:
         book.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
     with pytest.raises(BadDiet, match=r"an Office document \(\.xlsx\), not an export"):
         read_tracker(str(path))
+
+
+def test_a_pipe_that_gives_the_header_in_pieces_is_read(tmp_path: Path) -> None:
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb", buffering=0) as writer:
+            writer.write(b"date,magn")
+            time.sleep(0.2)  # the reader has the first piece alone by now
+            writer.write(b"esium_mg\n2024-01-01,300\n2024-01-02,100\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        result = read_tracker(str(fifo))
+    finally:
+        writer.join(timeout=10)
+    assert (result.days_used, result.mean_mg) == (2, 200)

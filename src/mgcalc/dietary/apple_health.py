@@ -14,7 +14,7 @@ import io
 from collections import defaultdict
 from typing import IO
 
-from mgcalc.dietary.exports import Export, TrackerDay, read_date, read_mg
+from mgcalc.dietary.exports import Export, Rejoined, TrackerDay, read_date, read_mg
 from mgcalc.errors import BadDiet
 
 MAGNESIUM = "HKQuantityTypeIdentifierDietaryMagnesium"
@@ -114,7 +114,7 @@ def _read_xml(stream: IO[bytes], path: str, app: str | None) -> Export:
         raise BadDiet(
             f"{path} is XML but not an Apple Health export (its root is <{tag[:40]}>, not <{ROOT}>)"
         )
-    source = io.BufferedReader(_Rejoined(seen, stream), _CHUNK)
+    source = io.BufferedReader(Rejoined(seen, stream), _CHUNK)
     apps: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     shown: dict[str, str] = {}
     count = 0
@@ -182,23 +182,3 @@ def _chosen(
         )
     key = next(iter(apps))
     return apps[key], shown[key]
-
-
-class _Rejoined(io.RawIOBase):
-    """A stream whose first bytes were already read: they are given back first."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        self._head, self._rest = memoryview(head), rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            size = min(len(buffer), len(self._head))
-            buffer[:size] = self._head[:size]
-            self._head = self._head[size:]
-            return size
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)

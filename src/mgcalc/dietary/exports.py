@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import io
 import math
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from mgcalc.chemistry.amounts import MAX_VALUE
 from mgcalc.dietary.assembly import LeftOut, TrackerLayout
@@ -69,3 +70,23 @@ def read_mg(text: str, where: str, scale: float = 1.0) -> float:
     if value > MAX_VALUE:  # a day's total of 1e308 mg made the mean infinite
         raise BadDiet(f"{where}: '{text[:20]}' is implausibly large (over 10⁹ mg)")
     return value
+
+
+class Rejoined(io.RawIOBase):
+    """A stream whose first bytes were already read: they are given back first."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head, self._rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

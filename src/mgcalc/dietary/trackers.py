@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from mgcalc.dietary.assembly import DietDay, DietFile, LeftOut
-from mgcalc.dietary.exports import Export, TrackerDay, read_date, read_mg
+from mgcalc.dietary.exports import Export, Rejoined, TrackerDay, read_date, read_mg
 from mgcalc.errors import BadDiet
 
 # The daily readers hold the whole file; streamed exports (Apple Health, per-food) have no cap.
@@ -136,7 +136,17 @@ def _open(path: str) -> Iterator[tuple[io.BufferedReader, bool]]:
     except OSError as error:
         raise BadDiet(f"cannot read '{path}': {error.strerror}") from None
     with stream:
-        yield stream, regular
+        if regular:
+            yield stream, True
+            return
+        # A pipe gives what was written so far: read on until the first line is whole.
+        head = b""
+        while b"\n" not in head and len(head) < _HEAD:
+            chunk = stream.read1(_HEAD - len(head))
+            if not chunk:
+                break
+            head += chunk
+        yield io.BufferedReader(Rejoined(head, stream), _HEAD), False
 
 
 def _peek(stream: io.BufferedReader, path: str) -> bytes:
