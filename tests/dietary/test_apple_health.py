@@ -223,6 +223,8 @@ EXTERNAL = PROLOG.replace("]>", '<!ENTITY x SYSTEM "file:///etc/passwd">\n]>')
         (export(record("2026-W45-1", "1")), "'2026-W45-1' is an ISO week date"),
         (export(record("9 Nov 2026", "1")), "attribute 'startDate': '9 Nov 2026' is not a date"),
         (export(record("2026-11-09 08:00:00 +0100", "1")).replace("</HealthData>", ""), "not well"),
+        ("<?xml version='1.0'?>\n<!--" + "x" * 1_100_000 + "-->\n<a/>", "no root element in"),
+        ("<?xml version='1.0'?>\n<!-- nothing -->\n", "not well-formed XML (no element found"),
     ],
 )
 def test_bad_xml_is_one_line(tmp_path: Path, text: str, message: str) -> None:

@@ -23,6 +23,8 @@ FOLDER = "apple_health_export/"
 # The units apps write magnesium in (foods.md: some write grams), as factors to mg.
 UNITS = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "\u00b5g": 0.001, "\u03bcg": 0.001}
 _CHUNK = 65_536
+# An Apple export's prolog (its DOCTYPE) is about 10 KB: a root that late is not Apple's.
+_PROLOG_MAX = 1_000_000
 
 
 class _Root(Exception):
@@ -104,6 +106,8 @@ def _prolog(stream: IO[bytes], where: str) -> tuple[str, bytes]:
             raise BadDiet(f"{where}: not well-formed XML ({error})") from None
         if not chunk:
             raise BadDiet(f"{where}: XML without a root element")
+        if len(seen) > _PROLOG_MAX:
+            raise BadDiet(f"{where}: no root element in the first {_PROLOG_MAX:,} bytes")
 
 
 def _read_xml(stream: IO[bytes], path: str, app: str | None) -> Export:
