@@ -133,6 +133,7 @@ def test_beyond_31_days_the_chart_has_iso_weeks(tmp_path: Path) -> None:
     assert "2026-W40 (4 d) " in text
     assert "2026-W41      " in text
     assert not any(line.startswith("2026-10-") for line in text.splitlines())
+    assert max(len(line) for line in render(result, terminal=True).splitlines()) <= 80
 
 
 SERVINGS = (

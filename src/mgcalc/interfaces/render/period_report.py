@@ -85,7 +85,7 @@ def report(result: DietReport) -> list[RenderableType]:
 
 
 def _foods(result: DietReport) -> Table:
-    table = Table(title="Foods that gave the most magnesium", title_justify="left")
+    table = Table(title="Top foods", title_justify="left")
     table.add_column("Food", overflow="fold")
     table.add_column("Magnesium", justify="right", no_wrap=True)
     table.add_column("Share", justify="right", no_wrap=True)
@@ -122,11 +122,13 @@ class DietChart:
             self.lines = [_day_line(day) for day in shown]
         else:
             self.title = "Magnesium per ISO week (mean of the days used)"
+            partly = {_monday(day.date) for day in shown if day.used and day.unknown_foods}
             self.lines = [
                 _Line(
                     week.week + (f" ({week.days_in_period} d)" if week.days_in_period < 7 else ""),
                     week.mean_mg,
                     "no day used",
+                    at_least=week.monday in partly,
                 )
                 for week in result.weeks
             ]
@@ -161,6 +163,13 @@ class DietChart:
             + (f"   {at_least} at least" if any(line.at_least for line in self.lines) else "")
         )
         yield Segment.line()
+
+
+def _monday(date: str) -> str:
+    import datetime
+
+    day = datetime.date.fromisoformat(date)
+    return (day - datetime.timedelta(days=day.weekday())).isoformat()
 
 
 def _day_line(day: DietDay) -> _Line:
