@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +111,6 @@ def render(result: Any, *, width: int = 80, terminal: bool) -> str:
 def test_the_chart_fits_80_columns_with_colour_and_without(tmp_path: Path) -> None:
     rows = [(f"2026-10-{day:02d}", str(100 + day * 10), "true") for day in range(1, 32)]
     result = library.diet_report(daily(tmp_path, rows), age=40, sex="female")
-    import re
-
     coloured = render(result, terminal=True)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
     assert "┊ EAR 265 mg   │ RDA 320 mg" in plain
@@ -133,7 +132,8 @@ def test_beyond_31_days_the_chart_has_iso_weeks(tmp_path: Path) -> None:
     assert "2026-W40 (4 d) " in text
     assert "2026-W41      " in text
     assert not any(line.startswith("2026-10-") for line in text.splitlines())
-    assert max(len(line) for line in render(result, terminal=True).splitlines()) <= 80
+    coloured = re.sub(r"\x1b\[[0-9;]*m", "", render(result, terminal=True))
+    assert max(len(line) for line in coloured.splitlines()) <= 80
 
 
 SERVINGS = (
