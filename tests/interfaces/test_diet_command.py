@@ -312,3 +312,15 @@ def test_the_json_path_imports_neither_rich_nor_pint(tmp_path: Path) -> None:
     imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert "mgcalc.interfaces.diet_command" in imported
     assert sorted(name for name in imported if name.split(".")[0] in ("rich", "pint")) == []
+
+
+def test_app_in_the_python_api(tmp_path: Path) -> None:
+    path = apple(tmp_path)
+    checked = library.dose([], diet_file=path, app="cronometer", age=40, sex="female")
+    assert checked.diet is not None and checked.diet.file is not None
+    assert (checked.diet.file.app, checked.diet_mg) == ("Cronometer", 250)
+    planned = library.plan("glycinate", diet_file=path, app="Apple Watch", age=40, sex="female")
+    assert planned.diet_mg == 5
+    assert library.diet(diet_file=path, app="apple watch") is not None
+    with pytest.raises(BadDiet, match="2 apps wrote magnesium"):
+        library.diet(diet_file=path)
