@@ -171,11 +171,12 @@ DietFile = Annotated[
     ),
 ]
 Days = Annotated[
-    int | None, typer.Option("--days", min=1, help="With --diet-file: the N latest days only.")
+    int | None,
+    typer.Option("--days", min=1, help="With a diet file: the N latest days with a value only."),
 ]
 IncludeIncomplete = Annotated[
     bool,
-    typer.Option("--include-incomplete", help="With --diet-file: keep days not marked completed."),
+    typer.Option("--include-incomplete", help="With a diet file: keep days not marked completed."),
 ]
 App = Annotated[
     str | None,
