@@ -42,8 +42,11 @@ COMMANDS = {
         "dose", "--food", "almonds=1oz", "--food", "banana=1medium", "--food", "spinach=1cup",
         "--age", "42", "--sex", "female", "--json",
     ],
+    "diet FILE --json": ["diet", "{days}", "--age", "42", "--sex", "female", "--json"],
     "--version": ["--version"],
 }  # fmt: skip
+# The diet command's file: four weeks of a plain date,magnesium_mg CSV.
+DAYS = "date,magnesium_mg\n" + "".join(f"2026-11-{day:02d},{250 + day}\n" for day in range(1, 29))
 
 
 def _time(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -81,7 +84,10 @@ def main() -> None:
         commands = {"baseline: import typer, pydantic, pint": [
             sys.executable, "-c", "import typer, pydantic, pint"
         ]}  # fmt: skip
-        for name, args in COMMANDS.items():
+        days = Path(folder) / "days.csv"
+        days.write_text(DAYS, encoding="utf-8")
+        for name, given in COMMANDS.items():
+            args = [str(days) if arg == "{days}" else arg for arg in given]
             if _available(mgcalc, args, env):
                 commands[f"mgcalc {name}"] = [mgcalc, *args]
             else:

@@ -4,6 +4,7 @@ from mgcalc.errors import MgcalcError
 from mgcalc.interfaces.api import (
     convert,
     diet,
+    diet_report,
     dose,
     factors,
     food,
@@ -19,6 +20,6 @@ from mgcalc.interfaces.api import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "MgcalcError", "__version__", "convert", "diet", "dose", "factors", "food", "forms",
-    "interactions", "plan", "products", "reference", "serum", "use_forms", "use_products",
+    "MgcalcError", "__version__", "convert", "diet", "diet_report", "dose", "factors", "food",
+    "forms", "interactions", "plan", "products", "reference", "serum", "use_forms", "use_products",
 ]  # fmt: skip

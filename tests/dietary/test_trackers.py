@@ -21,6 +21,12 @@ MYFITNESSPAL = (
 )
 
 
+LOSE_IT = (
+    "Date,Name,Meal,Quantity,Units,Calories,Fat,Protein,Carbohydrates,Saturated Fat,Sugars,"
+    "Fiber,Cholesterol,Sodium"
+)
+
+
 def cronometer(days: list[tuple[str, str, str]]) -> str:
     """Return a Cronometer export with one row per (date, magnesium, completed)."""
     rows = [f"{date},1850.5,0,95,800,1.1,12,{mg},2.5,70,{done}" for date, mg, done in days]
@@ -43,7 +49,7 @@ def write(tmp_path: Path, text: str, name: str = "dailysummary.csv") -> str:
 
 def test_cronometer_mean_leaves_out_incomplete_days(tmp_path: Path) -> None:
     result = read_tracker(write(tmp_path, cronometer(WEEK)))
-    assert [(day.date, day.mg) for day in result.days] == [
+    assert [(day.date, day.mg) for day in result.days if day.used] == [
         ("2024-03-01", 250), ("2024-03-03", 280.8), ("2024-03-04", 310.2),
     ]  # fmt: skip
     assert (result.days_used, result.days_left_out) == (3, 1)
@@ -57,7 +63,7 @@ def test_include_incomplete_and_latest_days(tmp_path: Path) -> None:
     assert (every.days_used, every.days_left_out) == (4, 0)
     assert every.mean_mg == pytest.approx((250 + 120 + 280.8 + 310.2) / 4)
     latest = read_tracker(path, days=2)
-    assert [day.date for day in latest.days] == ["2024-03-03", "2024-03-04"]
+    assert [day.date for day in latest.days if day.used] == ["2024-03-03", "2024-03-04"]
     assert latest.mean_mg == pytest.approx((280.8 + 310.2) / 2)
 
 
@@ -81,7 +87,7 @@ def test_plain_csv_with_a_bom_and_columns_in_any_order(tmp_path: Path) -> None:
         (cronometer([("20240301", "300", "true")]), "row 2, column 'Date'"),
         (cronometer([("2024-03-01", "-1", "true")]), "row 2, column 'Magnesium (mg)': '-1' must"),
         (cronometer([("2024-03-01", "lots", "true")]), "column 'Magnesium (mg)': 'lots' is not"),
-        (cronometer([("2024-03-01", "", "true")]), "column 'Magnesium (mg)': is empty"),
+        (cronometer([("2024-03-01", "", "true")]), "no days with magnesium (1 without a"),
         (cronometer([("2024-03-01", "nan", "true")]), "'nan' must be zero or more"),
         # Two days of 1e308 mg made the mean infinite: a table's traceback, "Total inf mg".
         (cronometer([("2024-03-01", "1e308", "true")]), "'1e308' is implausibly large"),
@@ -89,6 +95,16 @@ def test_plain_csv_with_a_bom_and_columns_in_any_order(tmp_path: Path) -> None:
         (cronometer([("2024-03-01", "1,200", "true")]), "row 2: 12 fields; the header has 11"),
         (cronometer([("2024-03-01", "300", "maybe")]), "column 'Completed': 'maybe' is not"),
         (cronometer([("2024-03-01", "300", "true")] * 2), "row 3, column 'Date': 2024-03-01 is"),
+        (cronometer([("2026-W45-1", "300", "true")]), "column 'Date': '2026-W45-1' is an ISO week"),
+        (cronometer([("2026W451", "300", "true")]), "column 'Date': '2026W451' is an ISO week"),
+        (
+            cronometer([("2024-03-01", "", "true"), ("2024-03-01", "300", "true")]),
+            "row 3, column 'Date': 2024-03-01 is listed twice",
+        ),
+        (
+            LOSE_IT + "\n2024-01-01,Oats,Breakfast,40,g,150,3,5,27,0.5,1,4,0,2\n",
+            "Lose It exports no",
+        ),
         (cronometer([("2024-03-01", "300", "false")]), "no days with magnesium (1 not completed"),
         (CRONOMETER + "\n", "no days with magnesium"),
     ],
@@ -119,7 +135,7 @@ def test_a_day_of_exactly_a_billion_mg_is_read(tmp_path: Path) -> None:
 
 def test_one_day_is_the_latest(tmp_path: Path) -> None:
     latest = read_tracker(write(tmp_path, cronometer(WEEK)), days=1)
-    assert [(day.date, day.mg) for day in latest.days] == [("2024-03-04", 310.2)]
+    assert [(day.date, day.mg) for day in latest.days if day.used] == [("2024-03-04", 310.2)]
     assert (latest.days_used, latest.mean_mg, latest.min_mg, latest.max_mg) == (
         1, 310.2, 310.2, 310.2,
     )  # fmt: skip
@@ -192,3 +208,75 @@ def test_a_bad_completed_cell_is_shown_up_to_20_characters(tmp_path: Path) -> No
     with pytest.raises(BadDiet) as caught:
         read_tracker(write(tmp_path, cronometer([("2024-03-01", "300", "z" * 25)])))
     assert str(caught.value).endswith(f"column 'Completed': '{'z' * 20}' is not true or false")
+
+
+def test_a_day_without_a_value_is_missing_and_counted(tmp_path: Path) -> None:
+    week = [
+        ("2024-03-01", "250", "true"),
+        ("2024-03-02", "", "true"),
+        ("2024-03-03", "350", "true"),
+    ]
+    result = read_tracker(write(tmp_path, cronometer(week)), days=1)
+    assert [(day.date, day.mg, day.used, day.left_out) for day in result.days] == [
+        ("2024-03-01", 250, False, "outside_days"),
+        ("2024-03-02", None, False, "outside_days"),
+        ("2024-03-03", 350, True, None),
+    ]
+    every = read_tracker(write(tmp_path, cronometer(week)))
+    assert [day.left_out for day in every.days] == [None, "missing", None]
+    assert (every.days_used, every.days_left_out, every.mean_mg) == (2, 1, 300)
+
+
+def test_dates_may_be_apple_timestamps(tmp_path: Path) -> None:
+    text = "date,magnesium_mg\n2026-11-09 23:30:00 -0500,300\n2026-11-10,100\n"
+    result = read_tracker(write(tmp_path, text))
+    assert [day.date for day in result.days] == ["2026-11-09", "2026-11-10"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "a binary file, not a tracker's CSV"),
+        (b"\x00\x01\x02", "a binary file"),
+    ],
+)
+def test_binary_files_are_one_line(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "export.xls"
+    path.write_bytes(data)
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(str(path))
+    assert str(caught.value).startswith(f"{path}: {message}")
+
+
+def test_an_xlsx_is_one_line(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "dailysummary.xlsx"
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    with pytest.raises(BadDiet, match=r"an Office document \(\.xlsx\), not an export"):
+        read_tracker(str(path))
+
+
+def test_a_pipe_that_gives_the_header_in_pieces_is_read(tmp_path: Path) -> None:
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb", buffering=0) as writer:
+            writer.write(b"date,magn")
+            time.sleep(0.2)  # the reader has the first piece alone by now
+            writer.write(b"esium_mg\n2024-01-01,300\n2024-01-02,100\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        result = read_tracker(str(fifo))
+    finally:
+        writer.join(timeout=10)
+    assert (result.days_used, result.mean_mg) == (2, 200)

@@ -72,7 +72,7 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ("include_incomplete", lambda: mgcalc.diet(diet_file="d.csv", include_incomplete="yes"),
      BadDiet, "include_incomplete must be true or false, not 'yes'"),
     ("days without a file", lambda: mgcalc.dose(ITEMS, days=3), BadDiet,
-     "--days and --include-incomplete go with --diet-file"),
+     "--days, --include-incomplete and --app go with --diet-file"),
     # the person
     ("age bool", lambda: mgcalc.dose(ITEMS, age=True), BadProfile,
      "age True must be between 0 and 120 years"),

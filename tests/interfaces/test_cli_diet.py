@@ -161,9 +161,12 @@ def test_diet_file(mgcalc: Any, tmp_path: Path) -> None:
     file = data["diet"]["file"]
     assert (file["days_used"], file["days_left_out"], file["mean_mg"]) == (2, 1, 300)
     assert file["days"] == [
-        {"date": "2024-03-01", "mg": 250, "used": True, "left_out": None},
-        {"date": "2024-03-02", "mg": 350, "used": True, "left_out": None},
-    ]
+        {"date": "2024-03-01", "mg": 250, "used": True, "left_out": None, "unknown_foods": 0},
+        {"date": "2024-03-02", "mg": 350, "used": True, "left_out": None, "unknown_foods": 0},
+        {"date": "2024-03-03", "mg": 90, "used": False, "left_out": "not_completed",
+         "unknown_foods": 0},
+    ]  # fmt: skip
+    assert (file["app"], file["layout"]) == (None, "daily")
     assert data["diet_mg"] == 300
     assert any("usual intake" in note for note in data["notes"])
     assert any("supplements logged in it" in note for note in data["notes"])

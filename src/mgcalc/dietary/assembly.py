@@ -31,6 +31,8 @@ class DietEntry(BaseModel):
 FoodMatch = Literal["ndb", "word_table", "search"]
 # Why a tracker file's day was not used for the mean.
 LeftOut = Literal["not_completed", "missing", "outside_days"]
+# What kind of export a tracker file is: daily totals, one row per food, or Apple Health.
+TrackerLayout = Literal["daily", "per_food", "apple_health"]
 
 
 class FoodVariant(BaseModel):
@@ -69,6 +71,8 @@ class DietDay(BaseModel):
     mg: float | None  # None: the day has no magnesium value (missing)
     used: bool = True
     left_out: LeftOut | None = None
+    # Foods logged that day without a magnesium value: mg is then at least the sum.
+    unknown_foods: int = 0
 
 
 class DietFile(BaseModel):
@@ -84,6 +88,7 @@ class DietFile(BaseModel):
     min_mg: float
     max_mg: float
     app: str | None = None  # the Apple Health app whose records were read
+    layout: TrackerLayout = "daily"
 
 
 class Diet(BaseModel):
@@ -164,4 +169,15 @@ def diet_notes(diet: Diet) -> list[str]:
             "A tracker's daily totals include any supplements logged in it: do not list "
             "those again as items."
         )
+        if diet.file.layout != "daily":
+            notes.append(
+                "Apple Health and per-food exports carry no 'completed' flag: a half-logged "
+                "day lowers the mean."
+            )
+        at_least = sum(1 for day in diet.file.days if day.used and day.unknown_foods)
+        if at_least:
+            notes.append(
+                f"{at_least} day(s) used include foods without a magnesium value: their "
+                "totals are at least the sum shown."
+            )
     return notes

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mgcalc.dietary.search import FoodSearch
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
+    from mgcalc.nutrition.period import DietReport
     from mgcalc.nutrition.planner import Plan
 
 
@@ -74,6 +75,7 @@ _WANTED = {
     "days": "a whole number of days", "doses": "a whole number of doses",
     "weight": "an amount such as '70kg', or a number of kg",
     "diet": "an amount such as '250mg', a number of mg, or a list of these",
+    "app": "text such as 'Cronometer'",
 }  # fmt: skip
 
 
@@ -211,9 +213,11 @@ def diet(
     diet_file: str | os.PathLike[str] | None = None,
     days: int | None = None,
     include_incomplete: bool = False,
+    app: str | None = None,
 ) -> Diet | None:
     """Add up diet *entries* (``250mg``, ``1.5L@20mg/L``), *foods* and a tracker file.
 
+    *app* chooses the app of an Apple Health export that several apps wrote magnesium to.
     Return None when nothing is given: the diet is then unknown, and adequacy not judged.
     """
     from mgcalc.dietary.assembly import make_diet
@@ -223,13 +227,16 @@ def diet(
     _check("path?", BadDiet, diet_file=diet_file)
     _check("whole?", BadDiet, days=days)
     _check("flag", BadDiet, include_incomplete=include_incomplete)
+    _check("text?", BadDiet, app=app)
     file = None
     if diet_file is not None:
         from mgcalc.dietary.trackers import read_tracker
 
-        file = read_tracker(os.fspath(diet_file), days=days, include_incomplete=include_incomplete)
-    elif days is not None or include_incomplete:
-        raise BadDiet("--days and --include-incomplete go with --diet-file")
+        file = read_tracker(
+            os.fspath(diet_file), days=days, include_incomplete=include_incomplete, app=app
+        )
+    elif days is not None or include_incomplete or app is not None:
+        raise BadDiet("--days, --include-incomplete and --app go with --diet-file")
     return make_diet(entries, foods, file)
 
 
@@ -257,6 +264,7 @@ def dose(
     diet_file: str | os.PathLike[str] | None = None,
     days: int | None = None,
     include_incomplete: bool = False,
+    app: str | None = None,
     age: str | float | None = None,
     sex: str | None = None,
     pregnant: bool = False,
@@ -294,7 +302,7 @@ def dose(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
         weight=weight,
     )  # fmt: skip
-    given = _diet(diet, foods, diet_file, days, include_incomplete)
+    given = _diet(diet, foods, diet_file, days, include_incomplete, app)
     return run(
         items, given, profile, with_medicines=with_medicines,
         kidney_impairment=kidney_impairment,
@@ -310,6 +318,7 @@ def plan(
     diet_file: str | os.PathLike[str] | None = None,
     days: int | None = None,
     include_incomplete: bool = False,
+    app: str | None = None,
     target: str = "rda",
     doses: int | None = None,
     allow_above_ul: bool = False,
@@ -346,7 +355,7 @@ def plan(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
         weight=weight,
     )  # fmt: skip
-    given = _diet(diet, foods, diet_file, days, include_incomplete)
+    given = _diet(diet, foods, diet_file, days, include_incomplete, app)
     return run(
         form, profile, unit=unit, diet=given, target=target, doses=doses,
         allow_above_ul=allow_above_ul, with_medicines=with_medicines,
@@ -389,6 +398,7 @@ def _diet(
     diet_file: str | os.PathLike[str] | None,
     days: int | None,
     include_incomplete: bool,
+    app: str | None = None,
 ) -> Diet | None:
     from mgcalc.dietary.assembly import Diet
 
@@ -396,5 +406,42 @@ def _diet(
         return entries
     return diet(
         entries, foods=foods, diet_file=diet_file, days=days,
-        include_incomplete=include_incomplete,
+        include_incomplete=include_incomplete, app=app,
     )  # fmt: skip
+
+
+def diet_report(
+    path: str | os.PathLike[str],
+    *,
+    days: int | None = None,
+    include_incomplete: bool = False,
+    app: str | None = None,
+    age: str | float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    standard: str = "us",
+) -> DietReport:
+    """Report a tracker file's period: its days and weeks, top foods, and the mean's verdict.
+
+    *days*, *include_incomplete* and *app* choose the days as for :func:`diet`'s file; the
+    profile is given as for :func:`dose`. The mean is judged as :func:`dose` judges a diet
+    with no supplements.
+    """
+    from mgcalc.dietary.trackers import read_export
+    from mgcalc.nutrition.period import diet_report as report
+    from mgcalc.nutrition.profile import make_profile
+
+    _check("path?", BadDiet, path=path)
+    _check("whole?", BadDiet, days=days)
+    _check("flag", BadDiet, include_incomplete=include_incomplete)
+    _check("text?", BadDiet, app=app)
+    if path is None:
+        raise BadDiet("path must be a file's path, not None")
+    if days is not None and days < 1:
+        raise BadDiet(f"--days must be at least 1, not {days}")
+    profile = make_profile(
+        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
+    )
+    export = read_export(os.fspath(path), include_incomplete=include_incomplete, app=app)
+    return report(export, profile, days=days)

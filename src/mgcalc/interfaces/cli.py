@@ -165,16 +165,27 @@ DietFile = Annotated[
     typer.Option(
         "--diet-file",
         metavar="FILE",
-        help="Daily totals from a tracker (Cronometer Daily Nutrition, or a CSV with date "
-        "and magnesium_mg): their mean is the diet.",
+        help="A tracker's export (Apple Health export.zip or export.xml, Cronometer Daily "
+        "Nutrition or Food & Recipe Entries, or a CSV with date and magnesium_mg): the mean "
+        "of its days is the diet.",
     ),
 ]
 Days = Annotated[
-    int | None, typer.Option("--days", min=1, help="With --diet-file: the N latest days only.")
+    int | None,
+    typer.Option("--days", min=1, help="With a diet file: the N latest days with a value only."),
 ]
 IncludeIncomplete = Annotated[
     bool,
-    typer.Option("--include-incomplete", help="With --diet-file: keep days not marked completed."),
+    typer.Option("--include-incomplete", help="With a diet file: keep days not marked completed."),
+]
+App = Annotated[
+    str | None,
+    typer.Option(
+        "--app",
+        metavar="NAME",
+        help="With an Apple Health export: the app whose magnesium to read, when several "
+        "wrote it (case and spaces ignored).",
+    ),
 ]
 NoProfile = Annotated[
     bool,
@@ -399,6 +410,7 @@ def dose(
     diet_file: DietFile = None,
     days: Days = None,
     include_incomplete: IncludeIncomplete = False,
+    app_name: App = None,
     age: Age = None,
     sex: Sex = None,
     pregnant: Pregnant = False,
@@ -436,7 +448,7 @@ def dose(
     person = _person(no_profile, age, sex, standard, diet_given=bool(food or diet or diet_file))
     result = api.dose(
         items or [], diet=person.diet or diet, foods=food or (), diet_file=diet_file, days=days,
-        include_incomplete=include_incomplete, age=person.age, sex=person.sex,
+        include_incomplete=include_incomplete, app=app_name, age=person.age, sex=person.sex,
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
     )  # fmt: skip
@@ -466,6 +478,7 @@ def plan(
     diet_file: DietFile = None,
     days: Days = None,
     include_incomplete: IncludeIncomplete = False,
+    app_name: App = None,
     target: Annotated[
         str, typer.Option("--target", help="rda (default), ear, ai, or an amount such as 300mg.")
     ] = "rda",
@@ -519,7 +532,8 @@ def plan(
     person = _person(no_profile, age, sex, standard, diet_given=bool(food or diet or diet_file))
     result = api.plan(
         form, unit=unit, diet=person.diet or diet, foods=food or (), diet_file=diet_file,
-        days=days, include_incomplete=include_incomplete, target=target, doses=doses,
+        days=days, include_incomplete=include_incomplete, app=app_name, target=target,
+        doses=doses,
         allow_above_ul=allow_above_ul, halves=halves, age=person.age, sex=person.sex,
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
@@ -644,6 +658,7 @@ def schema(
             "interactions",
             "serum",
             "factors",
+            "diet",
         ]
         | None,
         typer.Argument(
@@ -924,3 +939,7 @@ def _closed_pipe() -> int:
 def main() -> None:
     """Run the mgcalc command line and exit with its code."""
     sys.exit(run())
+
+
+# The diet command lives in its own module and registers itself on the app (#22).
+from mgcalc.interfaces import diet_command as _diet_command  # noqa: E402, F401

@@ -19,6 +19,7 @@ def models() -> dict[str, Any]:
     from mgcalc.interfaces.saved import SavedProfile
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
+    from mgcalc.nutrition.period import DietReport
     from mgcalc.nutrition.planner import Plan
 
     return {
@@ -39,6 +40,7 @@ def models() -> dict[str, Any]:
         "interactions": InteractionsListing,
         "serum": Serum,
         "factors": FactorsListing,
+        "diet": DietReport,
     }
 
 

@@ -24,6 +24,7 @@ _VIEWS = {
     "FoodSearch": "mgcalc.interfaces.render.diet:food",
     "SavedProfile": "mgcalc.interfaces.render.standards:saved_profile",
     "Serum": "mgcalc.interfaces.render.serum:serum",
+    "DietReport": "mgcalc.interfaces.render.period_report:report",
 }
 
 

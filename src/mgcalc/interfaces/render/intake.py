@@ -10,6 +10,7 @@ from rich.table import Table
 from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.fit import Fit
 from mgcalc.interfaces.render.lookup import notes, profile_used
+from mgcalc.interfaces.render.period import diet_file_lines
 from mgcalc.interfaces.render.picture import dose_bars
 from mgcalc.nutrition.standards import STANDARD_INFO
 from mgcalc.text import mg, number
@@ -39,6 +40,7 @@ def dose(result: Dose) -> list[RenderableType]:
         f"[bold {ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]",
         *(f"[bold {UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper),
         f"[bold]Next:[/bold] {escape(result.next_step)}",
+        *(diet_file_lines(result.diet.file) if result.diet and result.diet.file else []),
         *notes(result.warnings, "bold"),
         *dose_bars(result),
         Fit(_intake(result), _intake(result, units=False), _intake(result, merged=True)),

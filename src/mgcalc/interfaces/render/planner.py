@@ -10,6 +10,7 @@ from rich.table import Table
 from mgcalc.interfaces.render.diet import diet_rows
 from mgcalc.interfaces.render.intake import reference_table
 from mgcalc.interfaces.render.lookup import notes, profile_used
+from mgcalc.interfaces.render.period import diet_file_lines
 from mgcalc.interfaces.render.picture import plan_bars
 from mgcalc.text import mg, number, percent
 
@@ -75,6 +76,7 @@ def plan(result: Plan) -> list[RenderableType]:
     return [
         *notes(result.warnings, "bold red"),
         *notes(capped, "bold yellow"),
+        *(diet_file_lines(result.diet.file) if result.diet and result.diet.file else []),
         table,
         *plan_bars(result),
         *reference_table(result.reference),
