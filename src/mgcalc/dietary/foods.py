@@ -16,7 +16,10 @@ from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError, UnknownFood
 
 FILE = "foods.csv"
-COLUMNS = ("ndb", "description", "food_group", "mg_per_100g", "data_points", "portions", "source")
+COLUMNS = (
+    "ndb", "description", "common_name", "food_group", "survey", "mg_per_100g", "data_points",
+    "kcal_per_100g", "portions", "source",
+)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
 _NDB = re.compile(r"[0-9]{1,5}")
 _MAX_QUERY = 200
@@ -38,9 +41,12 @@ class Food:
 
     ndb: str
     description: str
+    common_name: str  # SR28's ComName: common names, comma-separated; often empty
     food_group: str
+    survey: bool  # SR28's Survey: used in USDA's survey database (FNDDS), i.e. eaten commonly
     mg_per_100g: float | None
     data_points: int | None
+    kcal_per_100g: float | None
     portions_text: str  # parsed by portions(), for the few foods that need it
     source: str
     offset: int  # where its line starts in the file; the row number is counted on an error
@@ -153,9 +159,17 @@ class _BadField(Exception):
 def _row(row: list[str], offset: int) -> Food:
     if len(row) != len(COLUMNS):
         raise _BadField("wrong number of fields")
-    ndb, description, group, magnesium, points, portions_text, source = row
+    ndb, description, common, group, survey, magnesium, points, kcal, portions_text, source = row
     if len(ndb) != 5 or not ndb.isdigit():
         raise _BadField("must be 5 digits", "ndb")
+    if survey not in ("Y", ""):
+        raise _BadField("must be Y or empty", "survey")
+    try:
+        energy = float(kcal) if kcal else None
+    except ValueError:
+        raise _BadField("not a number", "kcal_per_100g") from None
+    if energy is not None and not 0 <= energy < 1e4:
+        raise _BadField("must be from 0 to 10,000 kcal", "kcal_per_100g")
     if not description or not source:
         raise _BadField("must not be empty", "description" if not description else "source")
     try:
@@ -167,7 +181,8 @@ def _row(row: list[str], offset: int) -> Food:
         ) from None
     if value is not None and not 0 <= value < 1e5:
         raise _BadField("must be from 0 to 100,000 mg", "mg_per_100g")
-    return Food(ndb, description, group, value, count, portions_text, source, offset)
+    return Food(ndb, description, common, group, survey == "Y", value, count, energy,
+                portions_text, source, offset)  # fmt: skip
 
 
 def _is_number(text: str) -> bool:
