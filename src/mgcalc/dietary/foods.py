@@ -76,6 +76,8 @@ class FoodsTable:
         # first (a superset of the descriptions), then each kept line's description.
         self.lowered = data.lower()
         self._parsed: dict[int, Food] = {}
+        self._by_ndb: dict[str, Food | None] = {}  # every food, once the whole table is read
+        self._whole = False
 
     def __len__(self) -> int:
         return self.data.count(b"\n", self.first)
@@ -103,6 +105,12 @@ class FoodsTable:
 
     def by_ndb(self, ndb: str) -> Food | None:
         """Return the food with NDB number *ndb* (5 digits), if any; it must be listed once."""
+        if ndb in self._by_ndb or self._whole:
+            return self._by_ndb.get(ndb)
+        self._by_ndb[ndb] = found = self._find_ndb(ndb)
+        return found
+
+    def _find_ndb(self, ndb: str) -> Food | None:
         needle = b"\n" + ndb.encode("ascii", "replace") + b","
         at = self.data.find(needle, self.first - 1)
         if at == -1:
@@ -142,6 +150,8 @@ class FoodsTable:
                 raise DataError(self.label, f"NDB number {food.ndb} is listed twice",
                                 row=self.row_at(food.offset), field="ndb")  # fmt: skip
             seen.add(food.ndb)
+        self._by_ndb = {food.ndb: food for food in foods}
+        self._whole = True
         return foods
 
 

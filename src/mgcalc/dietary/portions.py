@@ -176,7 +176,11 @@ def fold(text: str) -> list[str]:
 
 
 def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
-    """Return the portion *unit* names: the same name first, else the first it leads."""
+    """Return the portion *unit* names: the name as typed, else the same name singular or
+    plural (tbsp or tablespoon), else the first whose leading words it is."""
+    for portion in listed:
+        if portion.description.lower() == unit.lower():
+            return portion
     wanted = fold(unit)
     folded = [fold(portion.description) for portion in listed]
     for portion, own in zip(listed, folded, strict=True):
