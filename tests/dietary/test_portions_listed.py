@@ -47,7 +47,7 @@ def test_every_listed_portion_counts_its_grams() -> None:
         used = food_used(f"{ndb}={shown}")
         if abs(used.grams - grams) > TOLERANCE * grams:
             differ.append((ndb, shown, grams, used))
-    twice = {(ndb, shown, grams) for ndb, shown, grams, _ in differ if used_note(_)}
+    twice = {(ndb, shown, grams) for ndb, shown, grams, used in differ if used_note(used)}
     assert twice == LISTED_TWICE
     mass = [(ndb, shown) for ndb, shown, _, used in differ if used.portion is None]
     for ndb, shown in mass:

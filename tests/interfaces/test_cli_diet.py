@@ -10,7 +10,9 @@ import pytest
 from helpers import assert_refused
 
 WOMAN = ["--age", "30", "--sex", "female"]
-FOOD_KEYS = {"schema_version", "query", "found", "foods", "portions", "notes"}
+FOOD_KEYS = {
+    "schema_version", "query", "matched_by", "reason", "found", "foods", "portions", "notes",
+}  # fmt: skip
 FOOD_ROW_KEYS = {"ndb", "description", "food_group", "mg_per_100g", "data_points", "source"}
 DIET_FOOD_KEYS = {
     "ndb", "description", "input", "grams", "portion", "mg_per_100g", "mg", "source",
@@ -54,6 +56,7 @@ def _widest(parts: list[Any]) -> int:
 def test_food_json_is_pinned(mgcalc: Any) -> None:
     data = mgcalc("food", "banana", "--json").json()
     assert set(data) == FOOD_KEYS
+    assert (data["matched_by"], data["reason"]) == ("word_table", "bananas, raw")
     assert set(data["foods"][0]) == FOOD_ROW_KEYS
     assert data["foods"][0] == {
         "ndb": "09040", "description": "Bananas, raw", "food_group": "Fruits and Fruit Juices",

@@ -355,8 +355,13 @@ def search(query: str) -> list[Match]:
         if food is None:
             message = f"'{meant.word}' means NDB {meant.ndb}, which foods.csv lacks"
             raise DataError(data_label("food-words.csv"), message)
-        others = [match for match in found if match.food.ndb != food.ndb]
-        return [Match(food, (-1,), "word_table", meant.reason, meant.variants), *others]
+        # Its close variants next (2 % and skim beside whole milk), then the ranked rest.
+        near = {ndb: n for n, ndb in enumerate(meant.variants)}
+        first = [match for match in found if match.food.ndb in near]
+        first.sort(key=lambda match: near[match.food.ndb])
+        others = [m for m in found if m.food.ndb != food.ndb and m.food.ndb not in near]
+        chosen = Match(food, (-1,), "word_table", meant.reason, meant.variants)
+        return [chosen, *first, *others]
     if not found:
         raise UnknownFood(_not_found(text, stems))
     return found

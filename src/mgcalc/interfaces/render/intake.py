@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.interfaces.render.diet import diet_rows
+from mgcalc.interfaces.render.diet import diet_rows, food_lines
 from mgcalc.interfaces.render.fit import Fit
 from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.interfaces.render.picture import dose_bars
@@ -39,6 +39,7 @@ def dose(result: Dose) -> list[RenderableType]:
         f"[bold {ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]",
         *(f"[bold {UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper),
         f"[bold]Next:[/bold] {escape(result.next_step)}",
+        *food_lines(result.diet),
         *notes(result.warnings, "bold"),
         *dose_bars(result),
         Fit(_intake(result), _intake(result, units=False), _intake(result, merged=True)),
