@@ -7,6 +7,7 @@ from mgcalc.interfaces.api import (
     dose,
     factors,
     food,
+    food_top,
     forms,
     interactions,
     plan,
@@ -19,6 +20,6 @@ from mgcalc.interfaces.api import (
 
 __version__ = "0.1.0"
 __all__ = [
-    "MgcalcError", "__version__", "convert", "diet", "dose", "factors", "food", "forms",
+    "MgcalcError", "__version__", "convert", "diet", "dose", "factors", "food", "food_top", "forms",
     "interactions", "plan", "products", "reference", "serum", "use_forms", "use_products",
 ]  # fmt: skip
