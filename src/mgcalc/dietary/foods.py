@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Literal
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError, UnknownFood
+
+if TYPE_CHECKING:
+    from mgcalc.dietary.food_words import FoodWord
 
 FoodMatch = Literal["ndb", "word_table", "search"]
 
@@ -72,12 +75,18 @@ class FoodsTable:
         self.label = label
         self.data = data
         self.first = len(header) + 1
-        # Bytes lower-case ASCII only, fast; query words are ASCII. Whole lines are searched
-        # first (a superset of the descriptions), then each kept line's description.
-        self.lowered = data.lower()
         self._parsed: dict[int, Food] = {}
         self._by_ndb: dict[str, Food | None] = {}  # every food, once the whole table is read
         self._whole = False
+
+    @cached_property
+    def lowered(self) -> bytes:
+        """Return the file lower-cased, for searching words (only when words are searched).
+
+        Bytes lower-case ASCII only, fast; query words are ASCII. Whole lines are searched
+        first (a superset of the descriptions), then each kept line's description.
+        """
+        return self.data.lower()
 
     def __len__(self) -> int:
         return self.data.count(b"\n", self.first)
@@ -318,12 +327,13 @@ def order(food: Food) -> tuple[int, int, str]:
     return (int(salted), 0 if food.survey else 1, food.ndb)
 
 
-def search(query: str) -> list[Match]:
+def search(query: str, *, ranked: bool = True) -> list[Match]:
     """Return the foods whose description or common name holds every word of *query*, best first.
 
     An NDB number (with or without its leading zero) finds that food. Words that are a row
     of data/food-words.csv put its food first; the others are ranked by :func:`rank`, then
-    ordered by :func:`order`.
+    ordered by :func:`order`. With *ranked* false, a food the word table gives comes alone
+    (``--food`` needs only it; ``mgcalc food`` lists the rest).
     """
     if len(query) > _MAX_QUERY:
         raise UnknownFood(f"food query is too long ({len(query)} characters)")
@@ -341,30 +351,38 @@ def search(query: str) -> list[Match]:
     from mgcalc.dietary.food_words import key, word_table
 
     meant = word_table().get(key([stem(word) for word in words(text)]))
+    if meant is not None and not ranked:
+        return [_meant(table, meant)]
     # "berry" must find "berries" and "fry" "fries": the first pass looks for "berr", "fr".
     keys = [word.removesuffix("y") or word for word in stems]
     found = []
     for start in table.holding(keys):
         food = table.food_at(start)
-        ranked = rank(food, typed, stems)
-        if ranked is not None:
-            found.append(Match(food, ranked))
+        position = rank(food, typed, stems)
+        if position is not None:
+            found.append(Match(food, position))
     found.sort(key=lambda match: (match.rank, order(match.food)))
     if meant is not None:
-        food = table.by_ndb(meant.ndb)
-        if food is None:
-            message = f"'{meant.word}' means NDB {meant.ndb}, which foods.csv lacks"
-            raise DataError(data_label("food-words.csv"), message)
+        chosen = _meant(table, meant)
+        food = chosen.food
         # Its close variants next (2 % and skim beside whole milk), then the ranked rest.
         near = {ndb: n for n, ndb in enumerate(meant.variants)}
         first = [match for match in found if match.food.ndb in near]
         first.sort(key=lambda match: near[match.food.ndb])
         others = [m for m in found if m.food.ndb != food.ndb and m.food.ndb not in near]
-        chosen = Match(food, (-1,), "word_table", meant.reason, meant.variants)
         return [chosen, *first, *others]
     if not found:
         raise UnknownFood(_not_found(text, stems))
     return found
+
+
+def _meant(table: FoodsTable, meant: FoodWord) -> Match:
+    """Return the food a row of the word table means."""
+    food = table.by_ndb(meant.ndb)
+    if food is None:
+        message = f"'{meant.word}' means NDB {meant.ndb}, which foods.csv lacks"
+        raise DataError(data_label("food-words.csv"), message)
+    return Match(food, (-1,), "word_table", meant.reason, meant.variants)
 
 
 def find_food(query: str) -> Food:

@@ -60,7 +60,7 @@ def food_used(text: str) -> FoodUsed:
     if len(text) > _MAX_TEXT:
         raise BadDiet(f"food is too long ({len(text)} characters); write e.g. almonds=28g")
     query, amount_text = split_food(text)
-    found = search(query)
+    found = search(query, ranked=False)
     first = found[0]
     tied = [match for match in found if match.rank == first.rank]
     notes: list[str] = []
