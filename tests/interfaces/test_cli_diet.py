@@ -80,7 +80,7 @@ def test_food_by_ndb_number_and_words_in_any_order(mgcalc: Any) -> None:
     [
         (["food", "almnds"], "did you mean 'almond' for 'almnds'"),
         (["food", "99999"], "no food has NDB number 99999"),
-        (["food"], "missing argument"),
+        (["food"], "give words of a food's name (mgcalc food almonds) or --top"),
         (["dose", "--food", "almonds=1slice", *WOMAN], "has no portion 'slice'; its portions"),
         (["dose", "--food", "milk 2%=1cup", *WOMAN], "matches 2 foods equally well"),
         (["dose", "--food", "19065=1oz", *WOMAN], "unknown, not 0"),
