@@ -41,7 +41,7 @@ def test_every_ranking_is_recomputed_from_foods_csv(per: str, every: bool) -> No
             key=lambda item: (-item[0], item[2].ndb),
         )
         result = top_foods(per, group, every=every)  # type: ignore[arg-type]
-        assert (result.ranked, result.left_out) == (len(ranked), len(chosen) - len(ranked))
+        assert (result.ranked, result.not_ranked) == (len(ranked), len(chosen) - len(ranked))
         assert [food.ndb for food in result.foods] == [f.ndb for _, _, f in ranked[:20]]
         for food, (value, portion, row) in zip(result.foods, ranked, strict=False):
             assert food.mg == pytest.approx(value, rel=TOLERANCE)
@@ -58,13 +58,13 @@ def test_spot_rankings() -> None:
 
 def test_counts_left_out() -> None:
     # Under 5 kcal per 100 g: 76 foods with magnesium, 38 of them 0 kcal (table salt, club soda).
-    assert top_foods("100kcal", every=True).left_out == 76
-    assert top_foods("100kcal").left_out == 45
+    assert top_foods("100kcal", every=True).not_ranked == 76
+    assert top_foods("100kcal").not_ranked == 45
     zero = {
         f.ndb for f in foods_table().foods if f.mg_per_100g is not None and f.kcal_per_100g == 0
     }
     assert len(zero) == 38 and {"02047", "14121"} <= zero
-    assert top_foods("portion", every=True).left_out == 227  # no portion listed
+    assert top_foods("portion", every=True).not_ranked == 227  # no portion listed
     assert top_foods("100g", every=True).ranked == 8050  # every food with a magnesium value
 
 

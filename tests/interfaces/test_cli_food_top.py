@@ -8,8 +8,8 @@ import pytest
 from helpers import assert_refused
 
 TOP_KEYS = {
-    "schema_version", "per", "food_group", "survey_only", "ranked", "left_out",
-    "left_out_reason", "foods", "notes",
+    "schema_version", "per", "food_group", "survey_only", "ranked", "not_ranked",
+    "not_ranked_reason", "foods", "notes",
 }  # fmt: skip
 TOP_FOOD_KEYS = {"rank", "ndb", "description", "mg", "portion", "source"}
 
@@ -20,7 +20,7 @@ def test_top_json_is_pinned(mgcalc: Any) -> None:
     assert (data["schema_version"], data["per"], data["food_group"], data["survey_only"]) == (
         3, "100g", None, True,
     )  # fmt: skip
-    assert (data["ranked"], data["left_out"], data["left_out_reason"]) == (3404, 0, None)
+    assert (data["ranked"], data["not_ranked"], data["not_ranked_reason"]) == (3404, 0, None)
     assert len(data["foods"]) == 20
     assert set(data["foods"][0]) == TOP_FOOD_KEYS
     assert data["foods"][0] == {
@@ -31,8 +31,8 @@ def test_top_json_is_pinned(mgcalc: Any) -> None:
 
 def test_top_per_100_kcal_counts_what_it_leaves_out(mgcalc: Any) -> None:
     data = mgcalc("food", "--top", "--per", "100kcal", "--all", "--json").json()
-    assert (data["per"], data["survey_only"], data["left_out"]) == ("100kcal", False, 76)
-    assert "0 kcal cannot be divided by" in data["left_out_reason"]
+    assert (data["per"], data["survey_only"], data["not_ranked"]) == ("100kcal", False, 76)
+    assert "0 kcal cannot be divided by" in data["not_ranked_reason"]
     text = mgcalc("food", "--top", "--per", "100kcal", "--all").stdout
     assert "Left out: 76 foods under 5 kcal per 100 g" in text
 

@@ -52,8 +52,8 @@ class FoodTop(Result):
     food_group: str | None  # the SR28 food group, None: all groups
     survey_only: bool  # only foods of USDA's survey database (FNDDS); --all takes every row
     ranked: int
-    left_out: int
-    left_out_reason: str | None
+    not_ranked: int  # left out: no portion listed (--per portion), under 5 kcal (--per 100kcal)
+    not_ranked_reason: str | None
     foods: tuple[TopFood, ...]
     notes: tuple[str, ...]
 
@@ -154,6 +154,6 @@ def top_foods(per: Per = "100g", group: str | None = None, *, every: bool = Fals
     notes.append("Foods SR28 gives no magnesium for are not ranked: unknown, not 0.")
     return FoodTop(
         per=per, food_group=name, survey_only=not every, ranked=counts["ranked"],
-        left_out=counts["left_out"], left_out_reason=_LEFT_OUT[per] or None,
+        not_ranked=counts["left_out"], not_ranked_reason=_LEFT_OUT[per] or None,
         foods=tuple(foods), notes=tuple(notes),
     )  # fmt: skip
