@@ -100,3 +100,13 @@ def test_listed_portions_end_to_end(mgcalc: object) -> None:
                  "--age", "42", "--sex", "female", "--no-profile", "--json")  # fmt: skip
     foods = run.json()["diet"]["foods"]
     assert [(food["grams"], food["portion"]) for food in foods] == [(57, "slices"), (5, "leaf")]
+
+
+def test_of_equal_matches_the_one_that_lists_the_portion_is_used() -> None:
+    # 'peppers': serrano (11977) and jalapeno (11979) rank alike; only 11979 lists "cup, sliced".
+    used = food_used("peppers=1 cup, sliced")
+    assert (used.ndb, used.portion) == ("11979", "cup, sliced")
+    assert used.notes == (
+        "11979 is the only one of 2 equally good matches that lists '1 cup, sliced'",
+    )
+    assert [variant.ndb for variant in used.variants][:1] == ["11977"]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError, UnknownFood
+from mgcalc.text import mg
 
 if TYPE_CHECKING:
     from mgcalc.dietary.food_words import FoodWord
@@ -397,7 +398,7 @@ def find_food(query: str) -> Food:
 def tie_message(query: str, tied: list[tuple[Food, float | None]]) -> str:
     """Say that *query* matches the *tied* foods (with their mg, where known) equally well."""
     listed = "; ".join(
-        f"{food.ndb} {food.description}" + ("" if value is None else f" ({value:.3g} mg)")
+        f"{food.ndb} {food.description}" + ("" if value is None else f" ({mg(value)})")
         for food, value in tied[:_CANDIDATES_SHOWN]
     )
     more = f" and {len(tied) - _CANDIDATES_SHOWN} more" if len(tied) > _CANDIDATES_SHOWN else ""
