@@ -57,3 +57,16 @@ def test_top_per_portion_names_the_portion(mgcalc: Any) -> None:
 )
 def test_top_refusals(mgcalc: Any, args: list[str], message: str) -> None:
     assert_refused(mgcalc(*args), message)
+
+
+def test_the_python_api_ranks_alike() -> None:
+    import mgcalc
+    from mgcalc.errors import InputError
+
+    seeds = mgcalc.food_top("portion", "nut").foods[0]
+    assert (seeds.ndb, seeds.portion) == ("12014", "1 cup (129 g)")
+    assert mgcalc.food_top(every=True).survey_only is False
+    with pytest.raises(InputError, match="per must be 100g, portion or 100kcal, not '1kg'"):
+        mgcalc.food_top("1kg")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="every must be"):
+        mgcalc.food_top(every="yes")  # type: ignore[arg-type]

@@ -86,3 +86,22 @@ def test_a_file_that_is_not_the_sdist_is_refused(build_foods: ModuleType, tmp_pa
     fake.write_bytes(b"not the sdist")
     with pytest.raises(SystemExit, match="is not the expected sdist"):
         build_foods.read_sr28(fake)
+
+
+def test_top_ranks_each_way_and_counts_what_it_leaves_out(build_foods: ModuleType) -> None:
+    rows = build_foods.build(records())
+    top = build_foods.top(rows)
+    assert [row["food_group"] for row in top if row["per"] == "group"] == ["Nut and Seed Products"]
+    ranked = {
+        (row["per"], row["scope"], row["food_group"], row["rank"]): row for row in top
+        if row["per"] != "group"
+    }  # fmt: skip
+    portion = ranked[("portion", "survey", "", "1")]
+    assert (portion["ndb"], portion["value"], portion["portion"]) == (
+        "12061", "386.1", "1 cup, whole (143 g)",
+    )  # fmt: skip
+    kcal = ranked[("100kcal", "all", "Nut and Seed Products", "1")]
+    assert kcal["value"] == f"{270 / 579 * 100:.6g}"
+    # the food with no magnesium is never ranked nor counted (unknown, not 0)
+    assert ranked[("100g", "all", "", "ranked")]["value"] == "1"
+    assert ranked[("100g", "all", "", "left_out")]["value"] == "0"
