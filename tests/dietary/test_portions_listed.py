@@ -6,6 +6,7 @@ import pytest
 
 from mgcalc.dietary.foods import foods_table, portions
 from mgcalc.dietary.portions import GRAMS_PER, food_used
+from mgcalc.errors import UnknownFood
 
 TOLERANCE = 0.01  # the listed grams, within 1 %
 
@@ -110,3 +111,13 @@ def test_of_equal_matches_the_one_that_lists_the_portion_is_used() -> None:
         "11979 is the only one of 2 equally good matches that lists '1 cup, sliced'",
     )
     assert [variant.ndb for variant in used.variants][:1] == ["11977"]
+
+
+def test_equal_matches_that_list_no_such_portion_are_refused_saying_so() -> None:
+    with pytest.raises(UnknownFood) as caught:
+        food_used("peppers=1 slice")
+    assert str(caught.value) == (
+        "food 'peppers' matches 2 foods equally well: 11977 Peppers, serrano, raw "
+        "(no '1 slice'); 11979 Peppers, jalapeno, raw (no '1 slice'); give its NDB number or "
+        "more words"
+    )

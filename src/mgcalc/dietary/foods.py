@@ -395,10 +395,21 @@ def find_food(query: str) -> Food:
     return found[0].food
 
 
-def tie_message(query: str, tied: list[tuple[Food, float | None]]) -> str:
-    """Say that *query* matches the *tied* foods (with their mg, where known) equally well."""
+def tie_message(
+    query: str, tied: list[tuple[Food, float | None]], amount: str | None = None
+) -> str:
+    """Say that *query* matches the *tied* foods equally well, with their mg for *amount*
+    (or that they list no such portion)."""
+
+    def figure(food: Food, value: float | None) -> str:
+        if value is not None:
+            return f" ({mg(value)})"
+        if amount is None:
+            return ""
+        return " (magnesium unknown)" if food.mg_per_100g is None else f" (no '{amount}')"
+
     listed = "; ".join(
-        f"{food.ndb} {food.description}" + ("" if value is None else f" ({mg(value)})")
+        f"{food.ndb} {food.description}{figure(food, value)}"
         for food, value in tied[:_CANDIDATES_SHOWN]
     )
     more = f" and {len(tied) - _CANDIDATES_SHOWN} more" if len(tied) > _CANDIDATES_SHOWN else ""

@@ -110,7 +110,9 @@ def _untie(query: str, amount_text: str, tied: list[Match]) -> tuple[Match, list
         chosen = given[0][0]  # search order: without salt, then the survey's, then lower NDB
         others = ", ".join(match.food.ndb for match, _ in given[1:])
         return chosen, [f"{others} give{'s' if len(given) == 2 else ''} the same figure"]
-    raise UnknownFood(tie_message(query, [(match.food, value) for match, value in values]))
+    raise UnknownFood(
+        tie_message(query, [(match.food, value) for match, value in values], amount_text)
+    )
 
 
 def _variants(
