@@ -69,6 +69,8 @@ def test_wheel_ships_the_data(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("mgcalc/data/forms.csv")
         foods = archive.read("mgcalc/data/foods.csv")
+        words = archive.read("mgcalc/data/food-words.csv")
         assert "mgcalc/chemistry/units.txt" in archive.namelist()
     assert shipped == (ROOT / "data" / "forms.csv").read_bytes()
     assert foods == (ROOT / "data" / "foods.csv").read_bytes()
+    assert words == (ROOT / "data" / "food-words.csv").read_bytes()

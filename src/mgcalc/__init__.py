@@ -8,6 +8,7 @@ from mgcalc.interfaces.api import (
     dose,
     factors,
     food,
+    food_top,
     forms,
     interactions,
     plan,
@@ -21,5 +22,6 @@ from mgcalc.interfaces.api import (
 __version__ = "0.1.0"
 __all__ = [
     "MgcalcError", "__version__", "convert", "diet", "diet_report", "dose", "factors", "food",
-    "forms", "interactions", "plan", "products", "reference", "serum", "use_forms", "use_products",
+    "food_top", "forms", "interactions", "plan", "products", "reference", "serum", "use_forms",
+    "use_products",
 ]  # fmt: skip

@@ -10,11 +10,13 @@ import pytest
 from helpers import assert_refused
 
 WOMAN = ["--age", "30", "--sex", "female"]
-FOOD_KEYS = {"schema_version", "query", "found", "foods", "portions", "notes"}
+FOOD_KEYS = {
+    "schema_version", "query", "matched_by", "reason", "found", "foods", "portions", "notes",
+}  # fmt: skip
 FOOD_ROW_KEYS = {"ndb", "description", "food_group", "mg_per_100g", "data_points", "source"}
 DIET_FOOD_KEYS = {
     "ndb", "description", "input", "grams", "portion", "mg_per_100g", "mg", "source",
-    "matched_by", "variants",
+    "matched_by", "variants", "reason", "notes",
 }  # fmt: skip
 CRONOMETER = "Date,Energy (kcal),Calcium (mg),Magnesium (mg),Protein (g),Completed\n"
 
@@ -54,6 +56,7 @@ def _widest(parts: list[Any]) -> int:
 def test_food_json_is_pinned(mgcalc: Any) -> None:
     data = mgcalc("food", "banana", "--json").json()
     assert set(data) == FOOD_KEYS
+    assert (data["matched_by"], data["reason"]) == ("word_table", "bananas, raw")
     assert set(data["foods"][0]) == FOOD_ROW_KEYS
     assert data["foods"][0] == {
         "ndb": "09040", "description": "Bananas, raw", "food_group": "Fruits and Fruit Juices",
@@ -77,9 +80,9 @@ def test_food_by_ndb_number_and_words_in_any_order(mgcalc: Any) -> None:
     [
         (["food", "almnds"], "did you mean 'almond' for 'almnds'"),
         (["food", "99999"], "no food has NDB number 99999"),
-        (["food"], "missing argument"),
+        (["food"], "give words of a food's name (mgcalc food almonds) or --top"),
         (["dose", "--food", "almonds=1slice", *WOMAN], "has no portion 'slice'; its portions"),
-        (["dose", "--food", "black beans cooked=1cup", *WOMAN], "matches 2 foods equally well"),
+        (["dose", "--food", "milk 2%=1cup", *WOMAN], "matches 2 foods equally well"),
         (["dose", "--food", "19065=1oz", *WOMAN], "unknown, not 0"),
         (["dose", "--food", "almonds", *WOMAN], "is not FOOD=AMOUNT"),
         (["dose", "--diet", "1.5L", *WOMAN], "is a volume: give the water's magnesium too"),
@@ -103,7 +106,12 @@ def test_diet_only_dose_with_food_and_water(mgcalc: Any) -> None:
     assert diet["foods"][0] == {
         "ndb": "11457", "description": "Spinach, raw", "input": "spinach=1cup", "grams": 30.0,
         "portion": "cup", "mg_per_100g": 79.0, "mg": pytest.approx(23.7),
-        "source": "USDA SR28 (2015) NDB 11457", "matched_by": "search", "variants": [],
+        "source": "USDA SR28 (2015) NDB 11457", "matched_by": "word_table",
+        "variants": [
+            {"ndb": "11458", "description": "Spinach, cooked, boiled, drained, without salt",
+             "mg": pytest.approx(180 * 87 / 100)},
+        ],
+        "reason": "spinach, raw (eaten raw in salads)", "notes": [],
     }  # fmt: skip
     assert diet["entries"] == [{"input": "1L@100mg/L", "mg": 100.0}]
     assert data["diet_mg"] == diet["mg"] == pytest.approx(123.7)

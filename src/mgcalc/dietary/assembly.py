@@ -60,6 +60,8 @@ class FoodUsed(BaseModel):
     source: str
     matched_by: FoodMatch = "search"
     variants: tuple[FoodVariant, ...] = ()
+    reason: str | None = None  # the word table's reason, when it chose the food
+    notes: tuple[str, ...] = ()  # how a tie or a portion was settled
 
 
 class DietDay(BaseModel):

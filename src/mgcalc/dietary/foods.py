@@ -10,13 +10,23 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from mgcalc.datafiles import data_file, data_label
 from mgcalc.errors import DataError, UnknownFood
+from mgcalc.text import mg
+
+if TYPE_CHECKING:
+    from mgcalc.dietary.food_words import FoodWord
+
+FoodMatch = Literal["ndb", "word_table", "search"]
 
 FILE = "foods.csv"
-COLUMNS = ("ndb", "description", "food_group", "mg_per_100g", "data_points", "portions", "source")
+COLUMNS = (
+    "ndb", "description", "common_name", "food_group", "survey", "mg_per_100g", "data_points",
+    "kcal_per_100g", "portions", "source",
+)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
 _NDB = re.compile(r"[0-9]{1,5}")
 _MAX_QUERY = 200
@@ -38,9 +48,12 @@ class Food:
 
     ndb: str
     description: str
+    common_name: str  # SR28's ComName: common names, comma-separated; often empty
     food_group: str
+    survey: bool  # SR28's Survey: used in USDA's survey database (FNDDS), i.e. eaten commonly
     mg_per_100g: float | None
     data_points: int | None
+    kcal_per_100g: float | None
     portions_text: str  # parsed by portions(), for the few foods that need it
     source: str
     offset: int  # where its line starts in the file; the row number is counted on an error
@@ -63,10 +76,18 @@ class FoodsTable:
         self.label = label
         self.data = data
         self.first = len(header) + 1
-        # Bytes lower-case ASCII only, fast; query words are ASCII. Whole lines are searched
-        # first (a superset of the descriptions), then each kept line's description.
-        self.lowered = data.lower()
         self._parsed: dict[int, Food] = {}
+        self._by_ndb: dict[str, Food | None] = {}  # every food, once the whole table is read
+        self._whole = False
+
+    @cached_property
+    def lowered(self) -> bytes:
+        """Return the file lower-cased, for searching words (only when words are searched).
+
+        Bytes lower-case ASCII only, fast; query words are ASCII. Whole lines are searched
+        first (a superset of the descriptions), then each kept line's description.
+        """
+        return self.data.lower()
 
     def __len__(self) -> int:
         return self.data.count(b"\n", self.first)
@@ -94,6 +115,12 @@ class FoodsTable:
 
     def by_ndb(self, ndb: str) -> Food | None:
         """Return the food with NDB number *ndb* (5 digits), if any; it must be listed once."""
+        if ndb in self._by_ndb or self._whole:
+            return self._by_ndb.get(ndb)
+        self._by_ndb[ndb] = found = self._find_ndb(ndb)
+        return found
+
+    def _find_ndb(self, ndb: str) -> Food | None:
         needle = b"\n" + ndb.encode("ascii", "replace") + b","
         at = self.data.find(needle, self.first - 1)
         if at == -1:
@@ -133,6 +160,8 @@ class FoodsTable:
                 raise DataError(self.label, f"NDB number {food.ndb} is listed twice",
                                 row=self.row_at(food.offset), field="ndb")  # fmt: skip
             seen.add(food.ndb)
+        self._by_ndb = {food.ndb: food for food in foods}
+        self._whole = True
         return foods
 
 
@@ -153,9 +182,17 @@ class _BadField(Exception):
 def _row(row: list[str], offset: int) -> Food:
     if len(row) != len(COLUMNS):
         raise _BadField("wrong number of fields")
-    ndb, description, group, magnesium, points, portions_text, source = row
+    ndb, description, common, group, survey, magnesium, points, kcal, portions_text, source = row
     if len(ndb) != 5 or not ndb.isdigit():
         raise _BadField("must be 5 digits", "ndb")
+    if survey not in ("Y", ""):
+        raise _BadField("must be Y or empty", "survey")
+    try:
+        energy = float(kcal) if kcal else None
+    except ValueError:
+        raise _BadField("not a number", "kcal_per_100g") from None
+    if energy is not None and not 0 <= energy < 1e4:
+        raise _BadField("must be from 0 to 10,000 kcal", "kcal_per_100g")
     if not description or not source:
         raise _BadField("must not be empty", "description" if not description else "source")
     try:
@@ -167,7 +204,8 @@ def _row(row: list[str], offset: int) -> Food:
         ) from None
     if value is not None and not 0 <= value < 1e5:
         raise _BadField("must be from 0 to 100,000 mg", "mg_per_100g")
-    return Food(ndb, description, group, value, count, portions_text, source, offset)
+    return Food(ndb, description, common, group, survey == "Y", value, count, energy,
+                portions_text, source, offset)  # fmt: skip
 
 
 def _is_number(text: str) -> bool:
@@ -222,15 +260,81 @@ class Match:
     """A food found by a query, with the key it was ranked by (lower is better)."""
 
     food: Food
-    rank: tuple[int, int, int, int]
+    rank: tuple[int, ...]
+    how: FoodMatch = "search"  # how it was found: its NDB number, the word table, or ranking
+    reason: str = ""  # the word table's reason
+    variants: tuple[str, ...] = ()  # the word table's close variants (NDB numbers)
 
 
-def search(query: str) -> list[Match]:
-    """Return the foods whose description holds every word of *query*, best first.
+# Words that mark a food not as people usually eat it: a form sold to be prepared, a brand's or
+# restaurant's item, food for infants, or milk of another animal. A query that says one of
+# them asks for it. SR28 writes brand names in capitals (KELLOGG'S, SILK).
+_PREPARED_TO_EAT = frozenset(
+    {"dried", "dehydrated", "dry", "powder", "powdered", "flour", "uncooked", "unprepared",
+     "concentrate", "mix", "freeze", "evaporated", "condensed"}
+)  # fmt: skip
+_SPECIALTY = frozenset(
+    {"infant", "babyfood", "toddler", "restaurant", "formula", "sheep", "goat", "buffalo",
+     "human", "imitation", "substitute", "school", "lunch", "fast", "foods"}
+)  # fmt: skip
+# SR28 groups whose foods are eaten cooked: a row that does not say cooked (or boiled) is dry.
+_EATEN_COOKED = ("Cereal Grains and Pasta", "Legumes and Legume Products")
+_COOKED = frozenset({"cooked", "boiled", "baked", "roasted", "steamed", "prepared"})
+_ASKS_UNCOOKED = frozenset({"raw", "dry", "uncooked", "flour", "dried"})
+_BRAND = re.compile(r"\b[A-Z][A-Z'&.]{2,}")
 
-    An NDB number (with or without its leading zero) finds that food. Best is the plain,
-    common item: the query's word leading the description, fewest other words, words as
-    typed rather than plurals, then the most analysed (SR28's data points).
+
+def rank(food: Food, typed: set[str], stems: set[str]) -> tuple[int, ...] | None:
+    """Return how well *food* matches the query (lower is better), or None if it does not.
+
+    A food matches when its description, or one of its SR28 common names, holds every
+    query word. Best is, in order: a common name equal to the query; the query's word
+    leading the description; not a specialty, brand or form prepared before eating (dried,
+    flour, mix) unless asked for; grains and legumes cooked unless asked dry; a food of
+    USDA's survey (FNDDS); fewest other words; words as typed rather than plurals; the most
+    analysed (SR28's data points).
+    """
+    own = words(food.description)
+    own_stems = {stem(word) for word in own}
+    names = [{stem(word) for word in words(name)} for name in food.common_name.split(",")]
+    named = any(name == stems for name in names)
+    if not stems <= own_stems and not named and not any(stems <= name for name in names):
+        return None
+    asked = typed | stems
+    special = bool((own_stems & _SPECIALTY) - asked) or (
+        _BRAND.search(food.description) is not None
+    )
+    prepared = bool((set(own) & _PREPARED_TO_EAT) - asked)
+    raw = (
+        food.food_group in _EATEN_COOKED and not own_stems & _COOKED and not asked & _ASKS_UNCOOKED
+    )
+    return (
+        0 if named else 1,
+        0 if stem(own[0]) in stems else 1,
+        int(special),
+        int(prepared),
+        int(raw),
+        0 if food.survey else 1,
+        len(own_stems - stems),
+        -len(typed & set(own)),
+        -(food.data_points or 0),
+    )
+
+
+def order(food: Food) -> tuple[int, int, str]:
+    """Return how foods that rank equally are ordered: without salt, in the survey, NDB."""
+    own = words(food.description)
+    salted = "salt" in own and "without" not in own
+    return (int(salted), 0 if food.survey else 1, food.ndb)
+
+
+def search(query: str, *, ranked: bool = True) -> list[Match]:
+    """Return the foods whose description or common name holds every word of *query*, best first.
+
+    An NDB number (with or without its leading zero) finds that food. Words that are a row
+    of data/food-words.csv put its food first; the others are ranked by :func:`rank`, then
+    ordered by :func:`order`. With *ranked* false, a food the word table gives comes alone
+    (``--food`` needs only it; ``mgcalc food`` lists the rest).
     """
     if len(query) > _MAX_QUERY:
         raise UnknownFood(f"food query is too long ({len(query)} characters)")
@@ -240,30 +344,46 @@ def search(query: str) -> list[Match]:
         food = table.by_ndb(text.zfill(5))
         if food is None:
             raise UnknownFood(f"no food has NDB number {text.zfill(5)}; search by name instead")
-        return [Match(food, (0, 0, 0, 0))]
+        return [Match(food, (0,), "ndb")]
     typed = set(words(text))
     if not typed:
         raise UnknownFood("empty food query: give words of its name (almonds) or its NDB number")
     stems = {stem(word) for word in typed}
+    from mgcalc.dietary.food_words import key, word_table
+
+    meant = word_table().get(key([stem(word) for word in words(text)]))
+    if meant is not None and not ranked:
+        return [_meant(table, meant)]
     # "berry" must find "berries" and "fry" "fries": the first pass looks for "berr", "fr".
     keys = [word.removesuffix("y") or word for word in stems]
     found = []
     for start in table.holding(keys):
         food = table.food_at(start)
-        own = words(food.description)
-        own_stems = {stem(word) for word in own}
-        if stems <= own_stems:
-            rank = (
-                0 if stem(own[0]) in stems else 1,
-                len(own_stems - stems),
-                -len(typed & set(own)),
-                -(food.data_points or 0),
-            )
-            found.append(Match(food, rank))
-    found.sort(key=lambda match: (match.rank, match.food.ndb))
+        position = rank(food, typed, stems)
+        if position is not None:
+            found.append(Match(food, position))
+    found.sort(key=lambda match: (match.rank, order(match.food)))
+    if meant is not None:
+        chosen = _meant(table, meant)
+        food = chosen.food
+        # Its close variants next (2 % and skim beside whole milk), then the ranked rest.
+        near = {ndb: n for n, ndb in enumerate(meant.variants)}
+        first = [match for match in found if match.food.ndb in near]
+        first.sort(key=lambda match: near[match.food.ndb])
+        others = [m for m in found if m.food.ndb != food.ndb and m.food.ndb not in near]
+        return [chosen, *first, *others]
     if not found:
         raise UnknownFood(_not_found(text, stems))
     return found
+
+
+def _meant(table: FoodsTable, meant: FoodWord) -> Match:
+    """Return the food a row of the word table means."""
+    food = table.by_ndb(meant.ndb)
+    if food is None:
+        message = f"'{meant.word}' means NDB {meant.ndb}, which foods.csv lacks"
+        raise DataError(data_label("food-words.csv"), message)
+    return Match(food, (-1,), "word_table", meant.reason, meant.variants)
 
 
 def find_food(query: str) -> Food:
@@ -271,13 +391,32 @@ def find_food(query: str) -> Food:
     found = search(query)
     tied = [match for match in found if match.rank == found[0].rank]
     if len(tied) > 1:
-        listed = "; ".join(f"{m.food.ndb} {m.food.description}" for m in tied[:_CANDIDATES_SHOWN])
-        more = f" and {len(tied) - _CANDIDATES_SHOWN} more" if len(tied) > _CANDIDATES_SHOWN else ""
-        raise UnknownFood(
-            f"food '{query.strip()}' matches {len(tied)} foods equally well: {listed}{more}; "
-            "give its NDB number or more words"
-        )
+        raise UnknownFood(tie_message(query, [(m.food, None) for m in tied]))
     return found[0].food
+
+
+def tie_message(
+    query: str, tied: list[tuple[Food, float | None]], amount: str | None = None
+) -> str:
+    """Say that *query* matches the *tied* foods equally well, with their mg for *amount*
+    (or that they list no such portion)."""
+
+    def figure(food: Food, value: float | None) -> str:
+        if value is not None:
+            return f" ({mg(value)})"
+        if amount is None:
+            return ""
+        return " (magnesium unknown)" if food.mg_per_100g is None else f" (no '{amount}')"
+
+    listed = "; ".join(
+        f"{food.ndb} {food.description}{figure(food, value)}"
+        for food, value in tied[:_CANDIDATES_SHOWN]
+    )
+    more = f" and {len(tied) - _CANDIDATES_SHOWN} more" if len(tied) > _CANDIDATES_SHOWN else ""
+    return (
+        f"food '{query.strip()}' matches {len(tied)} foods equally well: {listed}{more}; "
+        "give its NDB number or more words"
+    )
 
 
 def _not_found(text: str, stems: set[str]) -> str:

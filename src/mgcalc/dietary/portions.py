@@ -4,52 +4,138 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from mgcalc.chemistry.amounts import MAX_VALUE
-from mgcalc.dietary.assembly import FoodUsed
-from mgcalc.dietary.foods import Food, Portion, find_food, portions, stem, words
-from mgcalc.errors import BadDiet
+from mgcalc.dietary.assembly import FoodUsed, FoodVariant
+from mgcalc.dietary.foods import (
+    Food,
+    Match,
+    Portion,
+    foods_table,
+    portions,
+    search,
+    stem,
+    tie_message,
+    words,
+)
+from mgcalc.errors import BadDiet, UnknownFood
 
 # In --food, oz is the mass SR28 weighs its "oz" portions at (28.35 g), never a volume.
 GRAMS_PER = {"g": 1.0, "kg": 1000.0, "oz": 28.35, "lb": 16 * 28.35}
 _AMOUNT = re.compile(r"(?P<number>[0-9]+/[0-9]+|[0-9]+(?:\.[0-9]+)?|\.[0-9]+) ?(?P<unit>.*)")
 _MAX_TEXT = 200
+_VARIANTS = 4
+# Abbreviations SR28 and people write for the same portion (after plurals are dropped).
+_SAME = {"tbsp": "tablespoon", "tbs": "tablespoon", "tsp": "teaspoon"}
 
 
 def split_food(text: str) -> tuple[str, str]:
-    """Split ``FOOD=AMOUNT`` at its last '='."""
-    query, sep, amount = text.rpartition("=")
+    """Split ``FOOD=AMOUNT`` at its first '=': a portion's name may hold one."""
+    query, sep, amount = text.partition("=")
     shown = text if len(text) <= 40 else text[:40] + "…"
     if not sep or not query.strip() or not amount.strip():
         raise BadDiet(f"food '{shown}' is not FOOD=AMOUNT, e.g. almonds=28g or banana=1medium")
     return query.strip(), amount.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """What an amount means for one food: its grams, the portion used, and what to say."""
+
+    grams: float
+    portion: Portion | None  # None: a mass
+    notes: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=4096)  # the same foods recur across a batch
 def food_used(text: str) -> FoodUsed:
-    """Return the food and amount ``FOOD=AMOUNT`` names, with its magnesium."""
+    """Return the food and amount ``FOOD=AMOUNT`` names, with its magnesium.
+
+    The food is the first of :func:`mgcalc.dietary.foods.search`. Foods that rank equally
+    are no tie when they give the same magnesium for the amount (with and without salt), or
+    when only one of them lists the portion asked: the first in search order is used.
+    """
     if len(text) > _MAX_TEXT:
         raise BadDiet(f"food is too long ({len(text)} characters); write e.g. almonds=28g")
-    query, amount = split_food(text)
-    food = find_food(query)
+    query, amount_text = split_food(text)
+    found = search(query, ranked=False)
+    first = found[0]
+    tied = [match for match in found if match.rank == first.rank]
+    notes: list[str] = []
+    if len(tied) > 1:
+        first, notes = _untie(query, amount_text, tied)
+    food = first.food
     if food.mg_per_100g is None:
         raise BadDiet(
             f"SR28 gives no magnesium for {food.ndb} '{food.description}': unknown, not 0; "
             "choose a similar food ('mgcalc food …') or give the diet as an amount"
         )
-    grams, portion = food_amount(food, amount)
-    mg = grams * food.mg_per_100g / 100
+    amount = food_amount(food, amount_text)
+    mg = amount.grams * food.mg_per_100g / 100
     if not math.isfinite(mg) or mg > MAX_VALUE:
         raise BadDiet(f"food '{text}' is implausibly large")
+    portion = amount.portion
     return FoodUsed(
-        ndb=food.ndb, description=food.description, input=text, grams=grams,
+        ndb=food.ndb, description=food.description, input=text, grams=amount.grams,
         portion=None if portion is None else portion.description,
-        mg_per_100g=food.mg_per_100g, mg=mg, source=food.source,
+        mg_per_100g=food.mg_per_100g, mg=mg, source=food.source, matched_by=first.how,
+        variants=_variants(first, found, tied, amount_text), notes=(*notes, *amount.notes),
+        reason=first.reason or None,
     )  # fmt: skip
 
 
-def food_amount(food: Food, text: str) -> tuple[float, Portion | None]:
+def _mg_for(food: Food, amount_text: str) -> float | None:
+    """Return *food*'s magnesium for *amount_text*; None where it lists no such portion."""
+    if food.mg_per_100g is None:
+        return None
+    try:
+        return food_amount(food, amount_text).grams * food.mg_per_100g / 100
+    except BadDiet:
+        return None
+
+
+def _untie(query: str, amount_text: str, tied: list[Match]) -> tuple[Match, list[str]]:
+    """Choose among foods that rank equally, or refuse with each one's magnesium."""
+    values = [(match, _mg_for(match.food, amount_text)) for match in tied]
+    given = [(match, value) for match, value in values if value is not None]
+    if len(given) == 1:
+        chosen = given[0][0]
+        return chosen, [
+            f"{chosen.food.ndb} is the only one of {len(tied)} equally good matches that lists "
+            f"'{amount_text}'"
+        ]
+    if given and all(math.isclose(value, given[0][1], rel_tol=1e-9) for _, value in given):
+        chosen = given[0][0]  # search order: without salt, then the survey's, then lower NDB
+        others = ", ".join(match.food.ndb for match, _ in given[1:])
+        return chosen, [f"{others} give{'s' if len(given) == 2 else ''} the same figure"]
+    raise UnknownFood(
+        tie_message(query, [(match.food, value) for match, value in values], amount_text)
+    )
+
+
+def _variants(
+    first: Match, found: list[Match], tied: list[Match], amount_text: str
+) -> tuple[FoodVariant, ...]:
+    """Return the close variants of the food used, with their mg for the same amount."""
+    if first.how == "ndb":
+        return ()
+    if first.how == "word_table":
+        table = foods_table()
+        listed = [table.by_ndb(ndb) for ndb in first.variants]
+        others = [food for food in listed if food is not None]
+    else:
+        # The equally ranked rows, then those a rule put behind (same name, other form).
+        near = [m for m in found if m.rank[:2] == first.rank[:2] and m not in tied]
+        others = [m.food for m in tied if m is not first] + [m.food for m in near[:2]]
+    return tuple(
+        FoodVariant(ndb=food.ndb, description=food.description, mg=_mg_for(food, amount_text))
+        for food in others[:_VARIANTS]
+    )
+
+
+def food_amount(food: Food, text: str) -> Amount:
     """Return the grams *text* means for *food*, and the SR28 portion used (None: a mass)."""
     match = _AMOUNT.fullmatch(text.strip())
     if match is None:
@@ -62,11 +148,19 @@ def food_amount(food: Food, text: str) -> tuple[float, Portion | None]:
     if unit.lower() in GRAMS_PER:
         if unit != unit.lower():
             raise BadDiet(f"food amount '{text}': write the unit in lower case ({unit.lower()})")
-        return number * GRAMS_PER[unit], None
+        return Amount(number * GRAMS_PER[unit], None)
     if not unit:
         raise BadDiet(f"food amount '{text}' has no unit: add g, kg, oz, lb or a portion (cup)")
-    portion = _portion(food, unit)
-    return number * portion.grams / portion.amount, portion
+    listed = portions(food)
+    # Typed exactly as `mgcalc food` lists it: that portion, at its listed weight.
+    exact = [p for p in listed if p.amount == number and p.description.lower() == unit.lower()]
+    if exact:
+        chosen = exact[0]
+        twice = any(p.grams != chosen.grams for p in exact[1:])
+        notes = (f"SR28 lists another weight for '{number:g} {unit}'; the first is used",)
+        return Amount(chosen.grams, chosen, notes if twice else ())
+    portion = _portion(food, unit, listed)
+    return Amount(number * portion.grams / portion.amount, portion)
 
 
 def _number(text: str, original: str) -> float:
@@ -78,12 +172,23 @@ def _number(text: str, original: str) -> float:
     return int(top) / int(bottom)
 
 
-def _portion(food: Food, unit: str) -> Portion:
-    """Return the first of *food*'s portions whose leading words are *unit*'s."""
-    wanted = [stem(word) for word in words(unit)]
-    listed = portions(food)
+def fold(text: str) -> list[str]:
+    """Return *text*'s words as compared: singular, and tbsp/tsp written out."""
+    return [_SAME.get(word, word) for word in (stem(part) for part in words(text))]
+
+
+def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
+    """Return the portion *unit* names: the name as typed, else the same name singular or
+    plural (tbsp or tablespoon), else the first whose leading words it is."""
     for portion in listed:
-        own = [stem(word) for word in words(portion.description)]
+        if portion.description.lower() == unit.lower():
+            return portion
+    wanted = fold(unit)
+    folded = [fold(portion.description) for portion in listed]
+    for portion, own in zip(listed, folded, strict=True):
+        if wanted and own == wanted:
+            return portion
+    for portion, own in zip(listed, folded, strict=True):
         if wanted and own[: len(wanted)] == wanted:
             return portion
     names = "; ".join(portion.description for portion in listed) or "none"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from mgcalc.dietary.assembly import FoodMatch
 from mgcalc.dietary.foods import Food, portions, search
 from mgcalc.result import Result
 
@@ -38,6 +39,8 @@ class FoodSearch(Result):
     """The best matches of a food query, best first, and the first one's portions."""
 
     query: str
+    matched_by: FoodMatch  # how the first row was found, as --food would use it
+    reason: str | None  # data/food-words.csv's reason, when the word table chose it
     found: int
     foods: tuple[FoodRow, ...]
     portions: tuple[PortionRow, ...]
@@ -45,7 +48,10 @@ class FoodSearch(Result):
 
 
 def find(query: str) -> FoodSearch:
-    """Search the foods for *query* (see :func:`mgcalc.dietary.foods.search`)."""
+    """Search the foods for *query* (see :func:`mgcalc.dietary.foods.search`).
+
+    The rows come in the order ``--food`` resolves the same words: the first is its food.
+    """
     matches = search(query)
     rows = tuple(_row(match.food) for match in matches[:SHOWN])
     first = matches[0].food
@@ -63,13 +69,19 @@ def find(query: str) -> FoodSearch:
         "Source: USDA National Nutrient Database for Standard Reference, Release 28 (2015), "
         "public domain; magnesium in mg per 100 g of edible portion."
     ]
+    if matches[0].how == "word_table":
+        notes.append(
+            f"'{query.strip()}' means {first.ndb}, from data/food-words.csv: "
+            f"{matches[0].reason}. Give an NDB number or more words for another."
+        )
     if len(matches) > SHOWN:
         notes.append(f"{len(matches)} foods match; add words to narrow the search.")
     if first.mg_per_100g is None:
         notes.append(f"SR28 gives no magnesium for {first.ndb}: unknown, not 0.")
     return FoodSearch(
-        query=query, found=len(matches), foods=rows, portions=shown, notes=tuple(notes)
-    )
+        query=query, matched_by=matches[0].how, reason=matches[0].reason or None,
+        found=len(matches), foods=rows, portions=shown, notes=tuple(notes),
+    )  # fmt: skip
 
 
 def _row(food: Food) -> FoodRow:

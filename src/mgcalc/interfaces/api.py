@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mgcalc.clinical.serum import Serum
     from mgcalc.dietary.assembly import Diet, DietEntries
     from mgcalc.dietary.search import FoodSearch
+    from mgcalc.dietary.top import FoodTop
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.listing import ReferenceListing
     from mgcalc.nutrition.period import DietReport
@@ -246,6 +247,23 @@ def food(query: str) -> FoodSearch:
 
     _check("text", query=query)
     return find(query)
+
+
+def food_top(
+    per: Literal["100g", "portion", "100kcal"] = "100g",
+    group: str | None = None,
+    *,
+    every: bool = False,
+) -> FoodTop:
+    """Return the 20 foods richest in magnesium per 100 g, first portion or 100 kcal; foods
+    of USDA's survey unless *every*; *group* is an SR28 food group's name or its start."""
+    from mgcalc.dietary.top import top_foods
+
+    _check("text?", group=group)
+    _check("flag", every=every)
+    if per not in ("100g", "portion", "100kcal"):
+        raise InputError(f"per must be 100g, portion or 100kcal, not {str(per)[:40]!r}")
+    return top_foods(per, group, every=every)
 
 
 def factors(key: str | None = None) -> FactorsListing:

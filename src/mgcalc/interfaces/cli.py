@@ -545,15 +545,26 @@ def plan(
 @app.command("food")
 def food_command(
     query: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(help="Words of the food's name, in any order, or its NDB number."),
-    ],
+    ] = None,
+    top: Annotated[bool, typer.Option("--top", help="The 20 foods richest in magnesium.")] = False,
+    per: Annotated[
+        Literal["100g", "portion", "100kcal"] | None,
+        typer.Option("--per", help="With --top: per 100g (default), portion or 100kcal."),
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", help="With --top: an SR28 food group, or its start.")
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="With --top: every food, not only the survey's.")
+    ] = False,
     json: Json = False,
 ) -> None:
-    """Find foods (USDA SR28) with their magnesium, and the first one's portions."""
-    from mgcalc.interfaces.render import emit
+    """Find foods (USDA SR28) with their magnesium, and the first one's portions; or rank them."""
+    from mgcalc.interfaces.food_top import food
 
-    emit(api.food(" ".join(query)), as_json=json)
+    food(query or (), top=top, per=per, group=group, every=every, as_json=json)
 
 
 @app.command()
@@ -647,6 +658,7 @@ def schema(
             "plan",
             "reference",
             "food",
+            "food-top",
             "profile",
             "request",
             "plan-request",

@@ -14,6 +14,7 @@ def models() -> dict[str, Any]:
     from mgcalc.clinical.products import ProductsListing
     from mgcalc.clinical.serum import Serum
     from mgcalc.dietary.search import FoodSearch
+    from mgcalc.dietary.top import FoodTop
     from mgcalc.interfaces.batch import ConvertLine, DoseLine, PlanLine
     from mgcalc.interfaces.request import ConvertRequest, DoseRequest, PlanRequest
     from mgcalc.interfaces.saved import SavedProfile
@@ -30,6 +31,7 @@ def models() -> dict[str, Any]:
         "reference": ReferenceListing,
         "profile": SavedProfile,
         "food": FoodSearch,
+        "food-top": FoodTop,
         "request": DoseRequest,
         "plan-request": PlanRequest,
         "convert-request": ConvertRequest,

@@ -22,6 +22,7 @@ _VIEWS = {
     "ReferenceListing": "mgcalc.interfaces.render.standards:reference",
     "Plan": "mgcalc.interfaces.render.planner:plan",
     "FoodSearch": "mgcalc.interfaces.render.diet:food",
+    "FoodTop": "mgcalc.interfaces.render.food_top:food_top",
     "SavedProfile": "mgcalc.interfaces.render.standards:saved_profile",
     "Serum": "mgcalc.interfaces.render.serum:serum",
     "DietReport": "mgcalc.interfaces.render.period_report:report",

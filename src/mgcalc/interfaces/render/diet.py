@@ -75,3 +75,36 @@ def diet_rows(diet: Diet) -> list[tuple[str, str, str]]:
 
 def _mg(value: float | None) -> str:
     return "unknown" if value is None else f"{value:g} mg"
+
+
+_MATCHED = {
+    "ndb": "given by NDB number",
+    "word_table": "the everyday meaning (data/food-words.csv)",
+    "search": "the best match of the words in SR28",
+}
+
+
+def food_lines(diet: Diet | None) -> list[str]:
+    """Say, for each food given by words, which SR28 food was counted and its variants."""
+    if diet is None:
+        return []
+    lines = []
+    for used in diet.foods:
+        words, _, amount = used.input.partition("=")
+        portion = "" if used.portion is None else f" (SR28 portion '{escape(used.portion)}')"
+        reason = f": {escape(used.reason)}" if used.reason else ""
+        lines.append(
+            f"[bold]{escape(words.strip())}[/bold] → {escape(used.description)}, "
+            f"NDB {used.ndb}: {escape(amount.strip())}{portion} = {used.grams:g} g, "
+            f"{mg(used.mg)}; {_MATCHED[used.matched_by]}{reason}"
+        )
+        lines.extend(f"  [dim]{escape(note)}[/dim]" for note in used.notes)
+        for variant in used.variants:
+            if variant.mg is None:
+                figure = "no such portion, or no magnesium in SR28"
+            elif abs(variant.mg - used.mg) <= 1e-9 * max(used.mg, 1):
+                figure = f"{mg(variant.mg)}, the same figure"
+            else:
+                figure = mg(variant.mg)
+            lines.append(f"  [dim]or {variant.ndb} {escape(variant.description)}: {figure}[/dim]")
+    return lines

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.interfaces.render.diet import diet_rows
+from mgcalc.interfaces.render.diet import diet_rows, food_lines
 from mgcalc.interfaces.render.fit import Fit
 from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.interfaces.render.period import diet_file_lines
@@ -40,6 +40,7 @@ def dose(result: Dose) -> list[RenderableType]:
         f"[bold {ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]",
         *(f"[bold {UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper),
         f"[bold]Next:[/bold] {escape(result.next_step)}",
+        *food_lines(result.diet),
         *(diet_file_lines(result.diet.file) if result.diet and result.diet.file else []),
         *notes(result.warnings, "bold"),
         *dose_bars(result),

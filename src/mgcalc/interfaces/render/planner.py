@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.interfaces.render.diet import diet_rows
+from mgcalc.interfaces.render.diet import diet_rows, food_lines
 from mgcalc.interfaces.render.intake import reference_table
 from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.interfaces.render.period import diet_file_lines
@@ -76,6 +76,7 @@ def plan(result: Plan) -> list[RenderableType]:
     return [
         *notes(result.warnings, "bold red"),
         *notes(capped, "bold yellow"),
+        *food_lines(result.diet),
         *(diet_file_lines(result.diet.file) if result.diet and result.diet.file else []),
         table,
         *plan_bars(result),
