@@ -20,6 +20,7 @@ from mgcalc.chemistry.content import (
 )
 from mgcalc.chemistry.forms import Form, clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
+from mgcalc.clinical.matched import InteractionMatch
 from mgcalc.result import ProfileSource, Result
 
 
@@ -87,6 +88,15 @@ class Conversion(Item, Result):
     notes: tuple[str, ...]
     source: str
     profile_source: ProfileSource | None = None  # set when the saved profile's weight was used
+    # What --with found (set by the interface: the conversion itself knows no medicines).
+    warnings: tuple[str, ...] = Field(default=(), description="cautions: --with interactions")
+    interactions: tuple[InteractionMatch, ...] = Field(
+        default=(), description="rows of the interactions table matched by --with names"
+    )
+    unknown_with: tuple[str, ...] = Field(
+        default=(),
+        description="--with names not in mgcalc's interactions list (not evidence of safety)",
+    )
 
 
 # Conversions are pure and their inputs repeat (batches of the same products): memoised.

@@ -128,21 +128,48 @@ def convert(
     halves: bool = False,
     weight: str | float | None = None,
     over: str | None = None,
+    with_medicines: Sequence[str] = (),
 ) -> Conversion:
     """Convert *amount* of *form* (magnesium itself when None) to mg, mmol, mEq and mL.
 
     *elemental* reads a mass as magnesium; *unit* counts units of that size (*halves*
-    allows half units); *weight* scales a per-kg amount; *over* adds the rate.
+    allows half units); *weight* scales a per-kg amount; *over* adds the rate;
+    *with_medicines* adds their interactions (an injection's own with injection forms).
 
     >>> round(convert("1g", "sulfate").elemental_mg, 1)  # Epsom salt, MgSO4·7H2O
     98.6
     """
-    from mgcalc.chemistry.conversion import convert as run
-
     _check("text", amount=amount)
     _check("text?", form=form, unit=unit, over=over)
     _check("flag", elemental=elemental, halves=halves)
     _check("amount?", BadWeight, weight=weight)
+    _check("texts", with_medicines=with_medicines)
+    result = _convert(amount, form, elemental, unit, halves, weight, over)
+    if not with_medicines:
+        return result
+    from mgcalc.clinical.matched import found_with, is_injection, with_notes
+
+    found = found_with(with_medicines, injection=is_injection(result.form))
+    return result.model_copy(
+        update={
+            "warnings": (*result.warnings, *with_notes(found)),
+            "interactions": found.matches,
+            "unknown_with": found.unknown,
+        }
+    )
+
+
+def _convert(
+    amount: str,
+    form: str | None,
+    elemental: bool,
+    unit: str | None,
+    halves: bool,
+    weight: str | float | None,
+    over: str | None,
+) -> Conversion:
+    from mgcalc.chemistry.conversion import convert as run
+
     if form is not None:
         from mgcalc.clinical.product_names import find_product
 

@@ -330,6 +330,7 @@ def convert(
         str | None,
         typer.Option("--over", help="Give the rate over a duration: 30min, 4h."),
     ] = None,
+    with_medicines: WithMedicines = None,
     input: Input = None,
     batch: Batch = None,
     batch_format: BatchFormat = None,
@@ -367,6 +368,7 @@ def convert(
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves,
         weight=weight or saved_weight, over=over,
+        with_medicines=with_medicines or (),
     )  # fmt: skip
     if source is not None:
         result = result.model_copy(update={"profile_source": source})
