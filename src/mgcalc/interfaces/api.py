@@ -171,9 +171,9 @@ def _convert(
     from mgcalc.chemistry.conversion import convert as run
 
     if form is not None:
-        from mgcalc.clinical.product_names import find_product
+        from mgcalc.clinical.product_names import find_product, product_by_amount
 
-        product = find_product(form)
+        product = find_product(form) or product_by_amount(form, amount)
         if product is not None:
             from mgcalc.clinical.products import convert_product
 

@@ -14,7 +14,7 @@ from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
 from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
 from mgcalc.clinical.matched import InteractionMatch, found_with, is_injection, with_notes
-from mgcalc.clinical.product_names import clears_with_products, resolve_item
+from mgcalc.clinical.product_names import clears_with_products, product_by_amount, resolve_item
 from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import (
@@ -316,7 +316,7 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
 def _one(form: str, amount: str) -> tuple[Item, tuple[str, ...], str | None]:
     """Return an item (its input as typed), the notes on reading it, and any hint about it."""
     typed = f"{form}={amount}"
-    product = resolve_item(form)
+    product = resolve_item(form) or product_by_amount(form, amount)
     if product is not None:  # read as its label declares it: no salt weight to hint about
         from mgcalc.clinical.products import convert_product
 
