@@ -41,9 +41,9 @@ DECLARED = {
     "maalox": (85.0, "5 mL", 5.0, "hydroxide", "primary"),
     # clinical.md, "Additions and corrections, 2026-12-07", Products (declared magnesium).
     "mag-ox-400": (241.3, "tablet", None, "oxide", "primary"),
-    "epsom-salt-laxative": (495.0, "level teaspoon (5 mL)", 5.0, "sulfate", "primary"),
+    "epsom-laxative": (495.0, "level teaspoon (5 mL)", 5.0, "sulfate", "primary"),
     "magnaspartate": (243.0, "sachet (6.5 g)", None, "aspartate", "primary"),
-    "glycerophosphate-chewable": (97.2, "chewable tablet", None, "glycerophosphate", "primary"),
+    "glycero-chewable": (97.2, "chewable tablet", None, "glycerophosphate", "primary"),
     "magne-b6": (48.0, "tablet", None, "lactate", "primary"),
     "magne-b6-solution": (100.0, "10 mL ampoule", 10.0, "pidolate", "primary"),
     "diasporal-300": (301.0, "sachet", None, "citrate", "primary"),
@@ -58,7 +58,7 @@ DECLARED_MMOL = {
     "verla-300": "12.3",
     "magnespasmyl": "1.9",
     "magnaspartate": "10",
-    "glycerophosphate-chewable": "4",
+    "glycero-chewable": "4",
     "magne-b6": "1.97",
     "magne-b6-solution": "4.12",
     "diasporal-300": "12.4",
@@ -566,9 +566,9 @@ def test_an_unknown_product_of_40_characters_is_shown_whole() -> None:
 @pytest.mark.parametrize(
     ("words", "key", "elemental_mg"),
     [
-        (["1tsp", "epsom"], "epsom-salt-laxative", 495.0),  # "each teaspoon: magnesium 495 mg"
-        (["1tbsp", "epsom"], "epsom-salt-laxative", 1485.0),  # 3 level teaspoons
-        (["2", "tsp", "Epsom", "salt"], "epsom-salt-laxative", 990.0),
+        (["1tsp", "epsom"], "epsom-laxative", 495.0),  # "each teaspoon: magnesium 495 mg"
+        (["1tbsp", "epsom"], "epsom-laxative", 1485.0),  # 3 level teaspoons
+        (["2", "tsp", "Epsom", "salt"], "epsom-laxative", 990.0),
         (["1", "mag-ox"], "mag-ox-400", 241.3),  # a bare count of a salt alias: the tablet
         (["2", "mag-ox-400"], "mag-ox-400", 482.6),
         (["1", "magox-400"], "mag-ox-400", 241.3),
@@ -585,7 +585,7 @@ def test_salt_names_with_a_product_amount_read_the_product(
 
 @pytest.mark.parametrize(
     ("item", "key"),
-    [("epsom=1tsp", "epsom-salt-laxative"), ("mag-ox=1", "mag-ox-400"),
+    [("epsom=1tsp", "epsom-laxative"), ("mag-ox=1", "mag-ox-400"),
      ("mag-ox 400=2", "mag-ox-400"), ("magox 400=2", "mag-ox-400")],
 )  # fmt: skip
 def test_dose_items_read_the_product(mgcalc: Any, item: str, key: str) -> None:

@@ -21,9 +21,9 @@ _memos: list[Callable[[], None]] = []
 # Epsom salt is measured by the spoon (its label declares magnesium per level teaspoon) and
 # Mag-Ox counted in tablets. A mass of either stays the salt's weight.
 SALT_NAME_PRODUCTS: dict[str, tuple[Literal["volume", "count"], str]] = {
-    "epsom": ("volume", "epsom-salt-laxative"),
-    "epsom-salt": ("volume", "epsom-salt-laxative"),
-    "epsom-salts": ("volume", "epsom-salt-laxative"),
+    "epsom": ("volume", "epsom-laxative"),
+    "epsom-salt": ("volume", "epsom-laxative"),
+    "epsom-salts": ("volume", "epsom-laxative"),
     "mag-ox": ("count", "mag-ox-400"),
 }
 _COUNT = re.compile(r"\s*[0-9]+\s*")
