@@ -196,9 +196,9 @@ def test_injection_rows_only_with_an_injection() -> None:
     assert oral.injection_only == ("neuromuscular blockers",)
     injected = matches(["digoxin", "neuromuscular blockers", "CNS depressants"], injection=True)
     assert [match.name for match in injected.matches] == [
-        "Digoxin", "Digoxin (with magnesium injection)",
-        "Neuromuscular blockers (with magnesium injection)",
-        "CNS depressants (with magnesium injection)",
+        "Digoxin", "Digoxin, with magnesium injection",
+        "Neuromuscular blockers, with magnesium injection",
+        "CNS depressants, with magnesium injection",
     ]  # fmt: skip
     assert injected.injection_only == ()
 
@@ -286,8 +286,8 @@ def test_injection_rows_with_injection_forms(mgcalc: Any) -> None:
     given = ["--with", "neuromuscular blockers", "--with", "digoxin"]
     iv = mgcalc("dose", "sulfate-injection-50=4mL", *given, "--json").json()
     assert [row["name"] for row in iv["interactions"]] == [
-        "Neuromuscular blockers (with magnesium injection)", "Digoxin",
-        "Digoxin (with magnesium injection)",
+        "Neuromuscular blockers, with magnesium injection", "Digoxin",
+        "Digoxin, with magnesium injection",
     ]  # fmt: skip
     oral = mgcalc("dose", "oxide=400mg", *given, "--json").json()
     assert [row["name"] for row in oral["interactions"]] == ["Digoxin"]
@@ -297,19 +297,19 @@ def test_injection_rows_with_injection_forms(mgcalc: Any) -> None:
         "plan", "sulfate-premix-4", "--target", "1g", "--with", "cns depressants", "--json"
     ).json()
     assert [row["name"] for row in plan["interactions"]] == [
-        "CNS depressants (with magnesium injection)"
+        "CNS depressants, with magnesium injection"
     ]
 
 
 def test_convert_with(mgcalc: Any) -> None:
     iv = mgcalc(
         "convert", "4mL", "sulfate-injection-50", "--with", "vecuronium", "--with",
-        "neuromuscular blockers", "--with", "Lanoxin", "--json",
+        "metformin", "--with", "Lanoxin", "--json",
     ).json()  # fmt: skip
-    assert iv["unknown_with"] == ["vecuronium"]
+    assert iv["unknown_with"] == ["metformin"]
     assert [row["name"] for row in iv["interactions"]] == [
-        "Neuromuscular blockers (with magnesium injection)", "Digoxin",
-        "Digoxin (with magnesium injection)",
+        "Neuromuscular blockers, with magnesium injection", "Digoxin",
+        "Digoxin, with magnesium injection",
     ]  # fmt: skip
     assert iv["elemental_mg"] == pytest.approx(197.2, abs=0.1)  # 4 mL × 49.3 mg/mL (label)
     oral = mgcalc("convert", "400mg", "oxide", "--with", "Cipro")

@@ -72,8 +72,9 @@ def with_notes(found: WithFound) -> list[str]:
         )
     if found.injection_only:
         said.append(
-            f"{', '.join(found.injection_only)}: only the magnesium sulfate injection's label "
-            "names it, for injections; no row applies to the forms given."
+            f"{', '.join(found.injection_only)}: in mgcalc's list only as a caution of the "
+            "magnesium sulfate injection's label, which applies to injection and premix forms, "
+            "not to the forms given."
         )
     return said
 
