@@ -608,3 +608,10 @@ def test_slow_mag_note_names_the_generics_that_differ() -> None:
     product = find_product("slow-mag")
     assert product is not None
     assert "64 mg" in product.note and "106 mg" in product.note
+
+
+def test_a_volume_of_the_salt_points_to_the_epsom_product(mgcalc: Any) -> None:
+    assert_refused(mgcalc("convert", "1tsp", "sulfate"), "as labelled: epsom-laxative)")
+    oxide = mgcalc("convert", "1tsp", "oxide")
+    assert_refused(oxide, "a volume needs a concentration")
+    assert "epsom" not in oxide.stderr
