@@ -285,7 +285,8 @@ def dose(
     (``"8mo"``); *sex* is ``female`` or ``male`` (also ``F``, ``woman``, …); *standard* is a
     standard's key (also ``iom``, ``efsa``, …); *weight* is body weight (``"70kg"``). A
     saved profile is never read here.
-    *with_medicines* names medicines taken (interactions become warnings);
+    *with_medicines* names medicines taken (interactions become warnings; names not in the
+    list go to ``unknown_with``);
     *kidney_impairment* adds the kidney caution. Bad arguments raise
     :class:`mgcalc.MgcalcError` subclasses with the command line's messages.
 

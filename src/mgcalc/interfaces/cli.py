@@ -221,7 +221,8 @@ WithMedicines = Annotated[
     typer.Option(
         "--with",
         metavar="NAME",
-        help="A medicine taken (generic or class name, repeatable): its interactions are shown.",
+        help="A medicine taken (generic, class or brand name, repeatable): its interactions "
+        "are shown; names not in mgcalc's list are listed, not refused.",
         show_default=False,
     ),
 ]
