@@ -188,6 +188,16 @@ def test_matches_collects_the_unknown_names() -> None:
         matches(["doxycycline", " "])
 
 
+def test_an_unknown_with_that_looks_like_a_typo_gets_a_hint(mgcalc: Any) -> None:
+    found = matches(["doxycyclin", "metformin"])
+    assert found.unknown == ("doxycyclin", "metformin")
+    assert found.typos == (("doxycyclin", ("doxycycline",)),)
+    data = mgcalc("dose", "oxide=400mg", "--with", "doxycyclin", "--with", "metformin", "--json")
+    assert data.json()["warnings"][-1].startswith(
+        "Not in mgcalc's interactions list: doxycyclin (did you mean 'doxycycline'?), metformin."
+    )
+
+
 def test_injection_rows_only_with_an_injection() -> None:
     # The magnesium sulfate injection label: neuromuscular blockers, CNS depressants,
     # digitalised patients (heart block); none of them for oral magnesium.

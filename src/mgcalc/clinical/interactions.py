@@ -144,10 +144,14 @@ def matches(names: Iterable[str], *, injection: bool = False) -> WithFound:
                     medicine_after_h=row.medicine_after_h, spacing=row.spacing,
                     source=row.source, evidence=row.evidence,
                 )  # fmt: skip
+    unknown = list(dict.fromkeys(unknown))
+    index = interactions_table().index
+    typos = ((name, tuple(typo_of(fold(name), index))) for name in unknown if len(name) <= 64)
     return WithFound(
         tuple(seen.values()),
-        tuple(dict.fromkeys(unknown)),
+        tuple(unknown),
         tuple(dict.fromkeys(injection_only)),
+        tuple((name, close) for name, close in typos if close),
     )
 
 

@@ -41,6 +41,8 @@ class WithFound(NamedTuple):
     matches: tuple[InteractionMatch, ...] = ()
     unknown: tuple[str, ...] = ()
     injection_only: tuple[str, ...] = ()
+    # An unknown name that looks like a typo of known ones: (name, the known names).
+    typos: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 NOTHING_WITH = WithFound()
@@ -66,9 +68,11 @@ def with_notes(found: WithFound) -> list[str]:
     """Return the warnings for what ``--with`` found: each row, then the names not found."""
     said = [warning(match) for match in found.matches]
     if found.unknown:
+        typos = dict(found.typos)
+        names = ", ".join(_with_typo(name, typos.get(name, ())) for name in found.unknown)
         said.append(
-            f"Not in mgcalc's interactions list: {', '.join(found.unknown)}. Absence from "
-            "the list is not evidence of safety: ask a pharmacist."
+            f"Not in mgcalc's interactions list: {names}. Absence from the list is not "
+            "evidence of safety: ask a pharmacist."
         )
     if found.injection_only:
         said.append(
@@ -77,6 +81,13 @@ def with_notes(found: WithFound) -> list[str]:
             "not to the forms given."
         )
     return said
+
+
+def _with_typo(name: str, close: tuple[str, ...]) -> str:
+    """Return *name*, with the known names it is a likely typo of."""
+    if not close:
+        return name
+    return f"{name} (did you mean {' or '.join(repr(known) for known in close)}?)"
 
 
 def apart(match_name: str, before: float | None, after: float | None) -> str | None:
