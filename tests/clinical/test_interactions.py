@@ -325,6 +325,8 @@ def test_convert_with(mgcalc: Any) -> None:
     oral = mgcalc("convert", "400mg", "oxide", "--with", "Cipro")
     assert oral.exit_code == 0
     assert "Cipro ≥ 2 h before or ≥ 6 h after magnesium" in oral.stdout
+    both = mgcalc("convert", "--input", "-", "--with", "iron", input='{"amount": "1g"}')
+    assert_refused(both, "not both")
     plain = mgcalc("convert", "400mg", "oxide", "--json").json()
     assert (plain["interactions"], plain["unknown_with"], plain["warnings"]) == ([], [], [])
 

@@ -353,6 +353,7 @@ def convert(
     _refuse_options(ctx, words or [])
     _use_forms(forms_file, products_file)
     given = bool(words or elemental or unit or halves or weight or over)
+    given = given or bool(with_medicines)
     scripted = _scripted(
         "convert", given, input, batch, batch_format, output_format,
         jobs=jobs, files=(forms_file, products_file),
