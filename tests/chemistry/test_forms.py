@@ -142,7 +142,7 @@ def test_declared_fraction_is_the_makers() -> None:
 def test_liquids_carry_their_concentration() -> None:
     assert TABLE.get("sulfate-injection-50").compound_mg_per_ml == 500.0
     assert TABLE.get("milk-of-magnesia").compound_mg_per_ml == pytest.approx(80.0)
-    assert TABLE.get("citrate-solution").compound_mg_per_ml == pytest.approx(1745 / 29.57)
+    assert TABLE.get("citrate-solution").compound_mg_per_ml == pytest.approx(1745 / 29.5735)
     assert TABLE.get("oxide").compound_mg_per_ml is None
 
 
@@ -221,7 +221,11 @@ def test_glycerophosphate_cites_the_ph_eur() -> None:
 
 def test_citrate_solution_is_per_fluid_ounce() -> None:
     form = TABLE.get("citrate-solution")
-    assert (form.liquid_compound_mg, form.liquid_volume_ml) == (1745, 29.57)
+    assert (form.liquid_compound_mg, form.liquid_volume_ml) == (1745, 29.5735)
+    # DailyMed labels: "magnesium 290 mg per 1 fl oz"; the declared figure, not the formula's.
+    assert form.fraction_basis == "declared"
+    assert form.elemental_fraction * 1745 == pytest.approx(290.0, abs=1e-4)
+    assert "282 mg" in form.note
 
 
 @pytest.mark.parametrize(

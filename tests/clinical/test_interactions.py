@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -18,45 +19,94 @@ from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
 from mgcalc.tables import read_table
 
-# Every medicine or class clinical.md names, with the least spacing in hours a source gives
-# (None: no source gives one) and the mark of its first source.
+# Every row clinical.md ("Additions and corrections, 2026-12-07") confirms: the hours the
+# medicine goes before and after magnesium (None: no source gives one), and the row's mark.
 EXPECTED = {
-    "tetracyclines": (2, "primary"),
-    "quinolones": (2, "primary"),
-    "bisphosphonates": (3, "primary"),
-    "dolutegravir": (2, "secondary"),
-    "raltegravir": (None, "secondary"),
-    "levothyroxine": (4, "secondary"),
-    "aminoquinolines": (3, "primary"),
-    "quinidine": (3, "primary"),
-    "nitrofurantoin": (3, "primary"),
-    "penicillamine": (3, "primary"),
-    "iron": (3, "primary"),
-    "eltrombopag": (3, "primary"),
-    "nitroxoline": (3, "primary"),
-    "fluorides": (2, "primary"),
-    "proton-pump-inhibitors": (None, "primary"),
-    "loop-diuretics": (None, "primary"),
-    "thiazide-diuretics": (None, "primary"),
-    "potassium-sparing-diuretics": (None, "secondary"),
+    "tetracyclines": (2, 6, "secondary"),  # ODS 2 h before / 4–6 h after; SmPC 2–3 h shorter
+    "ciprofloxacin": (2, 6, "primary"),
+    "moxifloxacin": (4, 8, "primary"),  # Avelox US PI: 4 h before or 8 h after
+    "levofloxacin": (2, 6, "secondary"),
+    "quinolones": (2, 6, "secondary"),  # ofloxacin, norfloxacin: ODS class figures
+    "bisphosphonates": (4, 4, "primary"),  # UK SmPC 3–4 h: the upper end
+    "dolutegravir": (2, 6, "secondary"),
+    "bictegravir": (2, 6, "primary"),
+    "raltegravir": (None, None, "secondary"),
+    "levothyroxine": (4, 4, "secondary"),
+    "aminoquinolines": (4, 4, "primary"),
+    "quinidine": (4, 4, "primary"),
+    "nitrofurantoin": (4, 4, "primary"),
+    "penicillamine": (4, 4, "primary"),
+    "iron": (4, 4, "primary"),
+    "nitroxoline": (4, 4, "primary"),
+    "eltrombopag": (4, 4, "primary"),  # EU SmPC and emc 4841: 4 h; not 3–4 h
+    "fluorides": (3, 3, "primary"),  # 2–3 hours or more: the upper end
+    "gabapentin": (None, 2, "secondary"),  # 2 h after the antacid
+    "erlotinib": (2, 4, "primary"),  # emc 4841: magnesium 4 h before or 2 h after
+    "cellulose-sodium-phosphate": (1, 1, "primary"),
+    "edetate-disodium": (1, 1, "primary"),
+    **{
+        key: (None, None, "primary")
+        for key in (
+            "digoxin",
+            "mycophenolate",
+            "rosuvastatin",
+            "phenytoin",
+            "atazanavir",
+            "ketoconazole",
+            "itraconazole",
+            "cefpodoxime",
+            "deflazacort",
+            "fexofenadine",
+        )
+    },
+    "baloxavir": (None, None, "secondary"),
+    "sodium-polystyrene-sulfonate": (None, None, "primary"),
+    "proton-pump-inhibitors": (None, None, "primary"),
+    "loop-diuretics": (None, None, "primary"),
+    "thiazide-diuretics": (None, None, "primary"),
+    "potassium-sparing-diuretics": (None, None, "secondary"),
+    **{
+        key: (None, None, "primary")
+        for key in (
+            "egfr-antibodies",
+            "aminoglycosides",
+            "cisplatin",
+            "ciclosporin",
+            "foscarnet",
+            "pentamidine",
+            "amphotericin-b",
+            "rapamycin",
+        )
+    },
+    "neuromuscular-blockers": (None, None, "primary"),
+    "cns-depressants": (None, None, "primary"),
+    "digoxin-injection": (None, None, "primary"),
 }
+INJECTION_ONLY = {"neuromuscular-blockers", "cns-depressants", "digoxin-injection"}
 
 
 def test_every_row_of_the_reference_and_no_other() -> None:
-    rows = {row.key: (row.spacing_hours, row.evidence) for row in interactions_table().rows}
+    rows = {
+        row.key: (row.medicine_before_h, row.medicine_after_h, row.evidence)
+        for row in interactions_table().rows
+    }
     assert rows == EXPECTED
     assert all(row.source and row.effect and row.spacing for row in interactions_table().rows)
+    assert {row.key for row in interactions_table().rows if row.injection_only} == INJECTION_ONLY
 
 
 @pytest.mark.parametrize(
     ("name", "keys"),
     [
         ("doxycycline", ["tetracyclines"]),
-        ("Ciprofloxacin", ["quinolones"]),
-        ("fluoroquinolones", ["quinolones"]),
+        ("Ciprofloxacin", ["ciprofloxacin"]),
+        ("moxifloxacin", ["moxifloxacin"]),
+        ("ofloxacin", ["quinolones"]),
+        ("fluoroquinolones", ["ciprofloxacin", "moxifloxacin", "levofloxacin", "quinolones"]),
         ("alendronate", ["bisphosphonates"]),
         ("dolutegravir", ["dolutegravir"]),
-        ("integrase inhibitors", ["dolutegravir", "raltegravir"]),
+        ("bictegravir", ["bictegravir"]),
+        ("integrase inhibitors", ["dolutegravir", "bictegravir", "raltegravir"]),
         ("Omeprazole", ["proton-pump-inhibitors"]),
         ("PPIs", ["proton-pump-inhibitors"]),
         ("furosemide", ["loop-diuretics"]),
@@ -67,21 +117,51 @@ def test_every_row_of_the_reference_and_no_other() -> None:
         ("ferrous sulfate", ["iron"]),
         ("hydroxychloroquine", ["aminoquinolines"]),
         ("  Tetracycline  ", ["tetracyclines"]),
+        ("gabapentin", ["gabapentin"]),
+        ("erlotinib", ["erlotinib"]),
+        ("digoxin", ["digoxin", "digoxin-injection"]),
+        ("cisplatin", ["cisplatin"]),
+        ("gentamicin", ["aminoglycosides"]),
+        ("cetuximab", ["egfr-antibodies"]),
+        ("neuromuscular blockers", ["neuromuscular-blockers"]),
     ],
 )
 def test_lookup_by_generic_or_class_name(name: str, keys: list[str]) -> None:
     assert [row.key for row in find(name)] == keys
 
 
+@pytest.mark.parametrize(
+    ("brand", "key"),
+    [
+        ("Cipro", "ciprofloxacin"), ("Avelox", "moxifloxacin"), ("Levaquin", "levofloxacin"),
+        ("Synthroid", "levothyroxine"), ("Levoxyl", "levothyroxine"),
+        ("Euthyrox", "levothyroxine"), ("Eltroxin", "levothyroxine"),
+        ("Fosamax", "bisphosphonates"), ("Actonel", "bisphosphonates"),
+        ("Boniva", "bisphosphonates"), ("Neurontin", "gabapentin"), ("Tivicay", "dolutegravir"),
+        ("Isentress", "raltegravir"), ("Biktarvy", "bictegravir"), ("Promacta", "eltrombopag"),
+        ("Revolade", "eltrombopag"), ("Tarceva", "erlotinib"), ("Vibramycin", "tetracyclines"),
+        ("Doryx", "tetracyclines"), ("Minocin", "tetracyclines"), ("Lanoxin", "digoxin"),
+        ("Prilosec", "proton-pump-inhibitors"), ("Nexium", "proton-pump-inhibitors"),
+        ("Lasix", "loop-diuretics"), ("CIPRO", "ciprofloxacin"),
+    ],
+)  # fmt: skip
+def test_brand_names_find_their_medicine(brand: str, key: str) -> None:
+    # clinical.md's brand list (generic ↔ brand, secondary, for lookup only).
+    assert find(brand)[0].key == key
+
+
 def test_no_hour_is_invented() -> None:
-    # Rows whose sources give no spacing say so in words and carry no number.
+    # Rows whose sources give no spacing say so in words and carry no number; every hour
+    # given is in the row's own text (a range keeps its range: 3–4 hours → 4).
     for row in interactions_table().rows:
-        if row.spacing_hours is None:
-            assert "No spacing" in row.spacing or "not recommended" in row.spacing
-        else:
-            assert f"{row.spacing_hours:g} hour" in row.spacing or f"{row.spacing_hours:g}–" in (
-                row.spacing
-            )
+        hours = {row.medicine_before_h, row.medicine_after_h} - {None}
+        if not hours:
+            assert any(
+                words in row.spacing
+                for words in ("No spacing", "not recommended", "No hours", "separate the doses")
+            ), row.key
+        for hour in hours:
+            assert f"{hour:g} hour" in row.spacing or f"–{hour:g} hours" in row.spacing, row.key
 
 
 def test_unknown_names_say_absence_is_not_safety() -> None:
@@ -94,9 +174,43 @@ def test_unknown_names_say_absence_is_not_safety() -> None:
 
 def test_matches_lists_each_row_once() -> None:
     found = matches(["doxycycline", "minocycline", "furosemide"])
-    assert [(match.name, match.matched) for match in found] == [
+    assert [(match.name, match.matched) for match in found.matches] == [
         ("Tetracyclines", "doxycycline"), ("Loop diuretics", "furosemide"),
     ]  # fmt: skip
+    assert found.unknown == ()
+
+
+def test_matches_collects_the_unknown_names() -> None:
+    found = matches(["doxycycline", "metformin", " warfarin ", "metformin"])
+    assert [match.name for match in found.matches] == ["Tetracyclines"]
+    assert found.unknown == ("metformin", "warfarin")
+    with pytest.raises(UnknownMedicine, match="give a medicine's generic name"):
+        matches(["doxycycline", " "])
+
+
+def test_an_unknown_with_that_looks_like_a_typo_gets_a_hint(mgcalc: Any) -> None:
+    found = matches(["doxycyclin", "metformin"])
+    assert found.unknown == ("doxycyclin", "metformin")
+    assert found.typos == (("doxycyclin", ("doxycycline",)),)
+    data = mgcalc("dose", "oxide=400mg", "--with", "doxycyclin", "--with", "metformin", "--json")
+    assert data.json()["warnings"][-1].startswith(
+        "Not in mgcalc's interactions list: doxycyclin (did you mean 'doxycycline'?), metformin."
+    )
+
+
+def test_injection_rows_only_with_an_injection() -> None:
+    # The magnesium sulfate injection label: neuromuscular blockers, CNS depressants,
+    # digitalised patients (heart block); none of them for oral magnesium.
+    oral = matches(["digoxin", "neuromuscular blockers"])
+    assert [match.name for match in oral.matches] == ["Digoxin"]
+    assert oral.injection_only == ("neuromuscular blockers",)
+    injected = matches(["digoxin", "neuromuscular blockers", "CNS depressants"], injection=True)
+    assert [match.name for match in injected.matches] == [
+        "Digoxin", "Digoxin, with magnesium injection",
+        "Neuromuscular blockers, with magnesium injection",
+        "CNS depressants, with magnesium injection",
+    ]  # fmt: skip
+    assert injected.injection_only == ()
 
 
 def test_interactions_command(mgcalc: Any) -> None:
@@ -106,7 +220,13 @@ def test_interactions_command(mgcalc: Any) -> None:
     data = mgcalc("interactions", "doxycycline", "--json").json()
     assert data["query"] == "doxycycline"
     assert [row["key"] for row in data["interactions"]] == ["tetracyclines"]
-    assert data["interactions"][0]["spacing_hours"] == 2
+    assert data["interactions"][0]["medicine_before_h"] == 2
+    assert data["interactions"][0]["medicine_after_h"] == 6
+    assert data["interactions"][0]["brands"] == ["Vibramycin", "Doryx", "Minocin"]
+    moxifloxacin = mgcalc("interactions", "moxifloxacin", "--json").json()["interactions"]
+    assert [(row["medicine_before_h"], row["medicine_after_h"]) for row in moxifloxacin] == [(4, 8)]
+    cipro = mgcalc("interactions", "Cipro", "--json").json()
+    assert [row["key"] for row in cipro["interactions"]] == ["ciprofloxacin"]
     assert_refused(mgcalc("interactions", "warfarin"), "absence from mgcalc's list is not")
 
 
@@ -118,12 +238,16 @@ def test_dose_with_prints_matching_rows_as_warnings(mgcalc: Any) -> None:
         "Tetracyclines", "Proton pump inhibitors",
     ]  # fmt: skip
     assert set(data["interactions"][0]) == {
-        "name", "matched", "medicines", "effect", "spacing_hours", "spacing", "source",
-        "evidence",
+        "name", "matched", "medicines", "effect", "medicine_before_h", "medicine_after_h",
+        "spacing", "source", "evidence",
     }  # fmt: skip
+    assert data["unknown_with"] == []
     assert any(
-        line.startswith("With doxycycline (tetracyclines): Magnesium lowers their absorption")
-        and "Source (primary): UK SmPC" in line
+        line.startswith(
+            "With doxycycline (tetracyclines): doxycycline ≥ 2 h before or ≥ 6 h after "
+            "magnesium. Magnesium lowers their absorption"
+        )
+        and "Source (secondary): NIH ODS" in line
         for line in data["warnings"]
     )
     table = mgcalc("dose", "oxide=400mg", "--with", "furosemide").stdout
@@ -137,8 +261,74 @@ def test_without_with_there_are_no_interactions(mgcalc: Any) -> None:
 @pytest.mark.parametrize(
     "command", [["dose", "oxide=400mg"], ["plan", "oxide", "--target", "300mg"]]
 )
-def test_an_unknown_with_is_refused(mgcalc: Any, command: list[str]) -> None:
-    assert_refused(mgcalc(*command, "--with", "warfarin"), "not evidence of safety")
+def test_an_unknown_with_is_listed_and_the_check_goes_on(mgcalc: Any, command: list[str]) -> None:
+    given = ["--with", "doxycycline", "--with", "metformin", "--with", "warfarin"]
+    run = mgcalc(*command, *given, "--json")
+    assert run.exit_code == 0
+    data = run.json()
+    assert data["unknown_with"] == ["metformin", "warfarin"]
+    assert [row["name"] for row in data["interactions"]] == ["Tetracyclines"]
+    unknown = [line for line in data["warnings"] if line.startswith("Not in mgcalc's")]
+    assert unknown == [
+        "Not in mgcalc's interactions list: metformin, warfarin. Absence from the list is "
+        "not evidence of safety: ask a pharmacist."
+    ]
+    text = mgcalc(*command, *given)
+    assert text.exit_code == 0
+    assert "metformin, warfarin" in text.stdout
+    assert "With doxycycline" in text.stdout
+
+
+def test_moxifloxacin_headline_gives_both_directions(mgcalc: Any) -> None:
+    # Avelox US PI: at least 4 hours before or 8 hours after Mg/Al antacids.
+    data = mgcalc("dose", "oxide=400mg", "--with", "moxifloxacin", "--json").json()
+    assert data["interactions"][0]["medicine_before_h"] == 4
+    assert data["interactions"][0]["medicine_after_h"] == 8
+    assert "moxifloxacin ≥ 4 h before or ≥ 8 h after magnesium" in data["warnings"][0]
+    gabapentin = mgcalc("dose", "oxide=400mg", "--with", "Neurontin", "--json").json()
+    assert "Neurontin ≥ 2 h after magnesium." in gabapentin["warnings"][0]
+    assert gabapentin["interactions"][0]["medicine_before_h"] is None
+
+
+def test_injection_rows_with_injection_forms(mgcalc: Any) -> None:
+    # Magnesium sulfate injection label: neuromuscular blockers potentiated, CNS depressants
+    # additive, digitalised patients heart block; oral forms do not show them.
+    given = ["--with", "neuromuscular blockers", "--with", "digoxin"]
+    iv = mgcalc("dose", "sulfate-injection-50=4mL", *given, "--json").json()
+    assert [row["name"] for row in iv["interactions"]] == [
+        "Neuromuscular blockers, with magnesium injection", "Digoxin",
+        "Digoxin, with magnesium injection",
+    ]  # fmt: skip
+    oral = mgcalc("dose", "oxide=400mg", *given, "--json").json()
+    assert [row["name"] for row in oral["interactions"]] == ["Digoxin"]
+    assert oral["unknown_with"] == []
+    assert any(line.startswith("neuromuscular blockers: ") for line in oral["warnings"])
+    plan = mgcalc(
+        "plan", "sulfate-premix-4", "--target", "1g", "--with", "cns depressants", "--json"
+    ).json()
+    assert [row["name"] for row in plan["interactions"]] == [
+        "CNS depressants, with magnesium injection"
+    ]
+
+
+def test_convert_with(mgcalc: Any) -> None:
+    iv = mgcalc(
+        "convert", "4mL", "sulfate-injection-50", "--with", "vecuronium", "--with",
+        "metformin", "--with", "Lanoxin", "--json",
+    ).json()  # fmt: skip
+    assert iv["unknown_with"] == ["metformin"]
+    assert [row["name"] for row in iv["interactions"]] == [
+        "Neuromuscular blockers, with magnesium injection", "Digoxin",
+        "Digoxin, with magnesium injection",
+    ]  # fmt: skip
+    assert iv["elemental_mg"] == pytest.approx(197.2, abs=0.1)  # 4 mL × 49.3 mg/mL (label)
+    oral = mgcalc("convert", "400mg", "oxide", "--with", "Cipro")
+    assert oral.exit_code == 0
+    assert "Cipro ≥ 2 h before or ≥ 6 h after magnesium" in oral.stdout
+    both = mgcalc("convert", "--input", "-", "--with", "iron", input='{"amount": "1g"}')
+    assert_refused(both, "not both")
+    plain = mgcalc("convert", "400mg", "oxide", "--json").json()
+    assert (plain["interactions"], plain["unknown_with"], plain["warnings"]) == ([], [], [])
 
 
 def test_plan_with(mgcalc: Any) -> None:
@@ -147,13 +337,17 @@ def test_plan_with(mgcalc: Any) -> None:
         "--json",
     ).json()  # fmt: skip
     assert [row["name"] for row in data["interactions"]] == ["Bisphosphonates"]
-    assert any("3–4 hours" in line for line in data["warnings"])
+    # UK SmPC: magnesium 3–4 hours before or after; the upper end in both columns.
+    assert any(
+        "alendronate ≥ 4 h before or ≥ 4 h after magnesium" in line and "3–4 hours" in line
+        for line in data["warnings"]
+    )
 
 
 def test_requests_and_batches_take_with(mgcalc: Any, tmp_path: Any) -> None:
     request = '{"items": ["oxide=400mg"], "with": ["ciprofloxacin"], "kidney_impairment": true}'
     data = mgcalc("dose", "--input", "-", "--json", input=request).json()
-    assert data["interactions"][0]["name"] == "Quinolone antibiotics"
+    assert data["interactions"][0]["name"] == "Ciprofloxacin"
     assert any(line.startswith("Kidney impairment") for line in data["warnings"])
     batch = tmp_path / "batch.csv"
     batch.write_text(
@@ -167,6 +361,17 @@ def test_requests_and_batches_take_with(mgcalc: Any, tmp_path: Any) -> None:
     assert_refused(bad, "request field 'with'")
 
 
+def test_an_unknown_with_does_not_make_a_batch_line_bad(mgcalc: Any, tmp_path: Any) -> None:
+    batch = tmp_path / "batch.csv"
+    batch.write_text("id,items,with\na,oxide=400mg,iron;metformin\n", encoding="utf-8")
+    run = mgcalc("dose", "--batch", str(batch))
+    assert run.exit_code == 0
+    line = json.loads(run.stdout.splitlines()[0])
+    assert line["ok"] is True
+    assert line["result"]["unknown_with"] == ["metformin"]
+    assert [row["name"] for row in line["result"]["interactions"]] == ["Iron"]
+
+
 # The table's integrity.
 
 TEXT = data_file("interactions.csv").read_text(encoding="utf-8")
@@ -175,7 +380,8 @@ TEXT = data_file("interactions.csv").read_text(encoding="utf-8")
 @pytest.mark.parametrize(
     ("column", "value", "expected"),
     [
-        ("spacing_hours", "-2", "row 2, field 'spacing_hours'"),
+        ("medicine_before_h", "-2", "row 2, field 'medicine_before_h'"),
+        ("medicine_after_h", "0", "row 2, field 'medicine_after_h'"),
         ("evidence", "hearsay", "row 2, field 'evidence'"),
         ("medicines", "", "row 2, field 'medicines'"),
         ("source", "", "row 2, field 'source'"),
@@ -185,7 +391,7 @@ def test_corrupt_rows_are_reported(column: str, value: str, expected: str) -> No
     with pytest.raises(DataError, match=expected):
         read_table(
             edit_csv(TEXT, 2, column, value), "data/interactions.csv", Interaction,
-            columns=tuple(Interaction.model_fields), text_columns=("classes",),
+            columns=tuple(Interaction.model_fields), text_columns=("classes", "brands"),
         )  # fmt: skip
 
 
@@ -200,7 +406,7 @@ def test_corrupt_keys_and_lists_are_reported(column: str, value: str, expected: 
     with pytest.raises(DataError, match=expected):
         read_table(
             edit_csv(TEXT, 2, column, value), "data/interactions.csv", Interaction,
-            columns=tuple(Interaction.model_fields), text_columns=("classes",),
+            columns=tuple(Interaction.model_fields), text_columns=("classes", "brands"),
         )  # fmt: skip
 
 
@@ -252,7 +458,13 @@ def test_an_empty_name_is_refused(name: str) -> None:
     [
         ("warfarin", "'warfarin' is not in mgcalc's interactions list (absence"),
         ("alendronat", "'alendronat' is not in mgcalc's interactions list; did you mean "
-         "'alendronate' or 'ibandronate' or 'alendronic acid'? (absence"),  # three at most
+         "'alendronate'? (absence"),  # 1 edit; ibandronate is 3 away
+        ("moxyfloxacine", "did you mean 'moxifloxacin'? (absence"),  # 2 edits
+        ("tetracylcine", "did you mean 'tetracycline'? (absence"),  # two letters swapped
+        ("cipor", "did you mean 'cipro'? (absence"),  # a brand, swapped letters
+        ("metformin", "'metformin' is not in mgcalc's interactions list (absence"),
+        ("ciprofloxacine", "did you mean 'ciprofloxacin'? (absence"),  # not moxifloxacin
+        ("bictegravirr", "did you mean 'bictegravir'? (absence"),
         ("x" * 40, f"'{'x' * 40}' is not in mgcalc's interactions list (absence"),
         ("x" * 41, f"'{'x' * 40}…' is not in mgcalc's interactions list (absence"),
         ("doxy" + " " * 54 + "cyclin", "did you mean 'doxycycline'"),  # 64 characters
@@ -271,5 +483,25 @@ def test_unknown_medicine_messages(name: str, message: str) -> None:
 def test_a_name_given_as_the_rows_is_not_repeated() -> None:
     from mgcalc.clinical.matched import warning
 
-    assert warning(matches(["Iron"])[0]).startswith("With Iron: ")
-    assert warning(matches(["ferrous sulfate"])[0]).startswith("With ferrous sulfate (iron): ")
+    assert warning(matches(["Iron"]).matches[0]).startswith("With Iron: ")
+    assert warning(matches(["ferrous sulfate"]).matches[0]).startswith(
+        "With ferrous sulfate (iron): "
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "refused"),
+    [
+        ("bictegravir", False),  # now a row of its own, not "raltegravir or dolutegravir"
+        ("Cipro", False),  # a brand, not "did you mean 'iron'"
+        ("xyzzy", True),
+        ("iro", True),
+    ],
+)
+def test_no_other_medicine_is_offered_for_a_far_name(name: str, refused: bool) -> None:
+    if not refused:
+        assert find(name)
+        return
+    with pytest.raises(UnknownMedicine) as caught:
+        find(name)
+    assert ("did you mean" in str(caught.value)) is (name == "iro")

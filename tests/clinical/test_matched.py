@@ -21,8 +21,8 @@ def broken_interactions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 @pytest.mark.usefixtures("broken_interactions")
 def test_no_name_reads_no_interactions_table() -> None:
-    assert found_with([]) == ()
-    assert found_with(()) == ()
+    assert found_with([]) == ((), (), (), ())
+    assert found_with(()) == ((), (), (), ())
     with pytest.raises(DataError, match=r"interactions\.csv: is not UTF-8 text"):
         found_with(["iron"])
 
@@ -37,9 +37,10 @@ def test_a_dose_without_with_works_without_the_interactions_table(mgcalc: Any) -
 
 
 def test_with_names_are_matched_once_per_row() -> None:
-    found = found_with(["Tetracyclines", "tetracycline"])
+    found = found_with(["Tetracyclines", "tetracycline"]).matches
     assert [(match.name, match.matched) for match in found] == [("Tetracyclines", "Tetracyclines")]
-    assert found[0].spacing_hours == 2
+    # NIH ODS: at least 2 hours before or 4–6 hours after (the upper end, 6).
+    assert (found[0].medicine_before_h, found[0].medicine_after_h) == (2, 6)
 
 
 def test_no_name_does_not_even_import_the_interactions_module(
@@ -50,5 +51,5 @@ def test_no_name_does_not_even_import_the_interactions_module(
 
     monkeypatch.delitem(sys.modules, "mgcalc.clinical.interactions", raising=False)
     monkeypatch.delattr(mgcalc.clinical, "interactions", raising=False)
-    assert found_with([]) == ()
+    assert found_with([]) == ((), (), (), ())
     assert "mgcalc.clinical.interactions" not in sys.modules

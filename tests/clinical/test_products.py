@@ -39,6 +39,16 @@ DECLARED = {
     "magnespasmyl": (47.4, "tablet", None, "lactate", "primary"),
     "phillips-mom": (500.0, "15 mL", 15.0, "hydroxide", "primary"),
     "maalox": (85.0, "5 mL", 5.0, "hydroxide", "primary"),
+    # clinical.md, "Additions and corrections, 2026-12-07", Products (declared magnesium).
+    "mag-ox-400": (241.3, "tablet", None, "oxide", "primary"),
+    "epsom-laxative": (495.0, "level teaspoon (5 mL)", 5.0, "sulfate", "primary"),
+    "magnaspartate": (243.0, "sachet (6.5 g)", None, "aspartate", "primary"),
+    "glycero-chewable": (97.2, "chewable tablet", None, "glycerophosphate", "primary"),
+    "magne-b6": (48.0, "tablet", None, "lactate", "primary"),
+    "magne-b6-solution": (100.0, "10 mL ampoule", 10.0, "pidolate", "primary"),
+    "diasporal-300": (301.0, "sachet", None, "citrate", "primary"),
+    "verla-kautabletten": (121.5, "chewable tablet", None, "aspartate", "primary"),
+    "al-mg-hydroxide": (83.0, "5 mL", 5.0, "hydroxide", "primary"),
 }
 # mmol or mEq printed on the same labels, checked to one unit of the last digit printed or
 # 0.5 %, whichever is larger (Uro-Mag's 6.93 mEq for 84.5 mg is 0.3 % below 84.5 / 12.1525).
@@ -47,6 +57,12 @@ DECLARED_MMOL = {
     "verla-effervescent": "5",
     "verla-300": "12.3",
     "magnespasmyl": "1.9",
+    "magnaspartate": "10",
+    "glycero-chewable": "4",
+    "magne-b6": "1.97",
+    "magne-b6-solution": "4.12",
+    "diasporal-300": "12.4",
+    "verla-kautabletten": "5",
 }
 DECLARED_MEQ = {"uro-mag": "6.93", "mag-tab-sr": "7"}
 
@@ -186,7 +202,9 @@ def test_products_command(mgcalc: Any) -> None:
     for key in DECLARED:
         assert key in run.stdout
     data = mgcalc("products", "verla", "--json").json()
-    assert [product["key"] for product in data["products"]] == ["verla-effervescent", "verla-300"]
+    assert [product["key"] for product in data["products"]] == [
+        "verla-effervescent", "verla-300", "verla-kautabletten",
+    ]  # fmt: skip
     assert data["query"] == "verla"
     one = mgcalc("products", "Slow-Mag").stdout
     assert "Lexicomp copy" in one
@@ -402,7 +420,11 @@ def test_resolve_item_tells_forms_from_products() -> None:
 
 @pytest.mark.parametrize(
     ("query", "keys"),
-    [("hydroxide", ["phillips-mom", "maalox"]), ("Maalox", ["maalox"]), ("MOM", ["phillips-mom"])],
+    [
+        ("hydroxide", ["phillips-mom", "maalox", "al-mg-hydroxide"]),
+        ("Maalox", ["maalox"]),
+        ("MOM", ["phillips-mom"]),
+    ],
 )
 def test_list_products_by_salt_name_or_alias(query: str, keys: list[str]) -> None:
     from mgcalc.clinical.products import list_products
@@ -536,3 +558,60 @@ def test_an_unknown_product_of_40_characters_is_shown_whole() -> None:
     with pytest.raises(UnknownProduct) as caught:
         list_products("x" * 40)
     assert str(caught.value).startswith(f"no product matches '{'x' * 40}' (")
+
+
+# Products as labelled (clinical.md, 2026-12-07).
+
+
+@pytest.mark.parametrize(
+    ("words", "key", "elemental_mg"),
+    [
+        (["1tsp", "epsom"], "epsom-laxative", 495.0),  # "each teaspoon: magnesium 495 mg"
+        (["1tbsp", "epsom"], "epsom-laxative", 1485.0),  # 3 level teaspoons
+        (["2", "tsp", "Epsom", "salt"], "epsom-laxative", 990.0),
+        (["1", "mag-ox"], "mag-ox-400", 241.3),  # a bare count of a salt alias: the tablet
+        (["2", "mag-ox-400"], "mag-ox-400", 482.6),
+        (["1", "magox-400"], "mag-ox-400", 241.3),
+    ],
+)
+def test_salt_names_with_a_product_amount_read_the_product(
+    mgcalc: Any, words: list[str], key: str, elemental_mg: float
+) -> None:
+    data = mgcalc("convert", *words, "--json").json()
+    assert data["product"]["key"] == key
+    assert data["elemental_mg"] == pytest.approx(elemental_mg, abs=1e-9)
+    assert data["read_as"] == "declared"
+
+
+@pytest.mark.parametrize(
+    ("item", "key"),
+    [("epsom=1tsp", "epsom-laxative"), ("mag-ox=1", "mag-ox-400"),
+     ("mag-ox 400=2", "mag-ox-400"), ("magox 400=2", "mag-ox-400")],
+)  # fmt: skip
+def test_dose_items_read_the_product(mgcalc: Any, item: str, key: str) -> None:
+    data = mgcalc("dose", item, "--json").json()
+    assert data["items"][0]["product"]["key"] == key
+
+
+def test_epsom_by_mass_stays_the_heptahydrate(mgcalc: Any) -> None:
+    # MgSO4·7H2O: 24.305 / 246.466 = 9.8614 % magnesium.
+    data = mgcalc("convert", "1g", "epsom", "--json").json()
+    assert (data["form"], data["product"]) == ("sulfate", None)
+    assert data["elemental_mg"] == pytest.approx(98.614, abs=1e-3)
+    concentrated = mgcalc("convert", "1tsp@500mg/mL", "epsom", "--json").json()
+    assert concentrated["product"] is None  # a strength given: the salt in solution
+    salt = mgcalc("convert", "1", "oxide")
+    assert salt.exit_code != 0  # only the label's name, mag-ox, counts tablets
+
+
+def test_slow_mag_note_names_the_generics_that_differ() -> None:
+    product = find_product("slow-mag")
+    assert product is not None
+    assert "64 mg" in product.note and "106 mg" in product.note
+
+
+def test_a_volume_of_the_salt_points_to_the_epsom_product(mgcalc: Any) -> None:
+    assert_refused(mgcalc("convert", "1tsp", "sulfate"), "as labelled: epsom-laxative)")
+    oxide = mgcalc("convert", "1tsp", "oxide")
+    assert_refused(oxide, "a volume needs a concentration")
+    assert "epsom" not in oxide.stderr

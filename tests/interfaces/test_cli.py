@@ -13,7 +13,7 @@ CONVERT_KEYS = {
     "schema_version", "input", "form", "name", "formula", "elemental_fraction",
     "fraction_basis", "read_as", "count", "compound_mg", "elemental_mg", "mmol", "meq",
     "volume_ml", "custom", "notes", "source", "given_as", "per_kg", "rate", "by_unit", "product",
-    "profile_source", "id", "warnings", "max",
+    "profile_source", "id", "warnings", "max", "interactions", "unknown_with",
 }  # fmt: skip
 FORM_KEYS = {
     "key", "name", "aliases", "formula", "water", "mg_atoms", "molar_mass_g_mol",

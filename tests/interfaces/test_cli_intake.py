@@ -10,7 +10,7 @@ from helpers import assert_refused
 DOSE_KEYS = {
     "schema_version", "id", "items", "supplemental_mg", "diet_mg", "diet", "total_mg", "profile",
     "profile_source",
-    "reference", "assessment", "notes", "warnings", "interactions", "next_step",
+    "reference", "assessment", "notes", "warnings", "interactions", "unknown_with", "next_step",
 }  # fmt: skip
 ITEM_KEYS = {
     "input", "form", "name", "formula", "elemental_fraction", "read_as", "compound_mg",

@@ -12,7 +12,7 @@ PLAN_KEYS = {
     "target_kind", "diet_mg", "diet", "needed_mg", "ul_mg", "capped_by_ul", "reaches_target",
     "units", "unit_compound_mg", "unit_elemental_mg", "compound_mg", "supplemental_mg", "total_mg",
     "percent_of_target", "percent_of_ul", "doses", "profile", "profile_source", "reference",
-    "notes", "warnings", "interactions",
+    "notes", "warnings", "interactions", "unknown_with",
     "target_unit", "target_mmol", "target_meq", "halves", "supplemental_mmol",
     "supplemental_meq",
 }  # fmt: skip

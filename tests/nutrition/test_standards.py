@@ -196,22 +196,24 @@ def test_young_pregnancy_and_lactation_use_the_girls_value(
         assert "girls' value" in row.note
 
 
-# NHMRC 2006 (reference-values.md §6; clinical.md): (age, sex, state) -> (EAR, RDI, UL, evidence).
+# NHMRC 2006 (reference-values.md §6; clinical.md, 2026-12-07: the IOM's ULs of 65 mg (1–3 y),
+# 110 mg (4–8 y), 350 mg (9 y and over, pregnancy, lactation) and women 19–30 y RDI 310, all
+# secondary): (age, sex, state) -> (EAR, RDI, UL, evidence).
 ANZ = [
-    ("3mo", None, None, (None, None, None, "primary")),
-    ("2", None, None, (65, 80, None, "primary")),
-    ("6", None, None, (110, 130, None, "primary")),
-    ("10", None, None, (200, 240, None, "primary")),
-    ("15", "male", None, (340, 410, None, "primary")),
-    ("15", "female", None, (300, 360, None, "primary")),
+    ("3mo", None, None, (None, None, None, "secondary")),
+    ("2", None, None, (65, 80, 65, "secondary")),
+    ("6", None, None, (110, 130, 110, "secondary")),
+    ("10", None, None, (200, 240, 350, "secondary")),
+    ("15", "male", None, (340, 410, 350, "secondary")),
+    ("15", "female", None, (300, 360, 350, "secondary")),
     ("25", "male", None, (330, 400, 350, "secondary")),
-    ("25", "female", None, (255, None, 350, "secondary")),
+    ("25", "female", None, (255, 310, 350, "secondary")),
     ("40", "male", None, (350, 420, 350, "secondary")),
     ("40", "female", None, (None, 320, 350, "secondary")),
-    ("17", None, "pregnant", (None, 400, None, "secondary")),
+    ("17", None, "pregnant", (None, 400, 350, "secondary")),
     ("25", None, "pregnant", (None, 350, 350, "secondary")),
     ("35", None, "pregnant", (None, 360, 350, "secondary")),
-    ("17", None, "lactating", (None, 360, None, "secondary")),
+    ("17", None, "lactating", (None, 360, 350, "secondary")),
     ("25", None, "lactating", (None, 310, 350, "secondary")),
     ("35", None, "lactating", (None, 320, 350, "secondary")),
 ]
@@ -232,13 +234,18 @@ def test_anz_values(
 def test_anz_infants_have_the_iom_ais() -> None:
     assert find_group(make_profile(age="3mo", standard="anz")).row.ai_mg == 30
     assert find_group(make_profile(age="9mo", standard="anz")).row.ai_mg == 75
+    # NHMRC, as the IOM: an infant UL is not possible to establish (not merely not set).
+    for age in ("3mo", "9mo"):
+        assert find_group(make_profile(age=age, standard="anz")).row.ul_status == (
+            "not_established"
+        )
 
 
 # NNR 2023 [S] (clinical.md): (age, sex) -> (AI, UL); the UL applied from 18 y only.
 @pytest.mark.parametrize(
     ("age", "sex", "ai", "ul"),
     [
-        ("3mo", None, None, None),
+        ("3mo", None, 25, None),  # 0–6 months AI 25 (transcription of NNR 2023 Table 15)
         ("9mo", None, 80, None),
         ("2", None, 170, None),
         ("10", None, 230, None),
@@ -253,9 +260,28 @@ def test_nordic_values(age: str, sex: str | None, ai: int | None, ul: int | None
     assert (row.ai_mg, row.ul_mg, row.evidence) == (ai, ul, "secondary")
 
 
-def test_nordic_pregnancy_is_not_set() -> None:
-    row = find_group(make_profile(age="30", pregnant=True, standard="nordic")).row
-    assert (row.ai_mg, row.rda_mg, row.ul_status) == (None, None, "not_set")
+# NNR 2023 Table 15 (a transcription, clinical.md [S]): AI 300 in pregnancy and lactation at
+# every age; the supplement UL of 250 mg for adults, so from 18 y only.
+@pytest.mark.parametrize(
+    ("age", "state", "ai", "ul", "ul_status"),
+    [
+        ("16", "pregnant", 300, None, "not_set"),
+        ("17.9", "lactating", 300, None, "not_set"),
+        ("18", "pregnant", 300, 250, "set"),
+        ("30", "pregnant", 300, 250, "set"),
+        ("30", "lactating", 300, 250, "set"),
+    ],
+)
+def test_nordic_pregnancy_and_lactation(
+    age: str, state: str, ai: int, ul: int | None, ul_status: str
+) -> None:
+    profile = make_profile(
+        age=age, pregnant=state == "pregnant", lactating=state == "lactating", standard="nordic"
+    )
+    row = find_group(profile).row
+    assert (row.ai_mg, row.ear_mg, row.rda_mg) == (ai, None, None)  # provisional ARs not shipped
+    assert (row.ul_mg, row.ul_status, row.evidence) == (ul, ul_status, "secondary")
+    assert "transcription of NNR 2023 Table 15" in row.note
 
 
 def test_every_row_has_a_source_and_uk_and_nordic_are_secondary() -> None:

@@ -334,9 +334,11 @@ def _dissolved(amount: Amount, form: Form, notes: list[str]) -> Quantity:
             )
         return Quantity(amount.total * amount.concentration.value, amount.concentration.kind)
     if per_ml is None:
+        # Epsom salt is spooned as a powder: its laxative label declares magnesium per teaspoon.
+        epsom = " (Epsom salt by the spoon, as labelled: epsom-laxative)" * (form.key == "sulfate")
         raise BadAmount(
             f"a volume needs a concentration: write e.g. {amount.text.strip()}@500mg/mL, "
-            f"or use a liquid form such as milk-of-magnesia or sulfate-injection-50"
+            f"or use a liquid form such as milk-of-magnesia or sulfate-injection-50{epsom}"
         )
     dissolved = amount.total * per_ml
     if dissolved > MAX_VALUE:  # the limit of '@…' amounts, for a custom liquid's own strength

@@ -21,6 +21,7 @@ from mgcalc.chemistry.content import (
 )
 from mgcalc.chemistry.forms import Form, clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
+from mgcalc.clinical.matched import InteractionMatch
 from mgcalc.result import ProfileSource, Result
 from mgcalc.text import number
 
@@ -112,11 +113,19 @@ class Conversion(Item, Result):
     warnings: tuple[str, ...] = Field(
         default=(),
         description="the injection label's limits: a rate above 150 mg/min, an infusion "
-        "above 20 %, severe renal insufficiency; the kidney caution",
+        "above 20 %, severe renal insufficiency; the kidney caution; --with interactions",
     )
     max: Max | None = Field(default=None, description="the cap of --max, if given")
     source: str
     profile_source: ProfileSource | None = None  # set when the saved profile's weight was used
+    # What --with found (set by the interface: the conversion itself knows no medicines).
+    interactions: tuple[InteractionMatch, ...] = Field(
+        default=(), description="rows of the interactions table matched by --with names"
+    )
+    unknown_with: tuple[str, ...] = Field(
+        default=(),
+        description="--with names not in mgcalc's interactions list (not evidence of safety)",
+    )
 
 
 # Conversions are pure and their inputs repeat (batches of the same products): memoised.

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mgcalc.clinical.matched import InteractionMatch, fold
+from mgcalc.clinical.matched import InteractionMatch, WithFound, fold
 from mgcalc.datafiles import data_label, data_text
 from mgcalc.errors import DataError, InputError
 from mgcalc.result import Result
@@ -34,12 +34,22 @@ class Interaction(BaseModel):
     name: str = Field(min_length=1)
     classes: tuple[str, ...] = ()
     medicines: tuple[str, ...] = Field(min_length=1, description="generic names covered")
+    brands: tuple[str, ...] = Field(default=(), description="brand names, for lookup only")
     effect: str = Field(min_length=1)
-    spacing_hours: float | None = Field(
+    medicine_before_h: float | None = Field(
         default=None, gt=0, allow_inf_nan=False,
-        description="the least separation in hours the first source gives; null: none given",
+        description="take the medicine at least this many hours before magnesium; null: "
+        "no source gives it",
+    )  # fmt: skip
+    medicine_after_h: float | None = Field(
+        default=None, gt=0, allow_inf_nan=False,
+        description="take the medicine at least this many hours after magnesium; null: "
+        "no source gives it",
     )  # fmt: skip
     spacing: str = Field(min_length=1, description="the sources' advice on spacing, paraphrased")
+    injection_only: bool = Field(
+        default=False, description="from the injection's label: shown with injection forms only"
+    )
     source: str = Field(min_length=1)
     evidence: Literal["primary", "secondary"]
 
@@ -50,7 +60,7 @@ class Interaction(BaseModel):
             raise ValueError("a key is lower-case letters, digits and hyphens")
         return key
 
-    @field_validator("classes", "medicines", mode="before")
+    @field_validator("classes", "medicines", "brands", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         if isinstance(value, str):
@@ -81,7 +91,7 @@ def interactions_table() -> InteractionsTable:
     text = data_text(INTERACTIONS_FILE)
     rows = read_table(
         text, file, Interaction, columns=tuple(Interaction.model_fields),
-        text_columns=("classes",),
+        text_columns=("classes", "brands"),
     )  # fmt: skip
     index: dict[str, list[Interaction]] = {}
     keys: set[str] = set()
@@ -90,7 +100,7 @@ def interactions_table() -> InteractionsTable:
             raise DataError(file, f"key '{row.key}' is used twice", row=line, field="key")
         keys.add(row.key)
         for name in dict.fromkeys(
-            fold(name) for name in (row.key, row.name, *row.classes, *row.medicines)
+            fold(name) for name in (row.key, row.name, *row.classes, *row.medicines, *row.brands)
         ):
             index.setdefault(name, []).append(row)
     return InteractionsTable(rows, {name: tuple(found) for name, found in index.items()})
@@ -106,35 +116,92 @@ def find(name: str) -> tuple[Interaction, ...]:
     return found
 
 
-def matches(names: Iterable[str]) -> tuple[InteractionMatch, ...]:
-    """Return the rows each of *names* matches (each row once), refusing unknown names."""
+def matches(names: Iterable[str], *, injection: bool = False) -> WithFound:
+    """Return the rows *names* match (each row once), and the names not in the table.
+
+    Rows from the injection's label are kept only when *injection* is true (an item is an
+    injection or premix form); a name that matches only such rows is then listed apart.
+    """
     seen: dict[str, InteractionMatch] = {}
+    unknown: list[str] = []
+    injection_only: list[str] = []
     for name in names:
-        for row in find(name):
+        try:
+            rows = find(name)
+        except UnknownMedicine:
+            if not isinstance(name, str) or not name.strip():
+                raise
+            unknown.append(name.strip())
+            continue
+        shown = [row for row in rows if injection or not row.injection_only]
+        if not shown:
+            injection_only.append(name.strip())
+        for row in shown:
             if row.key not in seen:
                 seen[row.key] = InteractionMatch(
                     name=row.name, matched=name.strip(), medicines=row.medicines,
-                    effect=row.effect, spacing_hours=row.spacing_hours, spacing=row.spacing,
+                    effect=row.effect, medicine_before_h=row.medicine_before_h,
+                    medicine_after_h=row.medicine_after_h, spacing=row.spacing,
                     source=row.source, evidence=row.evidence,
                 )  # fmt: skip
-    return tuple(seen.values())
+    unknown = list(dict.fromkeys(unknown))
+    index = interactions_table().index
+    typos = ((name, tuple(typo_of(fold(name), index))) for name in unknown if len(name) <= 64)
+    return WithFound(
+        tuple(seen.values()),
+        tuple(unknown),
+        tuple(dict.fromkeys(injection_only)),
+        tuple((name, close) for name, close in typos if close),
+    )
 
 
 def list_interactions(name: str | None = None) -> InteractionsListing:
     """Return every row, or those matching a medicine or class name."""
     rows = interactions_table().rows if name is None else find(name)
     notes = (
-        "Spacing hours are given only where a source gives them.",
+        "Hours before / after: take the medicine at least so many hours before magnesium, or "
+        "after it; hours are given only where a source gives them.",
+        "Rows marked 'injection only' are from the magnesium sulfate injection's label: "
+        "--with shows them with an injection or premix form.",
         f"The list covers medicines named in mgcalc's sources; {NOT_EVIDENCE}.",
     )
     return InteractionsListing(query=name, interactions=rows, notes=notes)
 
 
 def _unknown(name: str) -> str:
-    import difflib
-
     shown = name if len(name) <= 40 else name[:40] + "…"
-    index = interactions_table().index
-    close = [] if len(name) > 64 else difflib.get_close_matches(fold(name), list(index), n=3)
+    close = [] if len(name) > 64 else typo_of(fold(name), interactions_table().index)
     hint = f"; did you mean {' or '.join(repr(found) for found in close)}?" if close else ""
     return f"'{shown}' is not in mgcalc's interactions list{hint} ({NOT_EVIDENCE})"
+
+
+def typo_of(name: str, known: Iterable[str], most: int = 2) -> list[str]:
+    """Return up to *most* known names that *name* is a likely typo of, nearest first.
+
+    A likely typo is at most 2 edits away (1 for names of 5 letters or fewer); an edit is
+    a letter added, dropped, changed, or two letters swapped.
+    """
+    limit = 1 if len(name) <= 5 else 2
+    found = sorted(
+        (distance, candidate)
+        for candidate in known
+        if abs(len(candidate) - len(name)) <= limit
+        and (distance := edits(name, candidate, limit)) <= limit
+    )
+    return [candidate for _, candidate in found[:most]]
+
+
+def edits(first: str, second: str, limit: int) -> int:
+    """Return the edits between two names (optimal string alignment), or limit + 1 beyond."""
+    before: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, one in enumerate(first, start=1):
+        current = [i] + [0] * len(second)
+        for j, two in enumerate(second, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (one != two))
+            if i > 1 and j > 1 and one == second[j - 2] and first[i - 2] == two:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]

@@ -9,7 +9,7 @@ row model built, only when a name is given: most doses and plans name none.
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,19 +23,81 @@ class InteractionMatch(BaseModel):
     matched: str = Field(description="the name as given that matched this row")
     medicines: tuple[str, ...]
     effect: str
-    spacing_hours: float | None
+    medicine_before_h: float | None = Field(
+        description="take the medicine at least this many hours before magnesium; null: not given"
+    )
+    medicine_after_h: float | None = Field(
+        description="take the medicine at least this many hours after magnesium; null: not given"
+    )
     spacing: str
     source: str
     evidence: Literal["primary", "secondary"]
 
 
-def found_with(names: Sequence[str]) -> tuple[InteractionMatch, ...]:
-    """Return the rows each of *names* matches (each row once), refusing unknown names."""
+class WithFound(NamedTuple):
+    """What ``--with`` names found: matched rows, names not in the list, and names whose
+    only rows are the injection's (shown with an injection or premix form only)."""
+
+    matches: tuple[InteractionMatch, ...] = ()
+    unknown: tuple[str, ...] = ()
+    injection_only: tuple[str, ...] = ()
+    # An unknown name that looks like a typo of known ones: (name, the known names).
+    typos: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+NOTHING_WITH = WithFound()
+# Injection and premix forms: the rows from the injection's label apply to them.
+INJECTION_KEYS = ("sulfate-injection", "sulfate-premix")
+
+
+def is_injection(form: str | None) -> bool:
+    """Return whether a form's key is an injection or premix form."""
+    return form is not None and form.startswith(INJECTION_KEYS)
+
+
+def found_with(names: Sequence[str], *, injection: bool = False) -> WithFound:
+    """Return the rows *names* match (each row once) and the names not in the table."""
     if not names:
-        return ()
+        return NOTHING_WITH
     from mgcalc.clinical.interactions import matches
 
-    return matches(names)
+    return matches(names, injection=injection)
+
+
+def with_notes(found: WithFound) -> list[str]:
+    """Return the warnings for what ``--with`` found: each row, then the names not found."""
+    said = [warning(match) for match in found.matches]
+    if found.unknown:
+        typos = dict(found.typos)
+        names = ", ".join(_with_typo(name, typos.get(name, ())) for name in found.unknown)
+        said.append(
+            f"Not in mgcalc's interactions list: {names}. Absence from the list is not "
+            "evidence of safety: ask a pharmacist."
+        )
+    if found.injection_only:
+        said.append(
+            f"{', '.join(found.injection_only)}: in mgcalc's list only as a caution of the "
+            "magnesium sulfate injection's label, which applies to injection and premix forms, "
+            "not to the forms given."
+        )
+    return said
+
+
+def _with_typo(name: str, close: tuple[str, ...]) -> str:
+    """Return *name*, with the known names it is a likely typo of."""
+    if not close:
+        return name
+    return f"{name} (did you mean {' or '.join(repr(known) for known in close)}?)"
+
+
+def apart(match_name: str, before: float | None, after: float | None) -> str | None:
+    """Say the spacing in both directions ("x ≥ 4 h before or ≥ 8 h after magnesium")."""
+    sides = [
+        f"≥ {hours:g} h {side}"
+        for hours, side in ((before, "before"), (after, "after"))
+        if hours is not None
+    ]
+    return f"{match_name} {' or '.join(sides)} magnesium" if sides else None
 
 
 def fold(name: str) -> str:
@@ -49,6 +111,9 @@ def warning(match: InteractionMatch) -> str:
     shown = match.matched if fold(match.matched) == fold(match.name) else (
         f"{match.matched} ({match.name.lower()})"
     )  # fmt: skip
+    headline = apart(match.matched, match.medicine_before_h, match.medicine_after_h)
+    spacing = f"{headline}. " if headline else ""
     return (
-        f"With {shown}: {match.effect} {match.spacing} Source ({match.evidence}): {match.source}."
+        f"With {shown}: {spacing}{match.effect} {match.spacing} "
+        f"Source ({match.evidence}): {match.source}."
     )

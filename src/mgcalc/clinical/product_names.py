@@ -6,8 +6,9 @@ forms, which most items use, neither the products table nor its row model is nee
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mgcalc.chemistry.forms import forms_table, normalize
 
@@ -15,6 +16,17 @@ if TYPE_CHECKING:
     from mgcalc.clinical.products import Product
 
 _memos: list[Callable[[], None]] = []
+
+# A salt's name that, with an amount only a product's label answers, means that product:
+# Epsom salt is measured by the spoon (its label declares magnesium per level teaspoon) and
+# Mag-Ox counted in tablets. A mass of either stays the salt's weight.
+SALT_NAME_PRODUCTS: dict[str, tuple[Literal["volume", "count"], str]] = {
+    "epsom": ("volume", "epsom-laxative"),
+    "epsom-salt": ("volume", "epsom-laxative"),
+    "epsom-salts": ("volume", "epsom-laxative"),
+    "mag-ox": ("count", "mag-ox-400"),
+}
+_COUNT = re.compile(r"\s*[0-9]+\s*")
 
 
 def clears_with_products(clear: Callable[[], None]) -> None:
@@ -44,3 +56,35 @@ def resolve_item(name: str) -> Product | None:
     from mgcalc.clinical.products import resolve_item as resolve
 
     return resolve(name)
+
+
+def product_by_amount(name: str, amount: str) -> Product | None:
+    """Return the product a salt's name means with *amount* (epsom=1tsp, mag-ox=1), or None."""
+    found = SALT_NAME_PRODUCTS.get(normalize(name))
+    if found is None or not isinstance(amount, str):
+        return None
+    kind, key = found
+    if kind == "count" and not _COUNT.fullmatch(amount):
+        return None
+    if kind == "volume" and not _plain_volume(amount):
+        return None
+    from mgcalc.clinical.products import find_product as find
+
+    return find(key)
+
+
+def _plain_volume(text: str) -> bool:
+    """Return whether *text* is a volume alone (1tsp, 15 mL), with no strength given."""
+    from mgcalc.chemistry.amounts import parse_amount
+    from mgcalc.errors import BadAmount
+
+    try:
+        amount = parse_amount(text)
+    except BadAmount:
+        return False
+    return (
+        amount.kind == "volume"
+        and amount.concentration is None
+        and amount.percent is None
+        and not amount.per_kg
+    )

@@ -134,29 +134,58 @@ def convert(
     over: str | None = None,
     max: str | None = None,
     kidney_impairment: bool = False,
+    with_medicines: Sequence[str] = (),
 ) -> Conversion:
     """Convert *amount* of *form* (magnesium itself when None) to mg, mmol, mEq and mL.
 
     *elemental* reads a mass as magnesium; *unit* counts units of that size (*halves*
     allows half units); *weight* scales a per-kg amount, and *max* (``"2g"``) caps it;
     *over* adds the rate; *kidney_impairment* adds the kidney caution (for an injection, the
-    label's limit in severe renal insufficiency).
+    label's limit in severe renal insufficiency); *with_medicines* adds their interactions
+    (an injection's own with injection forms).
 
     >>> round(convert("1g", "sulfate").elemental_mg, 1)  # Epsom salt, MgSO4·7H2O
     98.6
     """
-    from mgcalc.chemistry.conversion import convert as run
-
     _check("text", amount=amount)
     _check("text?", form=form, unit=unit, over=over)
     _check("text?", max=max)
     _check("flag", elemental=elemental, halves=halves)
     _check("flag", kidney_impairment=kidney_impairment)
     _check("amount?", BadWeight, weight=weight)
-    if form is not None:
-        from mgcalc.clinical.product_names import find_product
+    _check("texts", with_medicines=with_medicines)
+    result = _convert(amount, form, elemental, unit, halves, weight, over, max, kidney_impairment)
+    if not with_medicines:
+        return result
+    from mgcalc.clinical.matched import found_with, is_injection, with_notes
 
-        product = find_product(form)
+    found = found_with(with_medicines, injection=is_injection(result.form))
+    return result.model_copy(
+        update={
+            "warnings": (*result.warnings, *with_notes(found)),
+            "interactions": found.matches,
+            "unknown_with": found.unknown,
+        }
+    )
+
+
+def _convert(
+    amount: str,
+    form: str | None,
+    elemental: bool,
+    unit: str | None,
+    halves: bool,
+    weight: str | float | None,
+    over: str | None,
+    max: str | None,
+    kidney_impairment: bool,
+) -> Conversion:
+    from mgcalc.chemistry.conversion import convert as run
+
+    if form is not None:
+        from mgcalc.clinical.product_names import find_product, product_by_amount
+
+        product = find_product(form) or product_by_amount(form, amount)
         if product is not None:
             from mgcalc.clinical.products import convert_product
 
@@ -301,7 +330,8 @@ def dose(
     (``"8mo"``); *sex* is ``female`` or ``male`` (also ``F``, ``woman``, …); *standard* is a
     standard's key (also ``iom``, ``efsa``, …); *weight* is body weight (``"70kg"``). A
     saved profile is never read here.
-    *with_medicines* names medicines taken (interactions become warnings);
+    *with_medicines* names medicines taken (interactions become warnings; names not in the
+    list go to ``unknown_with``);
     *kidney_impairment* adds the kidney caution. Bad arguments raise
     :class:`mgcalc.MgcalcError` subclasses with the command line's messages.
 

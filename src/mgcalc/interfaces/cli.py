@@ -232,7 +232,8 @@ WithMedicines = Annotated[
     typer.Option(
         "--with",
         metavar="NAME",
-        help="A medicine taken (generic or class name, repeatable): its interactions are shown.",
+        help="A medicine taken (generic, class or brand name, repeatable): its interactions "
+        "are shown; names not in mgcalc's list are listed, not refused.",
         show_default=False,
     ),
 ]
@@ -348,6 +349,7 @@ def convert(
         typer.Option("--max", help="Cap a per-kg amount: 2g (of the same kind as the amount)."),
     ] = None,
     kidney_impairment: KidneyImpairment = False,
+    with_medicines: WithMedicines = None,
     input: Input = None,
     batch: Batch = None,
     batch_format: BatchFormat = None,
@@ -369,7 +371,7 @@ def convert(
     _refuse_options(ctx, words or [])
     _use_forms(forms_file, products_file)
     given = bool(words or elemental or unit or halves or weight or over)
-    given = given or bool(max_amount or kidney_impairment)
+    given = given or bool(max_amount or kidney_impairment or with_medicines)
     scripted = _scripted(
         "convert", given, input, batch, batch_format, output_format,
         jobs=jobs, files=(forms_file, products_file),
@@ -387,6 +389,7 @@ def convert(
         amount, form, elemental=elemental, unit=unit, halves=halves,
         weight=weight or saved_weight, over=over,
         max=max_amount, kidney_impairment=kidney_impairment,
+        with_medicines=with_medicines or (),
     )  # fmt: skip
     if source is not None:
         result = result.model_copy(update={"profile_source": source})

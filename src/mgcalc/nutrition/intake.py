@@ -13,8 +13,8 @@ from mgcalc.chemistry.content import Content, content
 from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
 from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
-from mgcalc.clinical.matched import InteractionMatch, found_with, warning
-from mgcalc.clinical.product_names import clears_with_products, resolve_item
+from mgcalc.clinical.matched import InteractionMatch, found_with, is_injection, with_notes
+from mgcalc.clinical.product_names import clears_with_products, product_by_amount, resolve_item
 from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.assessment import (
@@ -57,6 +57,10 @@ class Dose(Result):
     interactions: tuple[InteractionMatch, ...] = Field(
         default=(), description="rows of the interactions table matched by --with names"
     )
+    unknown_with: tuple[str, ...] = Field(
+        default=(),
+        description="--with names not in mgcalc's interactions list (not evidence of safety)",
+    )
     next_step: str = Field(
         default="",
         description="one sentence on what follows from the verdicts: a command that shows "
@@ -86,6 +90,7 @@ class DoseFields(NamedTuple):
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
     interactions: tuple[InteractionMatch, ...]
+    unknown_with: tuple[str, ...]
     next_step: str
 
 
@@ -187,8 +192,10 @@ def dose_fields(
     kidney_impairment: bool = False,
 ) -> DoseFields:
     """Return what :func:`dose` finds, as field values (no model is built)."""
-    found = found_with(with_medicines)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
+    found = found_with(
+        with_medicines, injection=any(is_injection(item.form) for item in taken.items)
+    )
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
@@ -215,7 +222,7 @@ def dose_fields(
         injected = iv_sulfate_g(taken.items)
         warnings.extend(() if injected is None else (renal_limit(injected),))
         warnings.append(KIDNEY)
-    warnings.extend(warning(match) for match in found)
+    warnings.extend(with_notes(found))
     return DoseFields(
         schema_version=3,
         id=id,
@@ -230,7 +237,8 @@ def dose_fields(
         assessment=assessment,
         notes=tuple(notes),
         warnings=tuple(warnings),
-        interactions=found,
+        interactions=found.matches,
+        unknown_with=found.unknown,
         next_step=next_step(assessment, reference, taken.items, kidney_impairment),
     )
 
@@ -314,7 +322,7 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
 def _one(form: str, amount: str) -> tuple[Item, tuple[str, ...], str | None]:
     """Return an item (its input as typed), the notes on reading it, and any hint about it."""
     typed = f"{form}={amount}"
-    product = resolve_item(form)
+    product = resolve_item(form) or product_by_amount(form, amount)
     if product is not None:  # read as its label declares it: no salt weight to hint about
         from mgcalc.clinical.products import convert_product
 

@@ -15,7 +15,13 @@ from mgcalc.chemistry.content import content, meaning, nearest_count, unit_conte
 from mgcalc.chemistry.forms import Form
 from mgcalc.chemistry.resolve import resolve_form
 from mgcalc.clinical.cautions import KIDNEY, KIDNEY_NO_PLAN, age_cautions
-from mgcalc.clinical.matched import InteractionMatch, found_with, warning
+from mgcalc.clinical.matched import (
+    InteractionMatch,
+    WithFound,
+    found_with,
+    is_injection,
+    with_notes,
+)
 from mgcalc.clinical.product_names import find_product
 from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import InputError
@@ -77,6 +83,10 @@ class Plan(Result):
     interactions: tuple[InteractionMatch, ...] = Field(
         default=(), description="rows of the interactions table matched by --with names"
     )
+    unknown_with: tuple[str, ...] = Field(
+        default=(),
+        description="--with names not in mgcalc's interactions list (not evidence of safety)",
+    )
 
     @property
     def above_ul(self) -> bool:
@@ -108,8 +118,8 @@ def plan(
     if isinstance(diet, str):
         diet = make_diet(diet)
     _refuse_product(form)
-    found = found_with(with_medicines)
     chosen = resolve_form(form)
+    found = found_with(with_medicines, injection=is_injection(chosen.key))
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")
     reference, notes = reference_for(profile)
@@ -198,18 +208,17 @@ def plan(
         reference=reference,
         notes=tuple(notes),
         warnings=tuple(warnings),
-        interactions=found,
+        interactions=found.matches,
+        unknown_with=found.unknown,
     )
 
 
-def _cautions(
-    profile: Profile, supplemental: float, kidney: bool, found: tuple[InteractionMatch, ...]
-) -> list[str]:
+def _cautions(profile: Profile, supplemental: float, kidney: bool, found: WithFound) -> list[str]:
     """Return the age and kidney cautions for a planned supplement, and the interactions."""
     cautions = age_cautions(profile.age_months, profile.standard, supplemental)
     if kidney and supplemental > 0:
         cautions.append(KIDNEY)
-    cautions.extend(warning(match) for match in found)
+    cautions.extend(with_notes(found))
     return cautions
 
 

@@ -71,8 +71,9 @@ def conversion(result: Conversion) -> list[RenderableType]:
     if result.by_unit is not None:
         shown.append(_by_unit(result))
     return [
-        *notes(result.warnings, "bold red"), *shown, *notes(result.notes),
-        *profile_used(result.profile_source), f"[dim]Source: {escape(result.source)}[/dim]",
+        *notes(result.warnings, "bold red"),
+        *shown, *notes(result.notes), *profile_used(result.profile_source),
+        f"[dim]Source: {escape(result.source)}[/dim]",
     ]  # fmt: skip
 
 
@@ -214,12 +215,21 @@ def _interactions_table(listing: InteractionsListing, *, evidence: bool) -> Tabl
     table = Table(title="Medicines and magnesium", title_justify="left", show_lines=True)
     table.add_column("Medicine", ratio=2)
     table.add_column("What happens", ratio=4)
-    table.add_column("Apart", justify="right", no_wrap=True)
+    table.add_column("Hours before / after", justify="right", max_width=8)
     if evidence:
         table.add_column("Evidence", no_wrap=True)
     for row in listing.interactions:
         covers = ", ".join(row.medicines)
-        apart = "–" if row.spacing_hours is None else f"≥ {row.spacing_hours:g} h"
+        if row.brands:
+            covers += f" ({', '.join(row.brands)})"
+        before, after = row.medicine_before_h, row.medicine_after_h
+        apart = (
+            "–"
+            if before is None and after is None
+            else " / ".join("–" if hours is None else f"{hours:g}" for hours in (before, after))
+        )
+        if row.injection_only:
+            covers += " (injection only)"
         cells = [
             f"[bold]{escape(row.name)}[/bold]\n[dim]{escape(covers)}[/dim]",
             f"{escape(row.effect)} {escape(row.spacing)}\n[dim]{escape(row.source)}[/dim]",
