@@ -51,3 +51,40 @@ def test_dose_of_an_injection_with_kidney_impairment_gives_the_label_s_limit(mgc
 def test_oral_forms_get_no_injection_limit(mgcalc: Any) -> None:
     args = ["dose", "sulfate=5g", "oxide=400mg", "--kidney-impairment", "--json"]
     assert not [text for text in mgcalc(*args).json()["warnings"] if "48 hours" in text]
+
+
+def test_the_conversion_is_arithmetic_and_the_clinical_layer_adds_the_label_s_limits() -> None:
+    from mgcalc.chemistry.conversion import convert
+
+    # 4 g of the 50 % injection over 20 min: 12 g/h, 200 mg/min of MgSO4·7H2O, 8 mL.
+    converted = convert("4g", "sulfate-injection-50", over="20min")
+    assert converted.warnings == ()
+    assert converted.heptahydrate_mg == pytest.approx(4000.0, rel=1e-12)
+    assert "heptahydrate_mg" not in converted.model_dump()
+    found = injection.conversion_warnings(converted, kidney=True)
+    assert len(found) == 3
+    assert found[0].startswith("200 mg/min of MgSO4·7H2O is above the label's rate")
+    assert found[1].startswith("Infused at 50 % w/v of MgSO4·7H2O")  # 4000 mg / 8 mL / 10
+    assert found[2].startswith("Severe renal insufficiency: the label's maximum is 20 g")
+    assert injection.conversion_warnings(converted, kidney=False) == found[:2]
+
+
+def test_an_oral_conversion_gets_only_the_kidney_caution() -> None:
+    from mgcalc.chemistry.conversion import convert
+    from mgcalc.clinical.cautions import KIDNEY
+
+    converted = convert("400mg", "oxide")
+    assert converted.heptahydrate_mg is None
+    assert injection.conversion_warnings(converted, kidney=True) == (KIDNEY,)
+    assert injection.conversion_warnings(converted, kidney=False) == ()
+
+
+def test_a_bag_by_mass_is_read_in_the_heptahydrate_and_the_anhydrous_converted() -> None:
+    from mgcalc.chemistry.conversion import convert
+
+    # 1 g from a 20 g/500 mL bag: 25 mL, 1 g of MgSO4·7H2O.
+    assert convert("1g@20g/500mL", "sulfate").heptahydrate_mg == pytest.approx(1000.0)
+    # 1 g of anhydrous MgSO4 (120.361 g/mol) holds as much Mg as 246.466/120.361 g of the salt.
+    anhydrous = convert("1g@100mg/mL", "sulfate-anhydrous").heptahydrate_mg
+    assert anhydrous == pytest.approx(1000 * 246.466 / 120.361, rel=1e-4)
+    assert convert("1g", "sulfate").heptahydrate_mg is None  # Epsom salt by mouth

@@ -5,7 +5,7 @@
 
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from mgcalc.chemistry import units
 from mgcalc.chemistry.amounts import Amount, duration_text, parse_duration
@@ -19,9 +19,9 @@ from mgcalc.chemistry.content import (
     resolve,
     unit_content,
 )
-from mgcalc.chemistry.forms import Form, clears_with_forms
+from mgcalc.chemistry.forms import HEPTAHYDRATE, Form, clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
-from mgcalc.clinical.matched import InteractionMatch
+from mgcalc.interaction_match import InteractionMatch
 from mgcalc.result import ProfileSource, Result
 from mgcalc.text import number
 
@@ -110,6 +110,7 @@ class Conversion(Item, Result):
     rate: Rate | None
     by_unit: ByUnit | None
     notes: tuple[str, ...]
+    # Set by the interface (clinical.injection): the arithmetic itself gives no advice.
     warnings: tuple[str, ...] = Field(
         default=(),
         description="the injection label's limits: a rate above 150 mg/min, an infusion "
@@ -126,6 +127,13 @@ class Conversion(Item, Result):
         default=(),
         description="--with names not in mgcalc's interactions list (not evidence of safety)",
     )
+    # Not a field (neither in the JSON nor in the schema): what the label's limits are read on.
+    _heptahydrate_mg: float | None = PrivateAttr(default=None)
+
+    @property
+    def heptahydrate_mg(self) -> float | None:
+        """Return the amount as mg of MgSO4·7H2O for an IV sulfate, else None."""
+        return self._heptahydrate_mg
 
 
 # Conversions are pure and their inputs repeat (batches of the same products): memoised.
@@ -140,13 +148,13 @@ def convert(
     weight: str | float | None = None,
     over: str | None = None,
     maximum: str | None = None,
-    kidney_impairment: bool = False,
 ) -> Conversion:
     """Convert *amount* of *form* (elemental magnesium when no form is given).
 
     *elemental* reads a mass as magnesium itself; *unit* counts units of that size;
     *weight* scales a per-kg amount, *maximum* caps it; *over* adds the rate over that
-    duration; *kidney_impairment* adds the kidney caution (an injection's: the label's limit).
+    duration. The injection label's limits and the cautions are the clinical layer's
+    (``clinical.injection.conversion_warnings``).
     """
     parsed = parse(amount, form)
     resolved = resolve(form)
@@ -155,7 +163,7 @@ def convert(
     found = content_of(parsed, resolved, form, elemental=elemental, weight=weight, maximum=maximum)
     heptahydrate_mg = _heptahydrate_mg(resolved, parsed, found)
     rate = None if over is None else _rate(over, found, heptahydrate_mg)
-    return Conversion(
+    result = Conversion(
         **item_fields(found),
         fraction_basis=resolved.fraction_basis,
         count=found.amount.count,
@@ -164,10 +172,11 @@ def convert(
         rate=rate,
         by_unit=None if unit is None else _by_unit(unit, resolved, found.elemental_mg, halves),
         notes=_salt_note(resolved, heptahydrate_mg, found.notes, rate),
-        warnings=_warnings(found, heptahydrate_mg, rate, kidney_impairment),
         max=None if found.cap is None else Max(**found.cap._asdict()),
         source=resolved.source,
     )
+    result._heptahydrate_mg = heptahydrate_mg
+    return result
 
 
 clears_with_forms(convert.cache_clear)
@@ -183,8 +192,6 @@ def _heptahydrate_mg(form: Form, amount: Amount, found: Content) -> float | None
         return None
     if form.compound_mg_per_ml is None and amount.concentration is None:
         return None
-    from mgcalc.clinical.injection import HEPTAHYDRATE
-
     if form.formula == HEPTAHYDRATE and found.compound_mg is not None:
         return found.compound_mg
     from mgcalc.chemistry.forms import forms_table
@@ -196,8 +203,6 @@ def _heptahydrate_mg(form: Form, amount: Amount, found: Content) -> float | None
 def _salt_note(
     form: Form, heptahydrate_mg: float | None, notes: tuple[str, ...], rate: Rate | None
 ) -> tuple[str, ...]:
-    from mgcalc.clinical.injection import HEPTAHYDRATE
-
     if heptahydrate_mg is None or rate is None or form.formula == HEPTAHYDRATE:
         return notes
     return (
@@ -219,30 +224,6 @@ def _rate(over: str, found: Content, heptahydrate_mg: float | None) -> Rate:
         compound_g_per_h=None if heptahydrate_mg is None else heptahydrate_mg / 1000 / hours,
         compound_mg_per_min=None if heptahydrate_mg is None else heptahydrate_mg / 60 / hours,
     )
-
-
-def _warnings(
-    found: Content, heptahydrate_mg: float | None, rate: Rate | None, kidney: bool
-) -> tuple[str, ...]:
-    """Return the injection label's limits that this amount and rate meet."""
-    if heptahydrate_mg is None:
-        if not kidney:
-            return ()
-        from mgcalc.clinical.cautions import KIDNEY
-
-        return (KIDNEY,)
-    from mgcalc.clinical import injection
-
-    found_warnings: list[str | None] = []
-    if rate is not None and rate.compound_mg_per_min is not None:
-        found_warnings.append(injection.rate_warning(rate.compound_mg_per_min))
-        if found.volume_ml:
-            found_warnings.append(
-                injection.dilution_warning(heptahydrate_mg / found.volume_ml / 10)
-            )
-    if kidney:
-        found_warnings.append(injection.renal_limit(heptahydrate_mg / 1000))
-    return tuple(text for text in found_warnings if text is not None)
 
 
 def _by_unit(text: str, form: Form, asked_mg: float, halves: bool) -> ByUnit:

@@ -25,6 +25,8 @@ COLUMNS = (
     "published", "note", "source",
 )  # fmt: skip
 FORMULA_PREFIX = "formula:"
+# Epsom salt, the salt in which the sulfate injection's label writes its amounts and rates.
+HEPTAHYDRATE = "MgSO4·7H2O"
 ELEMENTAL = "elemental"
 # Relative agreement asked of a row's fraction with n(Mg) × 24.305 / M.
 FRACTION_TOLERANCE = 1e-4

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mgcalc.chemistry.forms import HEPTAHYDRATE
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from mgcalc.chemistry.conversion import Conversion
     from mgcalc.chemistry.item import Item
 
-HEPTAHYDRATE = "MgSO4·7H2O"
+__all__ = [
+    "HEPTAHYDRATE", "LABEL", "MAX_INFUSION_PERCENT", "MAX_MG_PER_MIN", "RENAL_HOURS",
+    "RENAL_MAX_G", "conversion_warnings", "dilution_warning", "iv_sulfate_g", "rate_warning",
+    "renal_limit",
+]  # fmt: skip
 LABEL = "magnesium sulfate injection label, DailyMed"
 # "should generally not exceed 150 mg/minute" (of MgSO4·7H2O).
 MAX_MG_PER_MIN = 150.0
@@ -56,6 +63,30 @@ def renal_limit(heptahydrate_g: float) -> str:
     if heptahydrate_g > RENAL_MAX_G * (1 + _SLACK):
         text += f" This amount alone, {heptahydrate_g:.4g} g of {HEPTAHYDRATE}, is above it."
     return text
+
+
+def conversion_warnings(result: Conversion, kidney: bool) -> tuple[str, ...]:
+    """Return the injection label's limits that a conversion meets, and the kidney caution.
+
+    For an IV sulfate: a rate above 150 mg/min, an infusion above 20 %, and with *kidney*
+    the limit in severe renal insufficiency; for any other form, the kidney caution.
+    """
+    heptahydrate_mg = result.heptahydrate_mg
+    if heptahydrate_mg is None:
+        if not kidney:
+            return ()
+        from mgcalc.clinical.cautions import KIDNEY
+
+        return (KIDNEY,)
+    found: list[str | None] = []
+    rate = result.rate
+    if rate is not None and rate.compound_mg_per_min is not None:
+        found.append(rate_warning(rate.compound_mg_per_min))
+        if result.volume_ml:
+            found.append(dilution_warning(heptahydrate_mg / result.volume_ml / 10))
+    if kidney:
+        found.append(renal_limit(heptahydrate_mg / 1000))
+    return tuple(text for text in found if text is not None)
 
 
 def iv_sulfate_g(items: Sequence[Item]) -> float | None:

@@ -9,29 +9,15 @@ row model built, only when a name is given: most doses and plans name none.
 
 import re
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+# Defined below the domains, so that chemistry's results may carry it; re-exported here.
+from mgcalc.interaction_match import InteractionMatch
 
-
-class InteractionMatch(BaseModel):
-    """A row matched by a name the user gave (``--with``)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    matched: str = Field(description="the name as given that matched this row")
-    medicines: tuple[str, ...]
-    effect: str
-    medicine_before_h: float | None = Field(
-        description="take the medicine at least this many hours before magnesium; null: not given"
-    )
-    medicine_after_h: float | None = Field(
-        description="take the medicine at least this many hours after magnesium; null: not given"
-    )
-    spacing: str
-    source: str
-    evidence: Literal["primary", "secondary"]
+__all__ = [
+    "INJECTION_KEYS", "NOTHING_WITH", "InteractionMatch", "WithFound", "apart", "fold",
+    "found_with", "is_injection", "warning", "with_notes",
+]  # fmt: skip
 
 
 class WithFound(NamedTuple):

@@ -154,7 +154,14 @@ def convert(
     _check("flag", kidney_impairment=kidney_impairment)
     _check("amount?", BadWeight, weight=weight)
     _check("texts", with_medicines=with_medicines)
-    result = _convert(amount, form, elemental, unit, halves, weight, over, max, kidney_impairment)
+    result = _convert(amount, form, elemental, unit, halves, weight, over, max)
+    if kidney_impairment or result.heptahydrate_mg is not None:
+        from mgcalc.clinical.injection import conversion_warnings
+
+        # The conversion is memoised and shared: a copy carries the warnings.
+        warnings = conversion_warnings(result, kidney_impairment)
+        if warnings:
+            result = result.model_copy(update={"warnings": (*result.warnings, *warnings)})
     if not with_medicines:
         return result
     from mgcalc.clinical.matched import found_with, is_injection, with_notes
@@ -178,7 +185,6 @@ def _convert(
     weight: str | float | None,
     over: str | None,
     max: str | None,
-    kidney_impairment: bool,
 ) -> Conversion:
     from mgcalc.chemistry.conversion import convert as run
 
@@ -194,20 +200,11 @@ def _convert(
                     f"'{form}' is a product declared per {product.unit}: --elemental, --unit, "
                     "--halves, --weight, --max and --over do not apply; give a count or a volume"
                 )
-            return _kidney(convert_product(amount, product, form), kidney_impairment)
+            return convert_product(amount, product, form)
     return run(
         amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over,
-        maximum=max, kidney_impairment=kidney_impairment,
+        maximum=max,
     )  # fmt: skip
-
-
-def _kidney(result: Conversion, kidney_impairment: bool) -> Conversion:
-    """Add the kidney caution to a product's conversion when asked."""
-    if not kidney_impairment:
-        return result
-    from mgcalc.clinical.cautions import KIDNEY
-
-    return result.model_copy(update={"warnings": (*result.warnings, KIDNEY)})
 
 
 def serum(value: str) -> Serum:
