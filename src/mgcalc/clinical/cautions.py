@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from mgcalc.text import mg
 
@@ -44,6 +45,60 @@ KIDNEY_SUPERVISED = (
     "--supervised: planned with kidney impairment, for medical supervision; the upper limit "
     "still caps the plan unless --allow-above-ul."
 )
+
+
+class Listed(NamedTuple):
+    """A caution as ``mgcalc interactions`` lists it: in full, with its sources."""
+
+    key: str
+    name: str
+    text: str
+    source: str
+    names: tuple[str, ...]  # what finds it besides its key and name (folded like a medicine's)
+
+
+def listed_cautions() -> tuple[Listed, ...]:
+    """Return the cautions mgcalc applies, each in full with its sources (clinical.md)."""
+    from mgcalc.clinical.injection import LABEL, RENAL_HOURS, RENAL_MAX_G
+
+    kidney = Listed(
+        "kidney",
+        "Kidney impairment",
+        "The kidneys clear magnesium: ask a doctor before taking magnesium supplements, "
+        "antacids or laxatives. Deaths from very large magnesium exposures occurred especially "
+        "with renal insufficiency. For magnesium sulfate injection, in severe renal "
+        f"insufficiency the label's maximum is {RENAL_MAX_G:g} g of magnesium sulfate in "
+        f"{RENAL_HOURS} hours. "
+        "mgcalc gives this caution with --kidney-impairment (dose, plan, convert), the "
+        "injection's limit with an injection, premix or bag; plan then plans no supplement "
+        "unless --supervised.",
+        "IOM 1997, p. 244 (deaths, especially with renal insufficiency); magnesium laxative "
+        "labels, DailyMed ('Ask a doctor before use if you have kidney disease'); "
+        f"{LABEL} ('In the presence of severe renal insufficiency, the maximum dosage of "
+        f"magnesium sulfate is {RENAL_MAX_G:g} grams/{RENAL_HOURS} hours')",
+        ("kidney impairment", "kidney disease", "renal", "renal insufficiency",
+         "renal impairment"),
+    )  # fmt: skip
+    infant = Listed(
+        "infant",
+        "Infant under 1 year",
+        "The IOM sets no upper limit for infants because of concern about their ability to "
+        "handle excess magnesium, and advises that it come from food and formula only; "
+        "supplements for an infant are for medical advice only. mgcalc gives this caution when "
+        "a supplement is counted for an age under 12 months.",
+        "IOM DRI summary tables, footnote",
+        ("infants", "baby"),
+    )
+    eu_under_4 = Listed(
+        "eu-under-4",
+        "Child under 4 years (eu, dach)",
+        "The EU sets no upper level for magnesium below 4 years, so no amount of supplement can "
+        "be judged safe; supplements are for medical advice only. mgcalc gives this caution "
+        "with the standards eu and dach when a supplement is counted for an age under 4 years.",
+        "SCF 2001, adopted by EFSA 2006",
+        ("child under 4", "under 4"),
+    )
+    return (kidney, infant, eu_under_4)
 
 
 def age_cautions(months: float | None, standard: str, supplemental_mg: float) -> list[str]:

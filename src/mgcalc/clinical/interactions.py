@@ -68,11 +68,27 @@ class Interaction(BaseModel):
         return value if value is not None else ()
 
 
+class Caution(BaseModel):
+    """A caution mgcalc applies (``--kidney-impairment``, an infant's age …), with its sources."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str = Field(description="kidney, infant, eu-under-4")
+    name: str
+    text: str = Field(description="the caution in full, and when mgcalc gives it")
+    source: str
+
+
 class InteractionsListing(Result):
-    """The interactions table, or the rows matching one name."""
+    """The interactions table, or the rows matching one name; and the cautions mgcalc applies."""
 
     query: str | None
     interactions: tuple[Interaction, ...]
+    cautions: tuple[Caution, ...] = Field(
+        default=(),
+        description="the cautions mgcalc applies: all of them, or the one the query names "
+        "(kidney)",
+    )
     notes: tuple[str, ...]
 
 
@@ -156,16 +172,44 @@ def matches(names: Iterable[str], *, injection: bool = False) -> WithFound:
 
 
 def list_interactions(name: str | None = None) -> InteractionsListing:
-    """Return every row, or those matching a medicine or class name."""
-    rows = interactions_table().rows if name is None else find(name)
+    """Return every row and caution, or those matching a medicine, class or caution name."""
+    cautions = _cautions(name)
+    if name is None:
+        rows = interactions_table().rows
+    else:
+        try:
+            rows = find(name)
+        except UnknownMedicine:
+            if not cautions:
+                raise
+            rows = ()
     notes = (
         "Hours before / after: take the medicine at least so many hours before magnesium, or "
         "after it; hours are given only where a source gives them.",
         "Rows marked 'injection only' are from the magnesium sulfate injection's label: "
         "--with shows them with an injection or premix form.",
-        f"The list covers medicines named in mgcalc's sources; {NOT_EVIDENCE}.",
     )
-    return InteractionsListing(query=name, interactions=rows, notes=notes)
+    return InteractionsListing(
+        query=name,
+        interactions=rows,
+        cautions=cautions,
+        notes=(
+            *(notes if rows else ()),
+            f"The list covers medicines named in mgcalc's sources; {NOT_EVIDENCE}.",
+        ),
+    )
+
+
+def _cautions(name: str | None) -> tuple[Caution, ...]:
+    """Return every caution, or those *name* names (none for a blank or a medicine's name)."""
+    from mgcalc.clinical.cautions import listed_cautions
+
+    wanted = None if name is None else fold(name)
+    return tuple(
+        Caution(key=found.key, name=found.name, text=found.text, source=found.source)
+        for found in listed_cautions()
+        if wanted is None or wanted in {fold(n) for n in (found.key, found.name, *found.names)}
+    )
 
 
 def _unknown(name: str) -> str:

@@ -410,7 +410,7 @@ def plan(
 
 
 def interactions(name: str | None = None) -> InteractionsListing:
-    """Return the interactions table, or the rows for a medicine or class *name*."""
+    """Return the interactions table and cautions, or those for a medicine, class or caution."""
     from mgcalc.clinical.interactions import list_interactions
 
     _check("text?", name=name)

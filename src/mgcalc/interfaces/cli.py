@@ -620,14 +620,16 @@ def interactions(
     name: Annotated[
         str | None,
         typer.Argument(
-            help="A medicine's generic name or class (doxycycline, PPIs); omit for all."
+            help="A medicine's generic name or class (doxycycline, PPIs), or a caution "
+            "(kidney); omit for all."
         ),
     ] = None,
     json: Json = False,
 ) -> None:
-    """List medicines that interact with magnesium, with spacing and sources.
+    """List medicines that interact with magnesium, and the cautions mgcalc applies.
 
-    A name missing from the list is refused: absence is not evidence of safety.
+    Each with its sources. A name missing from the list is refused: absence is not evidence
+    of safety.
     """
     from mgcalc.interfaces.render import emit
 

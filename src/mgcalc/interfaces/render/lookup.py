@@ -201,14 +201,26 @@ def products(listing: ProductsListing) -> list[RenderableType]:
 
 
 def interactions(listing: InteractionsListing) -> list[RenderableType]:
-    """Lay out the interactions: medicine, effect, spacing, source; one block each."""
-    return [
-        Fit(
-            _interactions_table(listing, evidence=True),
-            _interactions_table(listing, evidence=False),
-        ),
-        *notes(listing.notes),
-    ]
+    """Lay out the interactions: medicine, effect, spacing, source; then the cautions."""
+    out: list[RenderableType] = []
+    if listing.interactions:
+        out.append(
+            Fit(
+                _interactions_table(listing, evidence=True),
+                _interactions_table(listing, evidence=False),
+            )
+        )
+    if listing.cautions:
+        table = Table(title="Cautions mgcalc applies", title_justify="left", show_lines=True)
+        table.add_column("Caution", ratio=1)
+        table.add_column("What mgcalc says, and its sources", ratio=3)
+        for caution in listing.cautions:
+            table.add_row(
+                f"[bold]{escape(caution.name)}[/bold]",
+                f"{escape(caution.text)}\n[dim]{escape(caution.source)}[/dim]",
+            )
+        out.append(table)
+    return [*out, *notes(listing.notes)]
 
 
 def _interactions_table(listing: InteractionsListing, *, evidence: bool) -> Table:
