@@ -86,8 +86,7 @@ class InteractionsListing(Result):
     interactions: tuple[Interaction, ...]
     cautions: tuple[Caution, ...] = Field(
         default=(),
-        description="the cautions mgcalc applies: all of them, or the one the query names "
-        "(kidney)",
+        description="the cautions mgcalc applies: all of them, or the one the query names (kidney)",
     )
     notes: tuple[str, ...]
 
