@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from mgcalc.clinical import injection
+from mgcalc.clinical.cautions import KIDNEY
 
 
 def test_the_label_s_figures() -> None:
@@ -71,7 +72,6 @@ def test_the_conversion_is_arithmetic_and_the_clinical_layer_adds_the_label_s_li
 
 def test_an_oral_conversion_gets_only_the_kidney_caution() -> None:
     from mgcalc.chemistry.conversion import convert
-    from mgcalc.clinical.cautions import KIDNEY
 
     converted = convert("400mg", "oxide")
     assert converted.heptahydrate_mg is None
@@ -88,3 +88,39 @@ def test_a_bag_by_mass_is_read_in_the_heptahydrate_and_the_anhydrous_converted()
     anhydrous = convert("1g@100mg/mL", "sulfate-anhydrous").heptahydrate_mg
     assert anhydrous == pytest.approx(1000 * 246.466 / 120.361, rel=1e-4)
     assert convert("1g", "sulfate").heptahydrate_mg is None  # Epsom salt by mouth
+
+
+PLAN = ["--age", "40", "--sex", "female", "--kidney-impairment", "--json"]
+
+
+@pytest.mark.parametrize("form", ["sulfate-injection-50", "sulfate-premix-4"])
+def test_a_supervised_plan_of_an_injection_gives_the_label_s_limit(mgcalc: Any, form: str) -> None:
+    # 300 mg of magnesium is 300 / 24.305 mmol of MgSO4·7H2O (246.466 g/mol): 3.042 g, under 20 g.
+    args = ["plan", form, "--target", "300mg", *PLAN]
+    data = mgcalc(*args, "--supervised").json()
+    assert data["supplemental_mg"] == pytest.approx(300.0)
+    assert data["compound_mg"] == pytest.approx(300 / 24.305 * 246.466, rel=1e-4)
+    limits = [text for text in data["warnings"] if "20 grams/48 hours" in text]
+    assert len(limits) == 1
+    assert limits[0].startswith("Severe renal insufficiency: the label's maximum is 20 g")
+    assert "is above it" not in limits[0]
+    assert data["warnings"].index(limits[0]) + 1 == data["warnings"].index(KIDNEY)  # as dose
+    # Not supervised: nothing is planned, so no amount to hold against the limit.
+    refused = mgcalc(*args).json()
+    assert refused["supplemental_mg"] == 0
+    assert not [text for text in refused["warnings"] if "48 hours" in text]
+
+
+def test_a_supervised_plan_above_the_renal_limit_says_so(mgcalc: Any) -> None:
+    # 2,000 mg of magnesium: 2000 / 24.305 × 246.466 / 1000 = 20.28 g of MgSO4·7H2O.
+    args = ["plan", "sulfate-injection-50", "--target", "2000mg", *PLAN]
+    warnings = mgcalc(*args, "--supervised", "--allow-above-ul").json()["warnings"]
+    [limit] = [text for text in warnings if "20 grams/48 hours" in text]
+    assert limit.endswith("This amount alone, 20.28 g of MgSO4·7H2O, is above it.")
+
+
+def test_an_oral_plan_gets_only_the_kidney_caution(mgcalc: Any) -> None:
+    for form in ("oxide", "sulfate"):  # sulfate by mouth: Epsom salt, not an injection
+        data = mgcalc("plan", form, "--target", "300mg", *PLAN, "--supervised").json()
+        assert KIDNEY in data["warnings"]
+        assert not [text for text in data["warnings"] if "48 hours" in text]

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HEPTAHYDRATE", "LABEL", "MAX_INFUSION_PERCENT", "MAX_MG_PER_MIN", "RENAL_HOURS",
-    "RENAL_MAX_G", "conversion_warnings", "dilution_warning", "iv_sulfate_g", "rate_warning",
-    "renal_limit",
+    "RENAL_MAX_G", "conversion_warnings", "dilution_warning", "heptahydrate_g", "iv_sulfate_g",
+    "rate_warning", "renal_limit",
 ]  # fmt: skip
 LABEL = "magnesium sulfate injection label, DailyMed"
 # "should generally not exceed 150 mg/minute" (of MgSO4·7H2O).
@@ -95,13 +95,18 @@ def iv_sulfate_g(items: Sequence[Item]) -> float | None:
     A sulfate solution is a sulfate injection or premix, or a sulfate with a concentration:
     a sulfate item with a volume. Anhydrous amounts are converted to the heptahydrate.
     """
-    from mgcalc.chemistry.forms import forms_table
-
     solutions = [
         item for item in items
         if item.product is None and item.formula.startswith("MgSO4") and item.volume_ml
     ]  # fmt: skip
     if not solutions:
         return None
+    return heptahydrate_g(sum(item.mmol for item in solutions))
+
+
+def heptahydrate_g(mmol: float) -> float:
+    """Return the g of MgSO4·7H2O that hold *mmol* of magnesium."""
+    from mgcalc.chemistry.forms import forms_table
+
     salt = forms_table().get("sulfate")  # MgSO4·7H2O
-    return sum(item.mmol for item in solutions) * salt.molar_mass_g_mol / salt.mg_atoms / 1000
+    return mmol * salt.molar_mass_g_mol / salt.mg_atoms / 1000

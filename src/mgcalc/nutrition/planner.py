@@ -164,7 +164,7 @@ def plan(
             "for medical supervision only. Its critical effect is diarrhoea; antacids and "
             "laxatives count toward it."
         )
-    warnings.extend(_cautions(profile, supplemental, kidney_impairment, found))
+    warnings.extend(_cautions(profile, supplemental, kidney_impairment, found, chosen))
     if profile.standard in ("eu", "dach") and supplemental > 0:
         notes.append("BfR advice: split supplemental magnesium into at least two doses a day.")
     split = _split(units, doses, notes, chosen, supplemental, halves)
@@ -213,10 +213,21 @@ def plan(
     )
 
 
-def _cautions(profile: Profile, supplemental: float, kidney: bool, found: WithFound) -> list[str]:
-    """Return the age and kidney cautions for a planned supplement, and the interactions."""
+def _cautions(
+    profile: Profile, supplemental: float, kidney: bool, found: WithFound, chosen: Form
+) -> list[str]:
+    """Return the age and kidney cautions for a planned supplement, and the interactions.
+
+    A sulfate injection or premix (a sulfate form with its own concentration) adds the
+    label's limit in severe renal insufficiency, as dose and convert do.
+    """
     cautions = age_cautions(profile.age_months, profile.standard, supplemental)
     if kidney and supplemental > 0:
+        if chosen.formula.startswith("MgSO4") and chosen.compound_mg_per_ml is not None:
+            from mgcalc.clinical.injection import heptahydrate_g, renal_limit
+
+            mmol = supplemental / chemistry_units.mg_per_mmol()
+            cautions.append(renal_limit(heptahydrate_g(mmol)))
         cautions.append(KIDNEY)
     cautions.extend(with_notes(found))
     return cautions
