@@ -42,7 +42,8 @@ def _batch(path: Path, command: str, lines: int, input_format: str = "jsonl") ->
         rows = [",".join(keys)]
         for number in range(lines):
             values = {**request, _varied(command): f"{100 + number % 300}mg"}
-            rows.append(",".join(";".join(v) if isinstance(v, list) else v for v in values.values()))
+            cells = (";".join(v) if isinstance(v, list) else v for v in values.values())
+            rows.append(",".join(cells))
         path.write_text("\n".join(rows) + "\n")
         return path
     rows = [

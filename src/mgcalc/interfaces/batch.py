@@ -357,8 +357,8 @@ def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iter
     lines = WholeLines(out)
     send = lines.send
     if output_format == "csv":
-        with _csv_writer(lines, command) as write:
-            yield write
+        with _csv_writer(lines, command) as write_row:
+            yield write_row
         return
     block: list[bytes] = []
     size = 0
