@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from mgcalc.datafiles import data_file, data_label
+from mgcalc.datafiles import data_bytes, data_label
 from mgcalc.errors import DataError, UnknownFood
 
 FILE = "foods.csv"
@@ -139,7 +139,7 @@ class FoodsTable:
 @cache
 def foods_table() -> FoodsTable:
     """Read data/foods.csv once."""
-    return FoodsTable(data_file(FILE).read_bytes(), data_label(FILE))
+    return FoodsTable(data_bytes(FILE), data_label(FILE))
 
 
 class _BadField(Exception):
