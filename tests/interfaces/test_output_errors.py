@@ -149,7 +149,7 @@ def test_a_partial_block_on_a_full_file_is_cut_back_to_a_whole_line(tmp_path: Pa
     with output.open("w") as stream:
         done = subprocess.run(
             [sys.executable, "-m", "mgcalc", "dose", "--batch", str(path)],
-            stdout=stream, stderr=subprocess.PIPE, preexec_fn=small_disk, timeout=120,
+            stdout=stream, stderr=subprocess.PIPE, preexec_fn=small_disk, timeout=120, check=False,
         )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.decode() == "error: cannot write the output: File too large\n"
@@ -189,6 +189,7 @@ def test_the_program_itself(args: list[str], redirect: dict[str, str], message: 
     done = subprocess.run(
         [sys.executable, "-m", "mgcalc", *args], stdout=stdout, stderr=subprocess.PIPE,
         preexec_fn=(lambda: os.close(1)) if target == "closed" else None, timeout=120,
+        check=False,
     )  # fmt: skip
     if isinstance(stdout, int):
         os.close(stdout)
@@ -200,6 +201,6 @@ def test_the_program_itself(args: list[str], redirect: dict[str, str], message: 
 def test_an_output_read_whole_is_a_success(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mgcalc", "convert", "400mg", "oxide"],
-        capture_output=True, timeout=120,
+        capture_output=True, timeout=120, check=False,
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (0, b"")
