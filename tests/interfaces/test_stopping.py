@@ -246,3 +246,44 @@ def test_the_message_names_the_signal_and_the_count() -> None:
     assert stopped.exit_code == 143
     assert re.fullmatch(r"interrupted by SIGTERM; 12 result lines written, .*", str(stopped))
     assert Interrupted(signal.SIGINT).exit_code == 130
+
+
+def _running_with(marker: str) -> list[int]:
+    """Return the processes (not zombies) whose command line holds *marker*."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and entry.name != str(os.getpid()):
+            try:
+                line = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if marker.encode() in line and _alive(int(entry.name)):
+                found.append(int(entry.name))
+    return found
+
+
+@linux
+def test_a_callers_timeout_leaves_no_worker(tmp_path: Path) -> None:
+    """subprocess.run(timeout=...) kills mgcalc (SIGKILL): its workers go too.
+
+    The test never reads the output, so the batch cannot finish before the timeout.
+    """
+    import fcntl
+
+    path = _batch(tmp_path / "timeout-marker.jsonl", "dose", 12000)
+    reader, writer = os.pipe()
+    fcntl.fcntl(reader, fcntl.F_SETPIPE_SZ, 4096)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            subprocess.run(
+                [sys.executable, "-m", "mgcalc", "dose", "--batch", str(path), "--jobs", "2"],
+                stdout=writer, stderr=subprocess.DEVNULL, timeout=3, check=False,
+            )  # fmt: skip
+    finally:
+        os.close(writer)
+    with os.fdopen(reader, "rb") as output:
+        output.read()  # end of file: no process holds the pipe any more
+    deadline = time.monotonic() + HANG
+    while _running_with(str(path)):
+        assert time.monotonic() < deadline, _running_with(str(path))
+        time.sleep(0.05)

@@ -49,7 +49,13 @@ def _noted(signum: int, frame: FrameType | None) -> None:
 
 @contextlib.contextmanager
 def stopping() -> Iterator[None]:
-    """Turn SIGINT and SIGTERM into :data:`STOP` while the block runs; then put back the rest."""
+    """Turn SIGINT and SIGTERM into :data:`STOP` while the block runs; then put back the rest.
+
+    Inside another ``stopping()`` (the CLI's, around a ``--jobs`` batch) it changes nothing.
+    """
+    if signal.getsignal(signal.SIGINT) is _noted:
+        yield
+        return
     STOP.reset()
     try:
         previous = [(each, signal.signal(each, _noted)) for each in SIGNALS]
