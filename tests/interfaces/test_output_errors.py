@@ -132,30 +132,49 @@ def test_every_batch(
     assert _run(args, kind, monkeypatch) == (1, message)
 
 
-def test_a_partial_block_on_a_full_file_is_cut_back_to_a_whole_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("before", "mode", "options"),
+    [
+        (b"", "wb", []),
+        (b"kept\n" * 1000, "ab", []),  # >>: appended after what the file held
+        (b"", "wb", ["--format", "csv"]),
+        (b"", "wb", ["--jobs", "2"]),
+    ],
+    ids=["new", "appended", "csv", "jobs"],
+)
+def test_a_partial_block_on_a_full_file_is_cut_back_to_a_whole_line(
+    tmp_path: Path, before: bytes, mode: str, options: list[str]
+) -> None:
     """A batch on a file that fills up (here a size limit, EFBIG) ends with a whole line."""
     import resource
     import signal
 
     path = tmp_path / "dose.jsonl"
-    path.write_text('{"items": ["oxide=400mg"], "age": 40}\n' * 2000)
+    path.write_text('{"items": ["oxide=400mg"], "age": 40, "sex": "female"}\n' * 12000)  # 3 pieces
     output = tmp_path / "out.jsonl"
-    limit = 300_000  # a few blocks in, and inside one
+    output.write_bytes(before)
+    # a few blocks in, and inside one (--jobs writes a piece at once: about 10 MB)
+    limit = 15_000_000 if "--jobs" in options else 200_000
 
     def small_disk() -> None:  # pragma: no cover - runs in the child
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    with output.open("w") as stream:
+    with output.open(mode) as stream:
         done = subprocess.run(
-            [sys.executable, "-m", "mgcalc", "dose", "--batch", str(path)],
+            [sys.executable, "-m", "mgcalc", "dose", "--batch", str(path), *options],
             stdout=stream, stderr=subprocess.PIPE, preexec_fn=small_disk, timeout=120, check=False,
         )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.decode() == "error: cannot write the output: File too large\n"
     written = output.read_bytes()
+    assert written.startswith(before)
+    written = written[len(before) :]
     assert 0 < len(written) < limit and written.endswith(b"\n")
-    numbers = [json.loads(line)["line"] for line in written.splitlines()]
+    if "csv" in options:
+        numbers = [int(row.split(b",")[1]) for row in written.splitlines()[1:]]
+    else:
+        numbers = [json.loads(line)["line"] for line in written.splitlines()]
     assert numbers == list(range(1, len(numbers) + 1))
 
 
