@@ -152,26 +152,25 @@ def _drive(
     window = WINDOW * len(workers)
     while True:
         stop.waiting = True  # nothing is being written: a signal may stop the run at once
-        for _ in range(AHEAD):  # one round per place, so that each worker starts at once
-            for connection, pieces_held in held.items():
-                if len(pieces_held) < AHEAD and given - written < window:
-                    piece = next(todo, None)
-                    if piece is None:
-                        break
-                    _give(processes[connection], connection, piece)
-                    pieces_held.append(given)
-                    given += 1
-        busy = [connection for connection, pieces_held in held.items() if pieces_held]
-        if not busy:
-            stop.waiting = False
-            return summary
         try:
+            for _ in range(AHEAD):  # one round per place, so that each worker starts at once
+                for connection, pieces_held in held.items():
+                    if len(pieces_held) < AHEAD and given - written < window:
+                        piece = next(todo, None)
+                        if piece is None:
+                            break
+                        _give(processes[connection], connection, piece)
+                        pieces_held.append(given)
+                        given += 1
+            busy = [connection for connection, pieces_held in held.items() if pieces_held]
+            if not busy:
+                return summary
             for ready in wait(busy):
                 assert isinstance(ready, Connection)
                 buffer = spare.pop() if spare else bytearray()
                 size, counts = _receive(processes[ready], ready, buffer)
                 results[held[ready].popleft()] = buffer, size, counts
-        except Interrupted as stopped:
+        except Interrupted as stopped:  # raised by the signal's handler, while waiting
             raise Interrupted(stopped.signum, summary.read) from None
         finally:
             stop.waiting = False
