@@ -175,7 +175,9 @@ def _reader(folder: str, start: Any, seen: Any) -> None:
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
-def test_concurrent_sets_leave_one_whole_profile(tmp_path: Path) -> None:
+def test_concurrent_sets_leave_one_whole_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """200 pairs of `profile set` at once, with a reader: each file ends as one of the two."""
     context = multiprocessing.get_context("fork")
     start = context.Barrier(3)
@@ -192,7 +194,7 @@ def test_concurrent_sets_leave_one_whole_profile(tmp_path: Path) -> None:
         assert process.exitcode == 0
     assert seen.value == 0
     for number in range(ROUNDS):
-        os.environ[saved.CONFIG_ENV] = str(tmp_path / f"{number}.toml")
+        monkeypatch.setenv(saved.CONFIG_ENV, str(tmp_path / f"{number}.toml"))
         found = saved.load()
         assert found is not None and found.values() in (A, B)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.toml" for n in range(ROUNDS))
