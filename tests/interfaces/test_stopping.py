@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ from mgcalc.interfaces import stopping
 
 HANG = 120  # seconds: only a hang takes this long
 
-REQUESTS = {
+REQUESTS: dict[str, dict[str, Any]] = {
     "dose": {"items": ["glycinate=500mg"], "diet": "250mg", "age": "42", "sex": "female"},
     "plan": {"form": "glycinate", "diet": "250mg", "age": "40", "sex": "female"},
     "convert": {"amount": "400mg", "form": "oxide"},
@@ -117,8 +118,8 @@ def test_a_signal_stops_a_batch_at_a_whole_line(
     code, output, errors = _finish(child, first)
     assert code == 128 + sent  # 130, 143
     numbers = _lines_of(output, output_format)
-    first = 2 if input_format == "csv" else 1  # a CSV's requests start below its header
-    assert numbers == list(range(first, first + len(numbers)))  # in order, each once
+    start = 2 if input_format == "csv" else 1  # a CSV's requests start below its header
+    assert numbers == list(range(start, start + len(numbers)))  # in order, each once
     assert 0 < len(numbers) < lines
     name = signal.Signals(sent).name
     assert errors == (
