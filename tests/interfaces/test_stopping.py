@@ -288,3 +288,32 @@ def test_a_callers_timeout_leaves_no_worker(tmp_path: Path) -> None:
     while _running_with(str(path)):
         assert time.monotonic() < deadline, _running_with(str(path))
         time.sleep(0.05)
+
+
+def _sockets(pid: int) -> set[str]:
+    """Return the sockets (the pipes of multiprocessing) that process *pid* holds."""
+    found = set()
+    for entry in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(entry)
+            if target.startswith("socket:"):
+                found.add(target)
+    return found
+
+
+@linux
+def test_a_worker_holds_only_its_own_pipe_end(tmp_path: Path) -> None:
+    """No worker holds an end of the parent's: the parent's going reads as end of file."""
+    path = _batch(tmp_path / "big.jsonl", "dose", 12000)
+    child, _ = _start("dose", path, "--jobs", "2")
+    try:
+        workers = _children(child.pid)
+        parents = _sockets(child.pid)
+        assert len(parents) == 2  # one end for each worker
+        for worker in workers:
+            held = _sockets(worker)
+            assert len(held) == 1 and not held & parents
+            assert os.readlink(f"/proc/{worker}/fd/1") == os.devnull  # not the parent's stdout
+    finally:
+        child.kill()
+        child.communicate(timeout=HANG)
