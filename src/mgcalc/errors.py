@@ -7,6 +7,8 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_ABOVE_UL = 3  # only with --fail-above-ul
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a process ended by SIGINT
+EXIT_TERMINATED = 143  # SIGTERM, likewise (128 + the signal's number)
+MAX_JOBS = 64  # --jobs: the same bound on every machine, so a script behaves alike everywhere
 
 
 class MgcalcError(Exception):
@@ -71,6 +73,16 @@ class WorkerFailed(MgcalcError):
 
 
 class Interrupted(MgcalcError):
-    """The user pressed Ctrl-C during a parallel batch."""
+    """A batch was stopped by SIGINT (Ctrl-C) or SIGTERM, after *lines* whole output lines."""
 
     exit_code = EXIT_INTERRUPTED
+
+    def __init__(self, signum: int, lines: int = 0) -> None:
+        import signal  # only here: an interrupted batch is rare
+
+        name = signal.Signals(signum).name
+        super().__init__(
+            f"interrupted by {name}; {lines} result lines written, each whole, in input order"
+        )
+        self.signum, self.lines = signum, lines
+        self.exit_code = 128 + signum  # 130 for SIGINT, 143 for SIGTERM, as a shell reports them

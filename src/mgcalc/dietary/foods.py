@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from mgcalc.datafiles import data_file, data_label
+from mgcalc.datafiles import data_bytes, data_label
 from mgcalc.errors import DataError, UnknownFood
 from mgcalc.text import mg
 
@@ -168,7 +168,7 @@ class FoodsTable:
 @cache
 def foods_table() -> FoodsTable:
     """Read data/foods.csv once."""
-    return FoodsTable(data_file(FILE).read_bytes(), data_label(FILE))
+    return FoodsTable(data_bytes(FILE), data_label(FILE))
 
 
 class _BadField(Exception):

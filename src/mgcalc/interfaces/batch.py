@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -15,7 +16,8 @@ from pydantic import BaseModel, ConfigDict
 from pydantic_core import to_json
 
 from mgcalc.chemistry.conversion import Conversion
-from mgcalc.errors import InputError, MgcalcError
+from mgcalc.errors import InputError, Interrupted, MgcalcError
+from mgcalc.interfaces.output import WholeLines
 from mgcalc.interfaces.request import (
     MAX_REQUEST_BYTES,
     REQUESTS,
@@ -31,6 +33,7 @@ from mgcalc.interfaces.request import (
     run_request,
     validate_request,
 )
+from mgcalc.interfaces.stopping import STOP
 from mgcalc.nutrition.intake import Dose, DoseFields
 from mgcalc.nutrition.planner import Plan
 from mgcalc.result import Result
@@ -145,28 +148,41 @@ def run_batch(
     if header:
         write_header(out, command, output_format)
     run = _run_json if command == "dose" and output_format == "jsonl" else _run_model
-    with _writer(out, command, output_format) as write:
-        for block in _blocks(records):
-            # Stage by stage over a block: each stage's code stays in the processor's cache.
-            requests = [_request(line, record, model) for line, record in block]
-            results = [_result(request, run) for request in requests]
-            for (line, record), request, result in zip(block, requests, results, strict=True):
-                summary.read += 1
-                if isinstance(result, MgcalcError):
-                    summary.errors += 1
-                    identifier = _id_of(record)
-                    write(line if identifier is None else identifier, line, None, str(result))
-                    continue
-                assert not isinstance(request, MgcalcError)
-                outcome, above_ul = result
-                summary.ok += 1
-                summary.above_ul += above_ul
-                write(line if request.id is None else request.id, line, outcome, None)
+    try:
+        with _writer(out, command, output_format) as write:
+            for block in _blocks(records):
+                # Stage by stage over a block: each stage's code stays in the processor's cache.
+                requests = [_request(line, record, model) for line, record in block]
+                results = [_result(request, run) for request in requests]
+                for (line, record), request, result in zip(block, requests, results, strict=True):
+                    summary.read += 1
+                    if isinstance(result, MgcalcError):
+                        summary.errors += 1
+                        identifier = _id_of(record)
+                        write(line if identifier is None else identifier, line, None, str(result))
+                        continue
+                    assert not isinstance(request, MgcalcError)
+                    outcome, above_ul = result
+                    summary.ok += 1
+                    summary.above_ul += above_ul
+                    write(line if request.id is None else request.id, line, outcome, None)
+    except Interrupted as stopped:  # every line counted was written, whole
+        raise Interrupted(stopped.signum, summary.read) from None
     return summary
 
 
 def _blocks(records: Iterator[tuple[int, Record]]) -> Iterator[list[tuple[int, Record]]]:
-    while block := list(itertools.islice(records, BLOCK_RECORDS)):
+    """Yield the requests in blocks; a signal (see :mod:`stopping`) ends them between two."""
+    while True:
+        STOP.waiting = True  # reading: a signal may stop the batch at once
+        try:
+            block = list(itertools.islice(records, BLOCK_RECORDS))
+        finally:
+            STOP.waiting = False
+        if STOP.signal:
+            raise Interrupted(STOP.signal)
+        if not block:
+            return
         yield block
 
 
@@ -336,16 +352,17 @@ def _csv_record(row: dict[str, str]) -> dict[str, object]:
 
 @contextlib.contextmanager
 def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iterator[Writer]:
-    """Yield the writer of *output_format*'s lines; what it holds is written at the end."""
+    """Yield the writer of *output_format*'s lines, sent in blocks of whole lines.
+
+    A block leaves the writer before it is sent, so it is never sent twice; what is held
+    at the end (or when the run stops) is sent then, unless sending failed.
+    """
+    lines = WholeLines(out)
+    send = lines.send
     if output_format == "csv":
-        yield _csv_writer(out, command)
+        with _csv_writer(lines, command) as write_row:
+            yield write_row
         return
-    buffer: IO[bytes] | None = getattr(out, "buffer", None)
-    if buffer is not None:
-        out.flush()
-    send: Callable[[bytes], object] = (
-        buffer.write if buffer is not None else lambda data: out.write(data.decode())
-    )
     block: list[bytes] = []
     size = 0
 
@@ -355,14 +372,18 @@ def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iter
         block.append(data)
         size += len(data)
         if size >= BLOCK_BYTES:
-            send(b"".join(block))
+            whole = b"".join(block)
             block.clear()
             size = 0
+            send(whole)
 
     try:
         yield write
     finally:  # whole lines only, even when the run is cut short
-        send(b"".join(block))
+        if block and not lines.failed:
+            whole = b"".join(block)
+            block.clear()
+            send(whole)
 
 
 def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | None) -> bytes:
@@ -404,9 +425,17 @@ def write_header(out: IO[str], command: Command, output_format: OutputFormat) ->
         )
 
 
-def _csv_writer(out: IO[str], command: Command) -> Writer:
-    writer = csv.writer(out, lineterminator="\n")
+@contextlib.contextmanager
+def _csv_writer(lines: WholeLines, command: Command) -> Iterator[Writer]:
+    rows = io.StringIO()
+    writer = csv.writer(rows, lineterminator="\n")
     columns = _CSV_COLUMNS[command]
+
+    def sent() -> None:
+        whole = rows.getvalue().encode()
+        rows.seek(0)
+        rows.truncate()
+        lines.send(whole)
 
     def write(id: str | int, line: int, result: Outcome | None, error: str | None) -> None:
         assert not isinstance(result, DoseFields)  # a CSV row is made from the model
@@ -418,8 +447,14 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
             values += ["" if data.get(column) is None else data[column] for column in columns]
         values.append("" if error is None else error)
         writer.writerow(values)
+        if rows.tell() >= BLOCK_BYTES:
+            sent()
 
-    return write
+    try:
+        yield write
+    finally:  # whole rows only, even when the run is cut short
+        if rows.tell() and not lines.failed:
+            sent()
 
 
 def _flat(result: Dose | Plan | Conversion) -> dict[str, Any]:

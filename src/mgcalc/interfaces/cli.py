@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import errno
 import gc
 import os
 import sys
@@ -21,6 +22,7 @@ from mgcalc.errors import (
     EXIT_ABOVE_UL,
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
+    MAX_JOBS,
     InputError,
     MgcalcError,
     UsageError,
@@ -263,9 +265,10 @@ Jobs = Annotated[
     typer.Option(
         "--jobs",
         min=0,
+        max=MAX_JOBS,
         metavar="N",
-        help="Worker processes for a JSON Lines --batch FILE (0: one per core); "
-        "stdin and CSV run in one process.",
+        help="Worker processes for a JSON Lines --batch FILE (0: one per core, at most "
+        "64); stdin and CSV run in one process.",
     ),
 ]
 
@@ -851,8 +854,10 @@ def _scripted(
     if not gc.isenabled():  # the mgcalc process runs without it (entry.py); a batch is long
         gc.freeze()  # what start-up made stays: only the records' garbage is examined
         gc.enable()
+    from mgcalc.interfaces.stopping import stopping
+
     input_format = batch_format or batches.guess_format(batch)
-    with batches.open_source(batch) as stream:
+    with batches.open_source(batch) as stream, stopping():
         if jobs != 1 and input_format == "jsonl" and os.path.isfile(batch):
             from mgcalc.interfaces.parallel import cores, run_parallel
 
@@ -891,9 +896,13 @@ def _finish(result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul
 def run(args: list[str] | None = None) -> int:
     """Run the command line on *args* (default: ``sys.argv``); return the exit code.
 
-    Standard output is flushed here, so that a reader that went away (a broken pipe) is
-    reported as one line rather than as an exception at the interpreter's exit.
+    Standard output is flushed here, so that a reader that went away (a broken pipe) or
+    a write that failed (a full disk) is reported as one line rather than as an exception
+    at the interpreter's exit.
     """
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        return _cannot_write(os.strerror(errno.EBADF))
+    stdout = _identity()
     try:
         try:
             _lean(sys.argv[1:] if args is None else args)(args)
@@ -903,9 +912,15 @@ def run(args: list[str] | None = None) -> int:
             code = 0
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # typer met a closed stdout
             return _closed_pipe()
+        if _identity() != stdout:  # rich (typer's help) met one: it put /dev/null there
+            return _closed_pipe()
         sys.stdout.flush()
-    except BrokenPipeError:
-        return _closed_pipe()
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            return _closed_pipe()
+        if error.filename is not None:  # a file mgcalc failed to read is an error of its own
+            raise
+        return _cannot_write(error.strerror or str(error))
     return code
 
 
@@ -945,10 +960,33 @@ def _exit_code(code: object) -> int:
     return EXIT_FAILURE
 
 
+def _identity() -> tuple[int, int] | None:
+    """Return which file stdout's descriptor is (device, inode), if it has one."""
+    try:
+        found = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
+
+
 def _closed_pipe() -> int:
     """Report that stdout was closed before everything was written; return exit 1."""
-    with contextlib.suppress(OSError):
-        sys.stderr.write("error: output closed before mgcalc finished (broken pipe)\n")
+    return _output_failed("output closed before mgcalc finished (broken pipe)")
+
+
+def _cannot_write(reason: str) -> int:
+    """Report that writing stdout failed (a full disk, EIO); return exit 1."""
+    return _output_failed(f"cannot write the output: {reason}")
+
+
+def _output_failed(message: str) -> int:
+    """Say *message* on stderr; what stdout still holds goes nowhere, so exit is quiet."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        nothing = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nothing, sys.stdout.fileno())
+        os.close(nothing)
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stderr.write(f"error: {message}\n")
         sys.stderr.flush()
     return EXIT_FAILURE
 

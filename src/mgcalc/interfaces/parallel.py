@@ -10,9 +10,11 @@ in input order, so the output is the same, byte for byte. A worker holds at most
 however long the file. A file of one piece runs in this process, and there are never
 more workers than pieces.
 
-A worker that dies, a closed stdout and Ctrl-C stop the run between two pieces:
-the output then ends with a whole line, the workers are ended, and the error is one
-line on stderr.
+A worker that dies, a closed stdout, SIGINT (Ctrl-C) and SIGTERM stop the run between
+two pieces: the output then ends with a whole line, the workers are ended, and the error
+is one line on stderr. A worker never outlives the parent: it holds only its own end of
+its pipe, so the parent's end closing (the parent gone, however) reads as end of file;
+on Linux a forked worker is also sent SIGKILL when the parent dies.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import IO
@@ -35,6 +36,8 @@ from typing import IO
 from mgcalc.errors import Interrupted, WorkerFailed
 from mgcalc.interfaces import api, handover
 from mgcalc.interfaces.batch import Command, OutputFormat, Summary, run_batch, write_header
+from mgcalc.interfaces.output import WholeLines
+from mgcalc.interfaces.stopping import STOP, Stop, default_in_worker, stopping
 
 PIECE_BYTES = 256 * 1024  # about 1,600 requests: 4 MB of output
 AHEAD = 2  # pieces a worker holds: the one it runs and the next
@@ -103,56 +106,35 @@ def run_parallel(
     if method == "forkserver":
         context.set_forkserver_preload([__name__])
     write_header(out, command, output_format)
-    out.flush()
-    buffer: IO[bytes] | None = getattr(out, "buffer", None)
-    send: Callable[[memoryview], object] = (
-        partial(_write_all, buffer)
-        if buffer is not None
-        else lambda data: out.write(str(data, "utf-8"))
-    )
+    send = WholeLines(out).send
     workers: list[tuple[BaseProcess, Connection]] = []
-    stop: list[bool] = []
-    with _ctrl_c_sets(stop):
+    with stopping():
         try:
             for _ in first:  # no more workers than pieces
                 ours, theirs = context.Pipe()
+                # A fork inherits every descriptor: it closes the parent's ends it got.
+                inherited = (
+                    (*(held.fileno() for _, held in workers), ours.fileno())
+                    if method == "fork"
+                    else ()
+                )
                 process = context.Process(  # type: ignore[attr-defined]  # typeshed: BaseContext
                     target=_work, args=(theirs, path, command, output_format, files),
-                    daemon=True,
+                    kwargs={"inherited": inherited, "parent": os.getpid()}, daemon=True,
                 )  # fmt: skip
                 process.start()
                 theirs.close()  # so that a dead worker reads as end of file here
                 workers.append((process, ours))
-            return _drive(itertools.chain(first, todo), workers, send, stop)
+            return _drive(itertools.chain(first, todo), workers, send)
         finally:
             _end(workers)
-
-
-def _write_all(stream: IO[bytes], data: memoryview) -> None:
-    """Write all of *data*: a signal (Ctrl-C) can cut a large write short, silently."""
-    while data:
-        data = data[stream.write(data) :]
-
-
-@contextlib.contextmanager
-def _ctrl_c_sets(stop: list[bool]) -> Iterator[None]:
-    """Turn Ctrl-C into a flag checked between pieces (never inside a write)."""
-    try:
-        previous = signal.signal(signal.SIGINT, lambda *_: stop.append(True))
-    except ValueError:  # not the main thread: Ctrl-C is not ours to handle
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _drive(
     todo: Iterator[Piece],
     workers: list[tuple[BaseProcess, Connection]],
     send: Callable[[memoryview], object],
-    stop: list[bool],
+    stop: Stop = STOP,
 ) -> Summary:
     """Give pieces to the workers as they free up, and write the results in input order.
 
@@ -169,26 +151,34 @@ def _drive(
     given = written = 0
     window = WINDOW * len(workers)
     while True:
-        for _ in range(AHEAD):  # one round per place, so that each worker starts at once
-            for connection, pieces_held in held.items():
-                if len(pieces_held) < AHEAD and given - written < window:
-                    piece = next(todo, None)
-                    if piece is None:
-                        break
-                    _give(processes[connection], connection, piece)
-                    pieces_held.append(given)
-                    given += 1
-        busy = [connection for connection, pieces_held in held.items() if pieces_held]
-        if not busy:
-            return summary
-        for ready in wait(busy):
-            assert isinstance(ready, Connection)
-            buffer = spare.pop() if spare else bytearray()
-            size, counts = _receive(processes[ready], ready, buffer)
-            results[held[ready].popleft()] = buffer, size, counts
-        if stop:
-            raise Interrupted("interrupted; the output ends with a whole line")
+        stop.waiting = True  # nothing is being written: a signal may stop the run at once
+        try:
+            for _ in range(AHEAD):  # one round per place, so that each worker starts at once
+                for connection, pieces_held in held.items():
+                    if len(pieces_held) < AHEAD and given - written < window:
+                        piece = next(todo, None)
+                        if piece is None:
+                            break
+                        _give(processes[connection], connection, piece)
+                        pieces_held.append(given)
+                        given += 1
+            busy = [connection for connection, pieces_held in held.items() if pieces_held]
+            if not busy:
+                return summary
+            for ready in wait(busy):
+                assert isinstance(ready, Connection)
+                buffer = spare.pop() if spare else bytearray()
+                size, counts = _receive(processes[ready], ready, buffer)
+                results[held[ready].popleft()] = buffer, size, counts
+        except Interrupted as stopped:  # raised by the signal's handler, while waiting
+            raise Interrupted(stopped.signum, summary.read) from None
+        finally:
+            stop.waiting = False
+        if stop.signal:
+            raise Interrupted(stop.signal, summary.read)
         while written in results:
+            if stop.signal:  # noted while the last piece was written
+                raise Interrupted(stop.signal, summary.read)
             buffer, size, counts = results.pop(written)
             with memoryview(buffer) as view, view[:size] as data:
                 send(data)
@@ -256,9 +246,17 @@ def _work(
     command: Command,
     output_format: OutputFormat,
     files: tuple[str | None, str | None],
+    *,
+    inherited: tuple[int, ...] = (),
+    parent: int | None = None,
 ) -> None:
-    """Run the pieces the parent sends until it sends None; send back bytes and counts."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    """Run the pieces the parent sends until it sends None; send back bytes and counts.
+
+    A forked worker first closes the *inherited* descriptors, the parent's ends of the
+    pipes, so that it sees end of file when the *parent* is gone.
+    """
+    default_in_worker()
+    _leave_with(parent, inherited)
     try:
         forms_file, products_file = files
         if forms_file:
@@ -284,3 +282,34 @@ def _work(
     except Exception as error:  # reported by the parent, as one line
         with contextlib.suppress(OSError):
             connection.send(f"{type(error).__name__}: {error}")
+
+
+def _leave_with(parent: int | None, inherited: tuple[int, ...]) -> None:
+    """Hold nothing of the parent's, and end with it (on Linux, also by a signal)."""
+    for descriptor in inherited:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    # Not the parent's stdout: a reader (| wc -l) waits for every holder to close it.
+    with contextlib.suppress(OSError):
+        nothing = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nothing, 1)
+        os.close(nothing)
+    if parent is None or not sys.platform.startswith("linux") or not inherited:
+        return  # forkserver or spawn: the parent's end closing is the only sign
+    _parent_death_signal()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _parent_death_signal() -> None:
+    """Ask Linux to send this process SIGKILL when the thread that forked it ends.
+
+    The parent forks its workers from its main thread (with other threads running it
+    uses forkserver instead), which ends only with the parent.
+    """
+    import ctypes
+
+    pr_set_pdeathsig = 1  # from <linux/prctl.h>
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -36,7 +38,12 @@ def emit(result: BaseModel, *, as_json: bool) -> None:
         return
     from rich.console import Console
 
-    console = Console(highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # The CLI says so in one line; rich's own way exits silently.
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    console = _Console(highlight=False)
     for renderable in renderables(result):
         console.print(renderable)
 
