@@ -14,21 +14,40 @@ def number(value: float, digits: int = 4) -> str:
     return f"{value:,.{decimals}f}"
 
 
-# Milligrams are shown to 0.1 mg, and verdicts compare what is shown (see nutrition.assessment),
-# so a sentence can never read "350 mg > UL 350 mg".
+# Milligrams are shown to 0.1 mg, and verdicts, the planner, bars and tables compare what is
+# shown (see nutrition.assessment), so a sentence can never read "350 mg > UL 350 mg". One
+# rounding everywhere: half away from zero on the shortest decimal that reads back as the same
+# float (Decimal(repr(x))), so 319.95 shows as 320 and 350.05 as 350.1, as a person rounds
+# the figure they typed, not the binary value just below or above it.
 MG_DECIMALS = 1
 
 
+def _tie(value: float) -> bool:
+    """Return whether *value* may be a tie at 0.1 mg (…x5): the cheap test before Decimal."""
+    # Away from a tie the binary value and its shortest decimal round alike (the decimal is
+    # the nearest that reads back, so no tie point lies between them): only here do they part.
+    return 0.4999 < abs(value) * 10 % 1.0 < 0.5001
+
+
+def _half_up(value: float) -> str:
+    """Return *value* rounded half away from zero to 0.1, as its digits ("320.0")."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def shown_mg(value: float) -> float:
-    """Return *value* in mg as it is shown: rounded to 0.1 mg."""
+    """Return *value* in mg as it is shown: rounded half away from zero to 0.1 mg."""
+    if _tie(value):
+        return float(_half_up(value))
     return round(value, MG_DECIMALS)
 
 
 def mg(value: float) -> str:
     """Format milligrams for sentences and tables alike: to 0.1 mg, whole where that is exact."""
-    # Formatting to one decimal rounds as shown_mg does (both round the exact binary value
-    # half to even), in half the time of rounding first: verdict sentences call it often.
-    text = f"{value:,.1f}"
+    # Formatting to one decimal rounds as shown_mg does away from ties, in half the time of
+    # rounding first: verdict sentences and batches call it often.
+    text = f"{float(_half_up(value)):,.1f}" if _tie(value) else f"{value:,.1f}"
     if text.endswith(".0"):
         text = "0" if text == "-0.0" else text[:-2]
     return f"{text} mg"
@@ -37,3 +56,20 @@ def mg(value: float) -> str:
 def percent(fraction: float) -> str:
     """Format a fraction (0.1410) as a percentage with two decimals (14.10 %)."""
     return f"{fraction * 100:.2f} %"
+
+
+def share(value: float, of: float) -> str:
+    """Format *value* as a whole percentage of *of* that agrees with their comparison.
+
+    A value below *of* as shown never reads 100 %, and one above it never 100 % either.
+    """
+    below, above = shown_mg(value) < shown_mg(of), shown_mg(value) > shown_mg(of)
+    ratio = value / of * 100
+    whole = round(ratio)
+    if below and whole >= 100:
+        whole = 99
+    elif above and whole <= 100:
+        whole = 101
+    elif not below and not above:
+        whole = 100
+    return f"{whole} %"
