@@ -12,21 +12,30 @@ from pydantic import Field
 from mgcalc.chemistry.content import Content, content
 from mgcalc.chemistry.forms import clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
-from mgcalc.clinical.cautions import KIDNEY, above_ul, age_cautions
+from mgcalc.clinical.cautions import (
+    EFSA_UL_STANDARDS,
+    EU_NO_UL_MONTHS,
+    INFANT_MONTHS,
+    KIDNEY,
+    above_ul,
+    age_cautions,
+)
 from mgcalc.clinical.matched import InteractionMatch, found_with, warning
 from mgcalc.clinical.product_names import clears_with_products, resolve_item
 from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
-from mgcalc.errors import InputError
+from mgcalc.errors import BadDiet, InputError
 from mgcalc.nutrition.assessment import (
     Assessment,
     AssessmentFields,
     Reason,
     ReferenceUsed,
     assessment_fields,
+    days_text,
     reference_for,
 )
 from mgcalc.nutrition.profile import Profile
 from mgcalc.nutrition.standards import STANDARD_INFO
+from mgcalc.nutrition.variation import sd_for
 from mgcalc.result import ProfileSource, Result
 from mgcalc.text import mg
 
@@ -162,17 +171,19 @@ def dose(
     id: str | int | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
+    diet_days: int | None = None,
 ) -> Dose:
     """Convert every item, add the diet, and judge the totals for *profile*.
 
     *diet* is None when no diet is given (adequacy is then not judged); a string is one
-    diet entry, as ``--diet`` takes it.
+    diet entry, as ``--diet`` takes it. *diet_days* says a typed diet is the mean of so
+    many days (a diet file counts its own).
     """
     if isinstance(diet, str):
         diet = make_diet(diet)
     fields = dose_fields(
         items, diet, profile, id=id, with_medicines=with_medicines,
-        kidney_impairment=kidney_impairment,
+        kidney_impairment=kidney_impairment, diet_days=diet_days,
     )  # fmt: skip
     return Dose(**fields._asdict() | {"assessment": Assessment(**fields.assessment._asdict())})
 
@@ -185,22 +196,30 @@ def dose_fields(
     id: str | int | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
+    diet_days: int | None = None,
 ) -> DoseFields:
     """Return what :func:`dose` finds, as field values (no model is built)."""
     found = found_with(with_medicines)
+    days = days_observed(diet, diet_days)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
+    sd = None
+    if diet is not None and reference.ear_mg is not None and profile.age_months is not None:
+        state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
+        sd = sd_for(profile.age_months, profile.sex, state)
     assessment = assessment_fields(
         total, taken.supplemental_mg, reference,
-        diet_given=diet is not None, personal=profile.is_personal,
+        diet_given=diet is not None, personal=profile.is_personal, days=days, sd_mg=sd,
     )  # fmt: skip
     notes.extend(taken.notes)
     if diet is None:
-        notes.append(NO_DIET)
+        notes.append(no_diet(profile.age_months))
     else:
         notes.extend(diet_notes(diet))
+        if diet.file is None and diet_days is None:
+            notes.append(ONE_DAY)
     notes.extend(_ALWAYS)
     warnings = list(taken.warnings)
     if assessment.ul == "above" and reference.ul_mg is not None:
@@ -225,8 +244,47 @@ def dose_fields(
         notes=tuple(notes),
         warnings=tuple(warnings),
         interactions=found,
-        next_step=next_step(assessment, reference, taken.items, kidney_impairment),
+        next_step=next_step(
+            assessment,
+            reference,
+            taken.items,
+            kidney_impairment,
+            young=young_child(profile.age_months, profile.standard),
+            file=diet is not None and diet.file is not None,
+            months=profile.age_months,
+        ),
     )
+
+
+def days_observed(diet: Diet | None, diet_days: int | None) -> int:
+    """Return how many days the diet's mean is of: a file's days used, --diet-days, or 1."""
+    if diet_days is not None:
+        if isinstance(diet_days, bool) or not isinstance(diet_days, int):
+            raise BadDiet(f"diet_days must be a whole number of days, not {diet_days!r}"[:80])
+        if not 1 <= diet_days <= MAX_DIET_DAYS:
+            raise BadDiet(f"--diet-days must be 1 to {MAX_DIET_DAYS}, not {diet_days}")
+        if diet is None:
+            raise BadDiet("--diet-days says a typed diet is a mean of days: give --diet or --food")
+        if diet.file is not None:
+            raise BadDiet(
+                "--diet-days is for a typed diet; a diet file counts its own days "
+                "(--days N keeps the latest N)"
+            )
+        return diet_days
+    if diet is not None and diet.file is not None:
+        return max(1, diet.file.days_used)
+    return 1
+
+
+def young_child(months: float | None, standard: str) -> str | None:
+    """Return "an infant" or "a child under 4" where supplements are for medical advice only."""
+    if months is None:
+        return None
+    if months < INFANT_MONTHS:
+        return "an infant"
+    if standard in EFSA_UL_STANDARDS and months < EU_NO_UL_MONTHS:
+        return "a child under 4"
+    return None
 
 
 def next_step(
@@ -234,28 +292,75 @@ def next_step(
     reference: ReferenceUsed,
     items: Sequence[Item],
     kidney_impairment: bool = False,
+    *,
+    young: str | None = None,
+    file: bool = False,
+    months: float | None = None,
 ) -> str:
-    """Return one sentence on what follows from the verdicts: it points, it does not prescribe."""
+    """Return one sentence on what follows from the verdicts: it points, it does not prescribe.
+
+    It never contradicts a caution (no plan for an infant), and below the IOM's criterion it
+    never says that nothing calls for a change: it says what would settle it.
+    """
     if kidney_impairment:
         return "With kidney impairment, whether to take magnesium at all is for a doctor to say."
+    if young is not None:
+        return (
+            f"Supplements for {young} are for medical advice only: ask a paediatrician or "
+            "doctor; magnesium should come from food and formula or milk."
+        )
     if assessment.ul == "above":
         return (
             "The supplements exceed the upper limit: check this amount with a pharmacist or "
             "doctor before taking it."
         )
     if assessment.reason is not None:
-        return _MISSING[assessment.reason].format(standard=reference.standard)
+        return _MISSING[assessment.reason].format(
+            standard=reference.standard, food=example_food(months)
+        )
+    return _usual_step(assessment, reference, items, file=file)
+
+
+def _usual_step(
+    assessment: Assessment | AssessmentFields,
+    reference: ReferenceUsed,
+    items: Sequence[Item],
+    *,
+    file: bool,
+) -> str:
+    """Return the next step once no caution applies: it follows the verdict and confidence."""
+    more = (
+        "more days in the diet file would settle it"
+        if file
+        else "a tracker export of more days (--diet-file FILE) would settle it"
+    )
+    days = days_text(assessment.days_observed)
     if assessment.adequacy in ("likely_inadequate", "possibly_inadequate", "cannot_assess"):
         form = next((item.form for item in items if item.product is None and item.form), None)
         recommended = STANDARD_INFO[reference.standard].recommended
         name = "the AI" if reference.rda_mg is None else f"the {recommended}"
+        plan = f"'mgcalc plan {form or 'FORM'}' with the same options shows how many units"
+        if assessment.days_observed < _FEW_DAYS:
+            verb = "estimates" if assessment.days_observed == 1 else "estimate"
+            return f"{days} only {verb} usual intake ({more}); {plan} reach {name}."
+        return f"{plan[0].upper()}{plan[1:]} reach {name}."
+    if assessment.confidence is None:
         return (
-            f"'mgcalc plan {form or 'FORM'}' with the same options shows how many units "
-            f"reach {name}."
+            f"Likely adequate only if these {days} are your usual intake (IOM 2000): no "
+            f"day-to-day variation is sourced for this group to put a number on it; {more}."
         )
+    if not reaches_needed(assessment):
+        return f"Below the IOM's 97.5 % confidence with {days}: {more}."
     if assessment.ul == "within":
         return "Within the reference values: nothing in these figures calls for a change."
     return "The total reaches the intake value; no upper limit is set to judge supplements by."
+
+
+def reaches_needed(assessment: Assessment | AssessmentFields) -> bool:
+    """Return whether the IOM's confidence reaches its criterion (z ≥ 2.00)."""
+    from mgcalc.nutrition.variation import CRITERION_Z, normal_cdf
+
+    return assessment.confidence is not None and assessment.confidence >= normal_cdf(CRITERION_Z)
 
 
 # What to give when adequacy could not be judged, by the reason.
@@ -265,7 +370,7 @@ _MISSING: dict[Reason, str] = {
         "'mgcalc profile set'."
     ),
     "no_diet": (
-        "To judge adequacy add the diet: --diet 250mg (a known total), --food almonds=1oz, "
+        "To judge adequacy add the diet: --diet 250mg (a known total), --food {food}, "
         "or --diet-file FILE."
     ),
     "no_reference_value": (
@@ -277,9 +382,28 @@ _MISSING: dict[Reason, str] = {
 
 NO_DIET = (
     "No diet given: adequacy needs the magnesium from food and water. Give it with "
-    "--diet 250mg (a known total), --diet 1.5L@20mg/L (water), --food almonds=1oz or "
+    "--diet 250mg (a known total), --diet 1.5L@20mg/L (water), --food {food} or "
     "--diet-file FILE; --diet 0mg judges the supplements alone."
 )
+ONE_DAY = (
+    "The typed diet counts as 1 day. If it is the mean of several days, say so with "
+    "--diet-days N; a diet file counts its own days."
+)
+# Whole nuts are a choking hazard for young children: examples fit the age.
+MAX_DIET_DAYS = 3660
+_FEW_DAYS = 7
+
+
+def example_food(months: float | None) -> str:
+    """Return a food example that fits the age (no almonds for an 8-month-old)."""
+    if months is not None and months < EU_NO_UL_MONTHS:
+        return "banana=50g"
+    return "almonds=1oz"
+
+
+def no_diet(months: float | None) -> str:
+    """Return the note on a missing diet, with an example food that fits the age."""
+    return NO_DIET.format(food=example_food(months))
 
 
 _ALWAYS = (
