@@ -172,6 +172,23 @@ DietFile = Annotated[
 Days = Annotated[
     int | None, typer.Option("--days", min=1, help="With --diet-file: the N latest days only.")
 ]
+DietDays = Annotated[
+    int | None,
+    typer.Option(
+        "--diet-days",
+        min=1,
+        metavar="N",
+        help="The typed diet (--diet, --food) is the mean of N days (default 1): the "
+        "confidence that usual intake is adequate grows with the days (IOM 2000).",
+    ),
+]
+Brief = Annotated[
+    bool,
+    typer.Option(
+        "--brief",
+        help="Print only cautions, verdicts, the next step and what was counted (not --json).",
+    ),
+]
 IncludeIncomplete = Annotated[
     bool,
     typer.Option("--include-incomplete", help="With --diet-file: keep days not marked completed."),
@@ -389,6 +406,7 @@ def dose(
     diet: Diet = None,
     diet_file: DietFile = None,
     days: Days = None,
+    diet_days: DietDays = None,
     include_incomplete: IncludeIncomplete = False,
     age: Age = None,
     sex: Sex = None,
@@ -406,6 +424,7 @@ def dose(
     products_file: ProductsFile = None,
     with_medicines: WithMedicines = None,
     kidney_impairment: KidneyImpairment = False,
+    brief: Brief = False,
     json: Json = False,
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
@@ -416,13 +435,13 @@ def dose(
     """
     _refuse_options(ctx, items or [])
     _use_forms(forms_file, products_file)
-    given = bool(items or food or diet or diet_file)
+    given = bool(items or food or diet or diet_file or diet_days)
     scripted = _scripted(
         "dose", given, input, batch, batch_format, output_format,
         jobs=jobs, files=(forms_file, products_file),
     )  # fmt: skip
     if scripted is not None:
-        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul, brief=brief)
         return
     person = _person(no_profile, age, sex, standard, diet_given=bool(food or diet or diet_file))
     result = api.dose(
@@ -430,8 +449,9 @@ def dose(
         include_incomplete=include_incomplete, age=person.age, sex=person.sex,
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
+        diet_days=diet_days,
     )  # fmt: skip
-    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
+    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul, brief=brief)
 
 
 @app.command()
@@ -484,6 +504,7 @@ def plan(
     products_file: ProductsFile = None,
     with_medicines: WithMedicines = None,
     kidney_impairment: KidneyImpairment = False,
+    brief: Brief = False,
     json: Json = False,
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit.
@@ -499,7 +520,7 @@ def plan(
         jobs=jobs, files=(forms_file, products_file),
     )  # fmt: skip
     if scripted is not None:
-        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul, brief=brief)
         return
     if form is None:
         raise InputError("missing argument 'FORM' (or give --input or --batch)")
@@ -511,7 +532,7 @@ def plan(
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
     )  # fmt: skip
-    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
+    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul, brief=brief)
 
 
 @app.command("food")
@@ -734,13 +755,18 @@ def _person(
 
     given = {"age": age, "sex": sex, "standard": standard, "diet": diet_given or None}
     used = tuple(key for key, value in found.values().items() if given.get(key) is None)
+    replaced = found.diet if diet_given and found.diet else None
     return _Person(
         age=found.age if "age" in used else age,
         sex=found.sex if "sex" in used else sex,
         standard=(found.standard if "standard" in used else standard) or "us",
         diet=[found.diet] if "diet" in used and found.diet else None,
         weight=found.weight,
-        source=ProfileSource(path=found.path, fields=used) if used else None,
+        source=(
+            ProfileSource(path=found.path, fields=used, diet_replaced=replaced)
+            if used or replaced
+            else None
+        ),
     )
 
 
@@ -826,7 +852,9 @@ def _scripted(
     return EXIT_ABOVE_UL if summary.above_ul else 0
 
 
-def _finish(result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul: bool) -> None:
+def _finish(
+    result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul: bool, brief: bool = False
+) -> None:
     """Print a result (a batch has printed its own) and exit as documented."""
     if isinstance(result, int):
         if result == EXIT_ABOVE_UL and not fail_above_ul:
@@ -836,7 +864,7 @@ def _finish(result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul
         return
     from mgcalc.interfaces.render import emit
 
-    emit(result, as_json=json)
+    emit(result, as_json=json, brief=brief)
     # A conversion has no upper limit to pass (convert has no --fail-above-ul).
     if fail_above_ul and getattr(result, "above_ul", False):
         raise typer.Exit(EXIT_ABOVE_UL)
