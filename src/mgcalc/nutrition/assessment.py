@@ -316,7 +316,7 @@ def _adequacy(
         )
         compared = ref.ear_mg
     else:
-        return "not_assessed", None, f"{shown}: no intake reference is set for this group"
+        return "not_assessed", None, f"Total {mg(total)}: no intake reference is set for this group"
     sure = found is not None and found.z >= CRITERION_Z
     body = _comparison(
         code, ref.ear_mg, compared, recommended, average_term(ref.standard), days,
@@ -331,8 +331,14 @@ def _adequacy(
 def _confidence_text(found: "Confidence", total: float, days: int) -> str:
     """Return the sentences on the IOM's confidence, and what would give 97.5 %."""
     percent = found.confidence * 100
-    shown = "over 99 %" if percent > 99.5 else "under 1 %" if percent < 0.5 else f"{percent:.0f} %"
-    text = f". About {shown} confidence that usual intake is adequate (IOM 2000 method)"
+    shown = (
+        "Over 99 %"
+        if percent > 99.5
+        else "Under 1 %"
+        if percent < 0.5
+        else (f"About {percent:.0f} %")
+    )
+    text = f". {shown} confidence that usual intake is adequate (IOM 2000 method)"
     if found.z >= CRITERION_Z:
         return text
     # Whole mg, as the IOM prints them (445, 377, 349 mg); JSON keeps the exact figure.

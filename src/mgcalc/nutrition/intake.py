@@ -332,7 +332,7 @@ def _usual_step(
     more = (
         "more days in the diet file would settle it"
         if file
-        else "a tracker export of more days (--diet-file FILE) would settle it"
+        else "a tracker export of more days, with --diet-file FILE, would settle it"
     )
     days = days_text(assessment.days_observed)
     if assessment.adequacy in ("likely_inadequate", "possibly_inadequate", "cannot_assess"):
@@ -342,11 +342,12 @@ def _usual_step(
         plan = f"'mgcalc plan {form or 'FORM'}' with the same options shows how many units"
         if assessment.days_observed < _FEW_DAYS:
             verb = "estimates" if assessment.days_observed == 1 else "estimate"
-            return f"{days} only {verb} usual intake ({more}); {plan} reach {name}."
+            return f"{days} only {verb} usual intake: {more}. Meanwhile {plan} reach {name}."
         return f"{plan[0].upper()}{plan[1:]} reach {name}."
     if assessment.confidence is None:
         return (
-            f"Likely adequate only if these {days} are your usual intake (IOM 2000): no "
+            f"Likely adequate only if {_these(assessment.days_observed)} your usual intake "
+            "(IOM 2000): no "
             f"day-to-day variation is sourced for this group to put a number on it; {more}."
         )
     if not reaches_needed(assessment):
@@ -354,6 +355,10 @@ def _usual_step(
     if assessment.ul == "within":
         return "Within the reference values: nothing in these figures calls for a change."
     return "The total reaches the intake value; no upper limit is set to judge supplements by."
+
+
+def _these(days: int) -> str:
+    return "this day is" if days == 1 else f"these {days} days are"
 
 
 def reaches_needed(assessment: Assessment | AssessmentFields) -> bool:

@@ -19,6 +19,7 @@ from mgcalc.text import mg, share, shown_mg
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
 
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.planner import Plan
@@ -84,11 +85,13 @@ class Bars:
             else:
                 yield Segment(" " + bar.text)
             yield Segment.line()
-        yield from _key(self.bars, chars, plain)
+        yield _key(self.bars, chars, plain)
 
 
-def _key(bars: list[Bar], chars: dict[str, str], plain: bool) -> list[Segment]:
+def _key(bars: list[Bar], chars: dict[str, str], plain: bool) -> Text:
     """Return the line that says what each kind of bar cell means, for the bars drawn."""
+    from rich.text import Text
+
     kinds = [("fill", "up to it")]
     marks = [bar.mark_name for bar in bars if not bar.limit]
     if marks:
@@ -96,14 +99,13 @@ def _key(bars: list[Bar], chars: dict[str, str], plain: bool) -> list[Segment]:
     limits = [bar.mark_name for bar in bars if bar.limit]
     if limits:
         kinds.append(("past", f"above the {limits[0]} (caution)"))
-    segments = [Segment(" " * (_LABEL + 1))]
+    key = Text(" " * (_LABEL + 1))
     for index, (kind, meaning) in enumerate(kinds):
         if index:
-            segments.append(Segment(", "))
-        segments.append(Segment(chars[kind], None if plain else _STYLES[kind]))
-        segments.append(Segment(f" {meaning}"))
-    segments.append(Segment.line())
-    return segments
+            key.append(", ")
+        key.append(chars[kind], None if plain else _STYLES[kind])
+        key.append(f" {meaning}")
+    return key
 
 
 def _draw(bar: Bar, width: int, chars: dict[str, str], plain: bool) -> list[Segment]:
