@@ -133,7 +133,7 @@ def test_supplements_exactly_at_each_ul(standard: str, age: str, sex: str | None
     assert above.assessment.ul == "above"
     assert above.assessment.percent_of_ul == pytest.approx(100 * (ul + 0.1) / ul, rel=1e-12)
     assert f"Supplements {ul + 0.1} mg: above " in above.assessment.verdicts[1]
-    assert f"by 0.1 mg; the supplements are 101 % of the " in above.assessment.verdicts[1]
+    assert "by 0.1 mg; the supplements are 101 % of the " in above.assessment.verdicts[1]
     assert above.warnings == (above_ul(ul + 0.1, ul, "elemental"),)
     assert above.warnings[0].startswith(
         f"Supplemental magnesium ({ul + 0.1:g} mg) is above the upper limit ({ul} mg) by 0.1 mg: "
