@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: pydantic would compile every field's
 # annotation string at each start (about 0.04 ms a field); see the README, "Speed".
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -10,7 +11,7 @@ from typing import Literal, NamedTuple
 from pydantic import Field
 
 from mgcalc.chemistry.content import Content, content
-from mgcalc.chemistry.forms import clears_with_forms
+from mgcalc.chemistry.forms import ELEMENTAL, clears_with_forms
 from mgcalc.chemistry.item import Item, item_fields
 from mgcalc.clinical.cautions import (
     EFSA_UL_STANDARDS,
@@ -101,8 +102,19 @@ class DoseFields(NamedTuple):
 def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
     """Split ``FORM=AMOUNT`` items; words between them are one item in either order.
 
-    ``glycinate 500mg``, ``400mg oxide`` and ``500 mg magnesium glycinate`` are one item each.
+    ``glycinate 500mg``, ``400mg oxide`` and ``500 mg magnesium glycinate`` are one item each;
+    so is a Supplement Facts line (``Magnesium (as citrate) 200 mg``: elemental magnesium), and
+    a count in words (``2 capsules of 500 mg glycinate`` is ``glycinate=2x500mg``).
     """
+    return [(form, amount) for form, amount, _ in read_items(texts)]
+
+
+# A Supplement Facts line as typed, and the salt it names as its magnesium's source.
+Label = tuple[str, str]
+
+
+def read_items(texts: Sequence[str]) -> list[tuple[str, str, Label | None]]:
+    """Return (form, amount, the Supplement Facts line read or None) for each item."""
     if isinstance(texts, str):
         raise BadItem("items must be a list of FORM=AMOUNT texts, not one text")
     if not texts:
@@ -110,32 +122,58 @@ def parse_items(texts: Sequence[str]) -> list[tuple[str, str]]:
             "no items: list what is taken as FORM=AMOUNT, e.g. glycinate=500mg, "
             "or give the diet alone (--food, --diet, --diet-file)"
         )
-    items: list[tuple[str, str]] = []
+    items: list[tuple[str, str, Label | None]] = []
     words: list[str] = []
     for text in texts:
         if not isinstance(text, str):
             raise BadItem(f"an item must be text such as 'glycinate=500mg', not {text!r}"[:120])
         if "=" not in text:
-            words.append(text)
+            words.extend(text.split())  # "magnesium 25mg" typed as one argument
             continue
         if words:
             items.append(_phrase_item(words))
             words = []
-        items.append(_pair(text))
+        items.append((*_pair(text), None))
     if words:
         items.append(_phrase_item(words))
     return items
 
 
-def _phrase_item(words: list[str]) -> tuple[str, str]:
+# A Supplement Facts line declares magnesium itself, the salt in parentheses only its source
+# (21 CFR 101.36(d)): "Magnesium (as citrate) 200 mg", "Magnesium 200 mg (as magnesium
+# glycinate)", "Magnesium (from oxide) 250 mg".
+_SOURCE = r"\(\s*(?:as|from)\s+(?:magnesium\s+)?(?P<salt>[^()]+?)\s*\)"
+_AMOUNT = r"(?P<amount>[0-9][0-9.,]*\s*[A-Za-zµμ]+)"
+_LABEL_LINES = (
+    re.compile(rf"magnesium\s*{_SOURCE}\s*{_AMOUNT}", re.IGNORECASE),
+    re.compile(rf"magnesium\s+{_AMOUNT}\s*{_SOURCE}", re.IGNORECASE),
+)
+# A count in words: "2 capsules of 500 mg glycinate", "2 x 500 mg glycinate".
+_COUNTED = re.compile(
+    r"(?P<count>[0-9]+)\s*(?:x|×|(?:capsule|tablet|caplet|softgel|gumm(?:y|ie)|scoop|sachet|"
+    r"unit|cap|tab)s?)\s+(?:of\s+)?(?P<size>[0-9][0-9.]*)\s*(?P<unit>[A-Za-zµμ]+)\s+"
+    r"(?:of\s+)?(?P<form>\S.*)",
+    re.IGNORECASE,
+)
+
+
+def _phrase_item(words: list[str]) -> tuple[str, str, Label | None]:
     from mgcalc.chemistry.phrase import looks_numeric, read_phrase
 
+    phrase = " ".join(words)
+    for pattern in _LABEL_LINES:
+        label = pattern.fullmatch(phrase)
+        if label is not None:
+            return ELEMENTAL, label["amount"].replace(" ", ""), (phrase, label["salt"])
+    counted = _COUNTED.fullmatch(phrase)
+    if counted is not None:
+        amount = f"{counted['count']}x{counted['size']}{counted['unit']}"
+        return counted["form"], amount, None
     amount, form = read_phrase(words, example="glycinate=500mg")
     if form is None or not any(looks_numeric(word) for word in words):
-        shown = " ".join(words)
-        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        shown = phrase if len(phrase) <= 40 else phrase[:40] + "…"
         raise BadItem(f"item '{shown}' is not FORM=AMOUNT, e.g. glycinate=500mg")
-    return form, amount
+    return form, amount, None
 
 
 def _pair(text: str) -> tuple[str, str]:
@@ -420,7 +458,7 @@ _ALWAYS = (
 # A batch holds few distinct lists of items (about 15,000 in 100,000 realistic requests).
 @lru_cache(maxsize=16384)
 def _taken(texts: tuple[str, ...]) -> _Taken:
-    parts = [_one(form, amount) for form, amount in parse_items(texts)]
+    parts = [_one(form, amount, label) for form, amount, label in read_items(texts)]
     notes: list[str] = []
     for _, said, _ in parts:
         notes.extend(note for note in said if note not in notes)
@@ -434,9 +472,23 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
 
 # The same products recur across a batch: each item is memoised.
 @lru_cache(maxsize=8192)
-def _one(form: str, amount: str) -> tuple[Item, tuple[str, ...], str | None]:
-    """Return an item (its input as typed), the notes on reading it, and any hint about it."""
+def _one(
+    form: str, amount: str, label: Label | None = None
+) -> tuple[Item, tuple[str, ...], str | None]:
+    """Return an item (its input as typed), the notes on reading it, and any hint about it.
+
+    *label* is a Supplement Facts line as typed, and the salt it names as its source.
+    """
     typed = f"{form}={amount}"
+    if label is not None:
+        found = content(amount, ELEMENTAL)
+        typed, salt = label
+        note = (
+            f"'{typed}' is a Supplement Facts line: {mg(found.elemental_mg)} of magnesium "
+            f"itself (counted as elemental={amount}); {salt} is only its source "
+            "(21 CFR 101.36(d))."
+        )
+        return Item(**{**item_fields(found), "input": typed}), (*found.notes, note), None
     product = resolve_item(form)
     if product is not None:  # read as its label declares it: no salt weight to hint about
         from mgcalc.clinical.products import convert_product

@@ -84,6 +84,8 @@ def _counted(result: Dose | Plan) -> list[RenderableType]:
         lines.append(f"{result.form}: read as {result.name} ({result.formula}){per}")
     for item in getattr(result, "items", ()):
         read = f"{item.name} ({item.formula})" if item.product is None else item.name
+        if item.form == "elemental" and not item.input.lower().startswith("elemental"):
+            read = "magnesium itself (elemental), as a label's figure"
         lines.append(f"{item.input}: read as {read}, {mg(item.elemental_mg)} of magnesium")
     if result.diet is None:
         lines.append("Diet: not given")
