@@ -424,3 +424,55 @@ def test_next_step_without_a_sourced_sd_says_what_would_settle_it() -> None:
         "Total 250 mg (5 days): at or above the recommended intake (RNI 220 mg): likely "
         "adequate only if this is your usual intake over many days (IOM 2000); 5 days known"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "elemental", "salt"),
+    [
+        ("Magnesium (as citrate) 200 mg", 200.0, "citrate"),
+        ("Magnesium 200 mg (as magnesium glycinate)", 200.0, "glycinate"),
+        ("Magnesium (from oxide) 250 mg", 250.0, "oxide"),
+        ("magnesium (as Magnesium Bisglycinate) 100mg", 100.0, "Bisglycinate"),
+    ],
+)
+def test_a_supplement_facts_line_is_one_elemental_item(
+    text: str, elemental: float, salt: str
+) -> None:
+    # 21 CFR 101.36(d): the figure is magnesium itself; the salt is only its source.
+    for items in ([text], text.split()):
+        result = dose(items, "0mg", WOMAN_42)
+        (item,) = result.items
+        assert (item.form, item.elemental_mg, item.input) == ("elemental", elemental, text)
+        assert any(
+            note.startswith(f"'{text}' is a Supplement Facts line") and f"{salt} is only" in note
+            for note in result.notes
+        )
+
+
+def test_magnesium_and_an_amount_as_one_argument() -> None:
+    assert parse_items(["magnesium 25mg"]) == [("magnesium", "25mg")]
+    assert dose(["magnesium 25mg"], "0mg", WOMAN_42).supplemental_mg == 25.0
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["2 capsules of 500 mg glycinate"],
+        ["2", "capsules", "of", "500", "mg", "glycinate"],
+        ["2 x 500 mg glycinate"],
+        ["2", "x", "500", "mg", "glycinate"],
+        ["2 tablets 500mg glycinate"],
+    ],
+    ids=str,
+)
+def test_a_count_in_words_is_a_count(texts: list[str]) -> None:
+    assert parse_items(texts) == [("glycinate", "2x500mg")]
+    one = dose(["glycinate=500mg"], "0mg", WOMAN_42).supplemental_mg
+    assert dose(texts, "0mg", WOMAN_42).supplemental_mg == pytest.approx(2 * one)
+
+
+def test_a_hint_never_drops_a_count() -> None:
+    # 2 × 100 mg of citrate salt is little magnesium: the label hint keeps the count.
+    for items in (["citrate=2x100mg"], ["2 capsules of 100 mg citrate"]):
+        hinted = dose(items, "0mg", WOMAN_42)
+        assert any("write elemental=2x100mg" in warning for warning in hinted.warnings), items

@@ -431,7 +431,15 @@ def dose(
 
     Total intake (diet + supplements) is judged against EAR/RDA or AI, only when the diet
     is given (--food, --diet, --diet-file); supplements, antacids and laxatives alone
-    against the upper limit.
+    against the upper limit. With the days observed (a diet file's, or --diet-days) it says
+    how sure that is (IOM 2000).
+
+    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance, AI Adequate
+    Intake, UL Tolerable Upper Intake Level (IOM, D-A-CH); AR Average Requirement, PRI
+    Population Reference Intake (EFSA); RNI Reference Nutrient Intake (UK) or Recommended
+    Nutrient Intake (FAO/WHO); RDI Recommended Dietary Intake (NHMRC); RI Recommended Intake
+    (NNR); the UK's upper figure is the EVM's (2003) guidance level. mgcalc does arithmetic on
+    published references; it is not medical advice.
     """
     _refuse_options(ctx, items or [])
     _use_forms(forms_file, products_file)
@@ -512,6 +520,10 @@ def plan(
     A reference value (rda, ear, ai) is a total intake: planning toward one needs the diet
     (--food, --diet, --diet-file; --diet 0mg plans supplements alone), and gets the fewest
     units that reach it; a target amount (a dose) gets the nearest number of units.
+
+    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance, AI Adequate
+    Intake, UL Tolerable Upper Intake Level (IOM); other standards' terms: see 'mgcalc dose
+    --help'. A plan is arithmetic on published references, not a prescription.
     """
     _use_forms(forms_file, products_file)
     given = form is not None or bool(food or diet or diet_file)
