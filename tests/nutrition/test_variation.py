@@ -126,7 +126,10 @@ def test_a_diet_file_gives_its_days_used(tmp_path: Path) -> None:
     from mgcalc.interfaces.api import dose as api_dose
 
     path = tmp_path / "days.csv"
-    rows = [f"2026-11-{day:02d},{mg}" for day, mg in zip(range(1, 8), [300, 340] * 3 + [320])]
+    rows = [
+        f"2026-11-{day:02d},{mg}"
+        for day, mg in zip(range(1, 8), [300, 340] * 3 + [320], strict=True)
+    ]
     path.write_text("date,magnesium_mg\n" + "\n".join(rows) + "\n", encoding="utf-8")
     result = api_dose([], diet_file=path, age=40, sex="female")
     assert result.diet is not None and result.diet.file is not None
