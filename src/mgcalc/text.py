@@ -22,13 +22,6 @@ def number(value: float, digits: int = 4) -> str:
 MG_DECIMALS = 1
 
 
-def _tie(value: float) -> bool:
-    """Return whether *value* may be a tie at 0.1 mg (…x5): the cheap test before Decimal."""
-    # Away from a tie the binary value and its shortest decimal round alike (the decimal is
-    # the nearest that reads back, so no tie point lies between them): only here do they part.
-    return 0.4999 < abs(value) * 10 % 1.0 < 0.5001
-
-
 def _half_up(value: float) -> str:
     """Return *value* rounded half away from zero to 0.1, as its digits ("320.0")."""
     from decimal import ROUND_HALF_UP, Decimal
@@ -38,7 +31,10 @@ def _half_up(value: float) -> str:
 
 def shown_mg(value: float) -> float:
     """Return *value* in mg as it is shown: rounded half away from zero to 0.1 mg."""
-    if _tie(value):
+    # A tie at 0.1 mg (…x5) is the one place the binary value and its shortest decimal round
+    # apart (that decimal is the nearest that reads back: no tie point lies between them), so
+    # only near one is Decimal needed. Inline, not a function: verdicts call this often.
+    if 0.4999 < abs(value) * 10 % 1.0 < 0.5001:
         return float(_half_up(value))
     return round(value, MG_DECIMALS)
 
@@ -47,7 +43,10 @@ def mg(value: float) -> str:
     """Format milligrams for sentences and tables alike: to 0.1 mg, whole where that is exact."""
     # Formatting to one decimal rounds as shown_mg does away from ties, in half the time of
     # rounding first: verdict sentences and batches call it often.
-    text = f"{float(_half_up(value)):,.1f}" if _tie(value) else f"{value:,.1f}"
+    if 0.4999 < abs(value) * 10 % 1.0 < 0.5001:  # near a tie, as in shown_mg
+        text = f"{float(_half_up(value)):,.1f}"
+    else:
+        text = f"{value:,.1f}"
     if text.endswith(".0"):
         text = "0" if text == "-0.0" else text[:-2]
     return f"{text} mg"

@@ -19,7 +19,7 @@ from mgcalc.nutrition.standards import (
     label_for,
 )
 from mgcalc.nutrition.terms import average_term, upper_words
-from mgcalc.nutrition.variation import CRITERION_Z
+from mgcalc.nutrition.variation import CRITERION_Z, confidence
 from mgcalc.text import mg, share, shown_mg
 
 if TYPE_CHECKING:
@@ -218,8 +218,6 @@ def assessment_fields(
     info = STANDARD_INFO[reference.standard]
     found = None
     if personal and diet_given and reference.ear_mg is not None and sd_mg is not None:
-        from mgcalc.nutrition.variation import confidence
-
         found = confidence(total_mg, reference.ear_mg, sd_mg, days)
     adequacy, compared, verdict = _adequacy(total_mg, reference, info.recommended, days, found)
     reason: Reason | None = None

@@ -36,7 +36,7 @@ from mgcalc.nutrition.assessment import (
 )
 from mgcalc.nutrition.profile import Profile
 from mgcalc.nutrition.standards import STANDARD_INFO
-from mgcalc.nutrition.variation import sd_for
+from mgcalc.nutrition.variation import criterion, sd_for
 from mgcalc.result import ProfileSource, Result
 from mgcalc.text import mg
 
@@ -238,7 +238,8 @@ def dose_fields(
 ) -> DoseFields:
     """Return what :func:`dose` finds, as field values (no model is built)."""
     found = found_with(with_medicines)
-    days = days_observed(diet, diet_days)
+    plain = diet_days is None and (diet is None or diet.file is None)
+    days = 1 if plain else days_observed(diet, diet_days)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
@@ -401,9 +402,7 @@ def _these(days: int) -> str:
 
 def reaches_needed(assessment: Assessment | AssessmentFields) -> bool:
     """Return whether the IOM's confidence reaches its criterion (z ≥ 2.00)."""
-    from mgcalc.nutrition.variation import CRITERION_Z, normal_cdf
-
-    return assessment.confidence is not None and assessment.confidence >= normal_cdf(CRITERION_Z)
+    return assessment.confidence is not None and assessment.confidence >= criterion()
 
 
 # What to give when adequacy could not be judged, by the reason.

@@ -90,6 +90,12 @@ class Confidence(NamedTuple):
     days_needed: float | None  # days at this mean for that confidence; None: no number does
 
 
+@cache
+def criterion() -> float:
+    """Return the confidence at the IOM's criterion, Φ(2.00) = 0.977."""
+    return normal_cdf(CRITERION_Z)
+
+
 def normal_cdf(z: float) -> float:
     """Return Φ(z), the standard normal distribution (the IOM's Table B-1)."""
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
