@@ -22,20 +22,28 @@ def number(value: float, digits: int = 4) -> str:
 MG_DECIMALS = 1
 
 
-def _half_up(value: float) -> str:
-    """Return *value* rounded half away from zero to 0.1, as its digits ("320.0")."""
-    from decimal import ROUND_HALF_UP, Decimal
+def _half_up(value: float) -> float:
+    """Return *value* rounded half away from zero to 0.1, on its shortest decimal (repr).
 
-    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    The same as ``Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)``, without
+    importing decimal (a batch's first tie would pay for the import).
+    """
+    text = repr(value)
+    whole, dot, decimals = text.lstrip("-").partition(".")
+    if not dot or "e" in decimals or len(decimals) != 2 or decimals[1] != "5":
+        return round(value, MG_DECIMALS)  # not a tie as written: the binary value rounds alike
+    tenths = int(whole + decimals[0]) + 1  # away from zero
+    return -tenths / 10 if text.startswith("-") else tenths / 10
 
 
 def shown_mg(value: float) -> float:
     """Return *value* in mg as it is shown: rounded half away from zero to 0.1 mg."""
     # A tie at 0.1 mg (…x5) is the one place the binary value and its shortest decimal round
     # apart (that decimal is the nearest that reads back: no tie point lies between them), so
-    # only near one is Decimal needed. Inline, not a function: verdicts call this often.
-    if 0.4999 < abs(value) * 10 % 1.0 < 0.5001:
-        return float(_half_up(value))
+    # only near one is Decimal needed. Inline, not a function: verdicts call this often. No
+    # abs(): Python's % with a positive divisor is never negative (-0.5 % 1.0 is 0.5).
+    if 0.4999 < value * 10 % 1.0 < 0.5001:
+        return _half_up(value)
     return round(value, MG_DECIMALS)
 
 
@@ -43,10 +51,8 @@ def mg(value: float) -> str:
     """Format milligrams for sentences and tables alike: to 0.1 mg, whole where that is exact."""
     # Formatting to one decimal rounds as shown_mg does away from ties, in half the time of
     # rounding first: verdict sentences and batches call it often.
-    if 0.4999 < abs(value) * 10 % 1.0 < 0.5001:  # near a tie, as in shown_mg
-        text = f"{float(_half_up(value)):,.1f}"
-    else:
-        text = f"{value:,.1f}"
+    near_tie = 0.4999 < value * 10 % 1.0 < 0.5001  # as in shown_mg
+    text = f"{_half_up(value):,.1f}" if near_tie else f"{value:,.1f}"
     if text.endswith(".0"):
         text = "0" if text == "-0.0" else text[:-2]
     return f"{text} mg"

@@ -10,7 +10,8 @@ from mgcalc.datafiles import data_file
 from mgcalc.errors import BadDiet
 from mgcalc.nutrition.intake import dose
 from mgcalc.nutrition.profile import make_profile
-from mgcalc.nutrition.variation import confidence, normal_cdf, sd_for, variation_rows
+from mgcalc.nutrition.variation import confidence, normal_cdf, sd_for
+from mgcalc.nutrition.variation_file import variation_rows
 
 # IOM 2000 pp. 54–57: a woman of 40 (EAR 265 mg, RDA 320 mg), intake 320 mg; SDwithin
 # 85.9 mg/day derived from p. 54 (SDD² 3,162, SDr² 702): foods.md.

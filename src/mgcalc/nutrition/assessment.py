@@ -293,7 +293,6 @@ def _adequacy(
                 f"({mg(ref.label.value_mg)}): a label reference, not a personal requirement"
             ),
         )
-    shown = f"Total {mg(total)} ({days_text(days)})"
     code: Adequacy
     if ref.rda_mg is not None:
         if ref.ear_mg is not None and not reaches(total, ref.ear_mg):
@@ -307,20 +306,14 @@ def _adequacy(
         code = "adequate" if reaches(total, ref.ai_mg) else "cannot_assess"
         compared = ref.ai_mg
     elif ref.ear_mg is not None:
-        code = (
-            "likely_inadequate"
-            if not reaches(total, ref.ear_mg)
-            else ("at_least_average_requirement")
-        )
+        reached = reaches(total, ref.ear_mg)
+        code = "at_least_average_requirement" if reached else "likely_inadequate"
         compared = ref.ear_mg
     else:
         return "not_assessed", None, f"Total {mg(total)}: no intake reference is set for this group"
-    sure = found is not None and found.z >= CRITERION_Z
-    body = _comparison(
-        code, ref.ear_mg, compared, recommended, average_term(ref.standard), days,
-        None if found is None else sure,
-    )  # fmt: skip
-    sentence = f"{shown}: {body}"
+    sure = None if found is None else found.z >= CRITERION_Z
+    body = _comparison(code, ref.ear_mg, compared, recommended, ref.standard, days, sure)
+    sentence = f"Total {mg(total)} {body}"
     if found is not None:
         sentence += _confidence_text(found, total, days)
     return code, compared, sentence
@@ -393,11 +386,11 @@ def _comparison(
     ear_mg: float | None,
     compared: float,
     recommended: str,
-    average: str,
+    standard: str,
     days: int,
     sure: bool | None,
 ) -> str:
-    """Return the rest of an adequacy sentence after "Total N mg (n days)", in plain words.
+    """Return the rest of an adequacy sentence after "Total N mg", in plain words.
 
     *sure* is None where no day-to-day SD is sourced, else whether the IOM's confidence
     reaches its criterion (z ≥ 2.00).
@@ -410,7 +403,7 @@ def _comparison(
     elif code == "likely_adequate" and not sure:
         key = "likely_adequate_unsure"
     text = _PHRASES[key].format(
-        average=average,
+        average=average_term(standard),
         ear=mg(ear_mg or 0),
         recommended=recommended,
         value=mg(compared),
@@ -421,4 +414,4 @@ def _comparison(
     )
     if code == "at_least_average_requirement" and sure is None:
         text += f"; {days_text(days)} known"
-    return text
+    return f"({days_text(days)}): {text}"

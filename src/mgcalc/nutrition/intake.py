@@ -244,27 +244,28 @@ def dose_fields(
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
     reference, notes = reference_for(profile)
+    months = profile.age_months
     sd = None
-    if diet is not None and reference.ear_mg is not None and profile.age_months is not None:
+    if diet is not None and reference.ear_mg is not None and months is not None:
         state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
-        sd = sd_for(profile.age_months, profile.sex, state)
+        sd = sd_for(months, profile.sex, state)
     assessment = assessment_fields(
         total, taken.supplemental_mg, reference,
         diet_given=diet is not None, personal=profile.is_personal, days=days, sd_mg=sd,
     )  # fmt: skip
     notes.extend(taken.notes)
     if diet is None:
-        notes.append(no_diet(profile.age_months))
+        notes.append(no_diet(months))
     else:
         notes.extend(diet_notes(diet))
-        if diet.file is None and diet_days is None:
+        if plain:
             notes.append(ONE_DAY)
     notes.extend(_ALWAYS)
     warnings = list(taken.warnings)
     if assessment.ul == "above" and reference.ul_mg is not None:
         form = next((item.form for item in taken.items if item.product is None), None)
         warnings.append(above_ul(taken.supplemental_mg, reference.ul_mg, form))
-    warnings.extend(age_cautions(profile.age_months, profile.standard, taken.supplemental_mg))
+    warnings.extend(age_cautions(months, profile.standard, taken.supplemental_mg))
     if kidney_impairment:
         warnings.append(KIDNEY)
     warnings.extend(warning(match) for match in found)
@@ -288,9 +289,11 @@ def dose_fields(
             reference,
             taken.items,
             kidney_impairment,
-            young=young_child(profile.age_months, profile.standard),
-            file=diet is not None and diet.file is not None,
-            months=profile.age_months,
+            young=None
+            if months is None or months >= EU_NO_UL_MONTHS
+            else young_child(months, profile.standard),
+            file=not plain and diet is not None and diet.file is not None,
+            months=months,
         ),
     )
 
@@ -357,41 +360,55 @@ def next_step(
         return _MISSING[assessment.reason].format(
             standard=reference.standard, food=example_food(months)
         )
-    return _usual_step(assessment, reference, items, file=file)
+    form = None
+    if assessment.adequacy in ("likely_inadequate", "possibly_inadequate", "cannot_assess"):
+        form = next((item.form for item in items if item.product is None and item.form), None)
+    confidence = None if assessment.confidence is None else reaches_needed(assessment)
+    return _usual_step(
+        assessment.adequacy, assessment.ul, assessment.days_observed, confidence,
+        reference.standard, reference.rda_mg is None, form, file,
+    )  # fmt: skip
 
 
+# A batch repeats these few values: the sentence is built once for each combination.
+@lru_cache(maxsize=4096)
 def _usual_step(
-    assessment: Assessment | AssessmentFields,
-    reference: ReferenceUsed,
-    items: Sequence[Item],
-    *,
+    adequacy: str,
+    ul: str,
+    days_observed: int,
+    confident: bool | None,
+    standard: str,
+    no_rda: bool,
+    form: str | None,
     file: bool,
 ) -> str:
-    """Return the next step once no caution applies: it follows the verdict and confidence."""
+    """Return the next step once no caution applies: it follows the verdict and confidence.
+
+    *confident* is None where no day-to-day SD is sourced, else whether the IOM's criterion
+    (z ≥ 2.00) is reached.
+    """
     more = (
         "more days in the diet file would settle it"
         if file
         else "a tracker export of more days, with --diet-file FILE, would settle it"
     )
-    days = days_text(assessment.days_observed)
-    if assessment.adequacy in ("likely_inadequate", "possibly_inadequate", "cannot_assess"):
-        form = next((item.form for item in items if item.product is None and item.form), None)
-        recommended = STANDARD_INFO[reference.standard].recommended
-        name = "the AI" if reference.rda_mg is None else f"the {recommended}"
+    days = days_text(days_observed)
+    if adequacy in ("likely_inadequate", "possibly_inadequate", "cannot_assess"):
+        recommended = STANDARD_INFO[standard].recommended
+        name = "the AI" if no_rda else f"the {recommended}"
         plan = f"'mgcalc plan {form or 'FORM'}' with the same options shows how many units"
-        if assessment.days_observed < _FEW_DAYS:
-            verb = "estimates" if assessment.days_observed == 1 else "estimate"
+        if days_observed < _FEW_DAYS:
+            verb = "estimates" if days_observed == 1 else "estimate"
             return f"{days} only {verb} usual intake: {more}. Meanwhile {plan} reach {name}."
         return f"{plan[0].upper()}{plan[1:]} reach {name}."
-    if assessment.confidence is None:
+    if confident is None:
         return (
-            f"Likely adequate only if {_these(assessment.days_observed)} your usual intake "
-            "(IOM 2000): no "
+            f"Likely adequate only if {_these(days_observed)} your usual intake (IOM 2000): no "
             f"day-to-day variation is sourced for this group to put a number on it; {more}."
         )
-    if not reaches_needed(assessment):
+    if not confident:
         return f"Below the IOM's 97.5 % confidence with {days}: {more}."
-    if assessment.ul == "within":
+    if ul == "within":
         return "Within the reference values: nothing in these figures calls for a change."
     return "The total reaches the intake value; no upper limit is set to judge supplements by."
 

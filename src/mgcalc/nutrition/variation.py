@@ -5,78 +5,22 @@ group has an EAR and a sourced day-to-day SD of intake, z = (mean − EAR) / √
 with SDr 10 % of the EAR, and the confidence that usual intake is adequate is Φ(z).
 """
 
-# No `from __future__ import annotations` here: pydantic would compile every field's
-# annotation string at each start (about 0.04 ms a field); see the README, "Speed".
-
 import math
 from functools import cache, lru_cache
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from mgcalc.datafiles import data_label, data_text
-from mgcalc.errors import DataError
-from mgcalc.tables import read_table
-
-VARIATION_FILE = "intake-variation.csv"
 # The IOM's criterion: its printed "97.5 %" figures all use z = 2.00 (Φ(2.00) = 0.977).
 CRITERION_Z = 2.0
 # SDr, the SD of the requirement, is 10 % of the EAR for magnesium (IOM 2000, p. 54).
 REQUIREMENT_CV = 0.10
 
 
-class VariationRow(BaseModel):
-    """The day-to-day SD of magnesium intake for one group, with its source and derivation."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    age_from_months: int = Field(ge=0)
-    age_to_months: int | None = Field(default=None, gt=0)
-    sex: Literal["any", "female", "male"]
-    state: Literal["none", "pregnant", "lactating"]
-    sd_mg: float = Field(gt=0, le=10_000, allow_inf_nan=False)
-    source: str = Field(min_length=1)
-    derivation: str = Field(min_length=1)
-
-    def covers(self, months: float, sex: str | None, state: str) -> bool:
-        """Return whether a person of this age, sex and state is in this row's group."""
-        return (
-            self.state == state
-            and self.sex in ("any", sex)
-            and self.age_from_months <= months
-            and (self.age_to_months is None or months < self.age_to_months)
-        )
-
-    @model_validator(mode="after")
-    def _check(self) -> "VariationRow":
-        if self.age_to_months is not None and self.age_to_months <= self.age_from_months:
-            raise ValueError("age_to_months must be above age_from_months")
-        return self
-
-
-@cache
-def variation_rows() -> tuple[VariationRow, ...]:
-    """Load and validate ``data/intake-variation.csv`` once; groups may not overlap."""
-    file = data_label(VARIATION_FILE)
-    rows = read_table(data_text(VARIATION_FILE), file, VariationRow,
-                      columns=tuple(VariationRow.model_fields))  # fmt: skip
-    for line, row in enumerate(rows, start=2):
-        for other in rows[: line - 2]:
-            if _overlap(row, other):
-                raise DataError(file, "overlaps an earlier row's group", row=line)
-    return rows
-
-
-def _overlap(one: VariationRow, two: VariationRow) -> bool:
-    if one.state != two.state or ("any" not in (one.sex, two.sex) and one.sex != two.sex):
-        return False
-    end_one, end_two = one.age_to_months or 10**9, two.age_to_months or 10**9
-    return one.age_from_months < end_two and two.age_from_months < end_one
-
-
-@lru_cache(maxsize=1024)
+# People repeat across a batch (about 10,000 distinct in 100,000 realistic requests).
+@lru_cache(maxsize=16384)
 def sd_for(months: float, sex: str | None, state: str) -> float | None:
     """Return the sourced day-to-day SD of intake for a person's group, or None."""
+    from mgcalc.nutrition.variation_file import variation_rows  # its model: only when needed
+
     row = next((row for row in variation_rows() if row.covers(months, sex, state)), None)
     return None if row is None else row.sd_mg
 
