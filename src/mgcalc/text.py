@@ -68,7 +68,8 @@ def share(value: float, of: float) -> str:
 
     A value below *of* as shown never reads 100 %, and one above it never 100 % either.
     """
-    below, above = shown_mg(value) < shown_mg(of), shown_mg(value) > shown_mg(of)
+    shown, mark = shown_mg(value), shown_mg(of)
+    below, above = shown < mark, shown > mark
     ratio = value / of * 100
     whole = round(ratio)
     if below and whole >= 100:
