@@ -5,7 +5,7 @@
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from pydantic import Field
@@ -144,28 +144,34 @@ def read_items(texts: Sequence[str]) -> list[tuple[str, str, Label | None]]:
 # glycinate)", "Magnesium (from oxide) 250 mg".
 _SOURCE = r"\(\s*(?:as|from)\s+(?:magnesium\s+)?(?P<salt>[^()]+?)\s*\)"
 _AMOUNT = r"(?P<amount>[0-9][0-9.,]*\s*[A-Za-zµμ]+)"
-_LABEL_LINES = (
-    re.compile(rf"magnesium\s*{_SOURCE}\s*{_AMOUNT}", re.IGNORECASE),
-    re.compile(rf"magnesium\s+{_AMOUNT}\s*{_SOURCE}", re.IGNORECASE),
-)
 # A count in words: "2 capsules of 500 mg glycinate", "2 x 500 mg glycinate".
-_COUNTED = re.compile(
+_COUNTED = (
     r"(?P<count>[0-9]+)\s*(?:x|×|(?:capsule|tablet|caplet|softgel|gumm(?:y|ie)|scoop|sachet|"
     r"unit|cap|tab)s?)\s+(?:of\s+)?(?P<size>[0-9][0-9.]*)\s*(?P<unit>[A-Za-zµμ]+)\s+"
-    r"(?:of\s+)?(?P<form>\S.*)",
-    re.IGNORECASE,
+    r"(?:of\s+)?(?P<form>\S.*)"
 )
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the label lines' two patterns and the count's, compiled on first use."""
+    return (
+        re.compile(rf"magnesium\s*{_SOURCE}\s*{_AMOUNT}", re.IGNORECASE),
+        re.compile(rf"magnesium\s+{_AMOUNT}\s*{_SOURCE}", re.IGNORECASE),
+        re.compile(_COUNTED, re.IGNORECASE),
+    )
 
 
 def _phrase_item(words: list[str]) -> tuple[str, str, Label | None]:
     from mgcalc.chemistry.phrase import looks_numeric, read_phrase
 
     phrase = " ".join(words)
-    for pattern in _LABEL_LINES:
+    *labels, count = _patterns()
+    for pattern in labels:
         label = pattern.fullmatch(phrase)
         if label is not None:
             return ELEMENTAL, label["amount"].replace(" ", ""), (phrase, label["salt"])
-    counted = _COUNTED.fullmatch(phrase)
+    counted = count.fullmatch(phrase)
     if counted is not None:
         amount = f"{counted['count']}x{counted['size']}{counted['unit']}"
         return counted["form"], amount, None
