@@ -14,7 +14,14 @@ from helpers import edit_csv
 
 from mgcalc.datafiles import data_file
 
-TABLES = ("forms.csv", "reference.csv", "labels.csv", "products.csv", "interactions.csv")
+TABLES = (
+    "forms.csv",
+    "reference.csv",
+    "labels.csv",
+    "products.csv",
+    "interactions.csv",
+    "intake-variation.csv",
+)
 
 
 @pytest.fixture
@@ -93,8 +100,19 @@ def test_a_byte_order_mark_starts_any_table(mgcalc: Any, data_dir: Path) -> None
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     run = mgcalc("dose", "oxide=400mg", "--diet", "100mg", "--age", "42", "--sex", "female")
     assert run.exit_code == 0, run.stderr
-    assert "Total 341.2 mg ≥ RDA 320 mg" in run.stdout
+    assert "Total 341.2 mg (1 day): at or above the recommended intake (RDA 320 mg)" in run.stdout
     assert mgcalc("dose", "oxide=400mg", "--json").json()["reference"]["label"]["value_mg"] == 420
+
+
+# A free-text column of each table, and a dose that reads the table: products only when an
+# item is not a form's name; interactions only with --with; the day-to-day SDs only for a
+# person whose group has an EAR, with a diet.
+_TEXT_COLUMN = {"interactions.csv": "effect", "intake-variation.csv": "derivation"}
+_READS = {
+    "products.csv": ["not-a-form=1"],
+    "interactions.csv": ["oxide=1g", "--with", "iron"],
+    "intake-variation.csv": ["oxide=400mg", "--diet", "250mg", "--age", "42", "--sex", "female"],
+}
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -103,14 +121,13 @@ def test_a_table_in_another_encoding_is_exit_1(
     mgcalc: Any, data_dir: Path, table: str, encoding: str
 ) -> None:
     path = data_dir / table
-    column = "effect" if table == "interactions.csv" else "note"
+    column = _TEXT_COLUMN.get(table, "note")
     _edit(path, 2, column, "Müller")  # a letter Latin-1 writes as one byte, not UTF-8's two
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.encode(encoding, errors="replace"))
     # without an age, the forms, reference and label tables are read; products only when
     # an item is not a form's name (a product never is); interactions only with --with
-    args = {"products.csv": ["not-a-form=1"], "interactions.csv": ["oxide=1g", "--with", "iron"]}
-    run = mgcalc("dose", *args.get(table, ["oxide=400mg"]))
+    run = mgcalc("dose", *_READS.get(table, ["oxide=400mg"]))
     assert run.exit_code == 1, run.stdout
     assert run.stderr == f"error: {path}: is not UTF-8 text\n"
     if table == "products.csv":  # loaded lazily: a dose of forms alone never reads it
@@ -121,9 +138,8 @@ def test_a_table_in_another_encoding_is_exit_1(
 def test_a_cell_too_long_for_csv_is_exit_1(mgcalc: Any, data_dir: Path, table: str) -> None:
     # A cell over the csv module's limit (131 072 characters) ended in a _csv.Error traceback.
     path = data_dir / table
-    _edit(path, 2, "effect" if table == "interactions.csv" else "note", "n" * 200_000)
-    args = {"products.csv": ["not-a-form=1"], "interactions.csv": ["oxide=1g", "--with", "iron"]}
-    run = mgcalc("dose", *args.get(table, ["oxide=400mg"]))
+    _edit(path, 2, _TEXT_COLUMN.get(table, "note"), "n" * 200_000)
+    run = mgcalc("dose", *_READS.get(table, ["oxide=400mg"]))
     assert run.exit_code == 1, run.stdout
     assert run.stderr == (
         f"error: {path}, row 2: not readable as CSV: field larger than field limit (131072)\n"
@@ -186,3 +202,20 @@ def test_markup_in_a_table_shows_literally(mgcalc: Any, data_dir: Path) -> None:
         assert run.exit_code == 0, (args, run.stderr)
         flat = " ".join(run.stdout.replace("│", " ").split())
         assert MARKUP in flat, args
+
+
+def test_intake_variation_rows_are_checked(mgcalc: Any, data_dir: Path) -> None:
+    path = data_dir / "intake-variation.csv"
+    _edit(path, 2, "sd_mg", "-3")
+    run = mgcalc("dose", *_READS["intake-variation.csv"])
+    assert run.exit_code == 1, run.stdout
+    assert run.stderr.startswith(f"error: {path}, row 2, field 'sd_mg'")
+
+
+def test_overlapping_intake_variation_groups_are_refused(mgcalc: Any, data_dir: Path) -> None:
+    path = data_dir / "intake-variation.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    run = mgcalc("dose", *_READS["intake-variation.csv"])
+    assert run.exit_code == 1, run.stdout
+    assert f"{path}, row 3: overlaps an earlier row's group" in run.stderr

@@ -1,10 +1,11 @@
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mgcalc.text import mg, shown_mg
+from mgcalc.text import mg, share, shown_mg
 
 
 def _mg_by_rounding(value: float) -> str:
@@ -26,7 +27,11 @@ def _mg_by_rounding(value: float) -> str:
         (0.04, "0 mg"),
         (-0.04, "0 mg"),
         (999.95, "1,000 mg"),  # the binary value is just above 999.95
-        (0.25, "0.2 mg"),  # exactly half: to even
+        (0.25, "0.3 mg"),  # a tie as typed: half away from zero
+        (319.95, "320 mg"),  # the binary value is just below 319.95: still a tie as typed
+        (350.05, "350.1 mg"),  # just above: the same rule gives the same direction
+        (-0.05, "-0.1 mg"),
+        (2.675, "2.7 mg"),
         (1234.56, "1,234.6 mg"),
         (1e20, "100,000,000,000,000,000,000 mg"),
         (math.inf, "inf mg"),
@@ -43,3 +48,35 @@ def test_mg(value: float, text: str) -> None:
 @example(2.675)
 def test_mg_prints_what_rounding_to_0_1_mg_shows(value: float) -> None:
     assert mg(value) == _mg_by_rounding(value)
+
+
+def _half_up(value: float) -> float:
+    """The rule as the issue states it: Decimal(repr(x)), half away from zero, to 0.1."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@given(
+    st.floats(-1e9, 1e9)
+    | st.decimals(-5000, 5000, places=2).map(float)
+    | st.decimals(-5000, 5000, places=3).map(float)
+)
+@example(319.95)
+@example(350.05)
+@example(0.25)
+@example(-0.05)
+def test_shown_mg_rounds_half_away_from_zero_on_the_shortest_decimal(value: float) -> None:
+    assert shown_mg(value) == _half_up(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "of", "text"),
+    [
+        (319.0, 320.0, "99 %"),  # 99.7 % would round to 100 % beside "<"
+        (319.96, 320.0, "100 %"),  # shown as 320 mg: at the mark
+        (320.4, 320.0, "101 %"),  # above as shown: never 100 %
+        (1000.0, 350.0, "286 %"),
+        (160.0, 320.0, "50 %"),
+    ],
+)
+def test_share_agrees_with_the_comparison(value: float, of: float, text: str) -> None:
+    assert share(value, of) == text

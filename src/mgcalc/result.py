@@ -23,3 +23,5 @@ class ProfileSource(BaseModel):
 
     path: str
     fields: tuple[str, ...]
+    # The saved diet not used because a diet was given on the command line (None: none).
+    diet_replaced: str | None = None

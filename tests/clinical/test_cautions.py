@@ -106,7 +106,7 @@ def test_plan_refuses_a_supplement_with_kidney_impairment(mgcalc: Any) -> None:
 
 def test_above_the_upper_limit_says_by_how_much() -> None:
     text = above_ul(603.0, 350.0, "oxide")
-    assert "(603 mg) is above the upper limit (350 mg) by 253 mg (72 %)" in text
+    assert "(603 mg) is above the upper limit (350 mg) by 253 mg: it is 172 % of the upper" in text
     assert "'mgcalc plan oxide'" in text
 
 
@@ -120,16 +120,20 @@ def test_the_memo_of_above_the_limit_is_bounded_and_keyed_by_every_argument() ->
 def test_dose_above_the_limit_points_to_plan(mgcalc: Any) -> None:
     data = mgcalc("dose", "oxide=1g", "--age", "40", "--sex", "male", "--json").json()
     assert any(
-        "by 253 mg (72 %)" in line and "mgcalc plan oxide" in line for line in (data["warnings"])
+        "by 253 mg: it is 172 % of the upper limit" in line and "mgcalc plan oxide" in line
+        for line in (data["warnings"])
     )
 
 
 @pytest.mark.parametrize(
     ("supplemental", "share"),
-    [(353.5, "by 3.5 mg (1 %)"), (353.4, "by 3.4 mg (under 1 %)")],
-)
-def test_the_share_above_the_limit_is_whole_percent_from_1(supplemental: float, share: str) -> None:
-    # 3.5 mg over 350 mg is exactly 1 %: shown as 1 %, anything less as "under 1 %".
+    [(353.5, "by 3.5 mg: it is 101 % of the upper limit"),
+     (350.1, "by 0.1 mg: it is 101 % of the upper limit"),
+     (1000.0, "by 650 mg: it is 286 % of the upper limit")],
+)  # fmt: skip
+def test_the_share_above_the_limit_is_of_the_limit(supplemental: float, share: str) -> None:
+    # One base: the excess in mg and the whole amount as a share of the UL (never 186 % beside
+    # a bar's 286 %); above the limit is never shown as 100 %.
     text = above_ul(supplemental, 350.0)
     assert f"above the upper limit (350 mg) {share}." in text
     assert "'mgcalc plan FORM'" in text  # no form named: the placeholder

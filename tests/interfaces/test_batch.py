@@ -39,7 +39,9 @@ def test_single_request_from_stdin(mgcalc: Any) -> None:
     assert data["id"] == "a"
     assert data["total_mg"] == pytest.approx(320.48, rel=1e-4)
     table = mgcalc("dose", "--input", "-", input=json.dumps(GOOD))
-    assert "Total 320.5 mg ≥ RDA 320 mg" in table.stdout
+    assert "Total 320.5 mg (1 day): at or above the recommended intake (RDA 320 mg)" in table.stdout
+    three = mgcalc("dose", "--input", "-", "--json", input=json.dumps(GOOD | {"diet_days": 3}))
+    assert three.json()["assessment"]["days_observed"] == 3
 
 
 def test_single_request_from_a_file(mgcalc: Any, tmp_path: Path) -> None:

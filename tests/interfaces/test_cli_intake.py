@@ -38,8 +38,10 @@ def test_dose_table(mgcalc: Any) -> None:
         "70.5 mg",  # the item as the total and the sentence round it (to 0.1 mg)
         "320.5 mg",
         "31–50 y",
-        "Total 320.5 mg ≥ RDA 320 mg: low probability of inadequacy",
-        "Supplemental 70.5 mg ≤ UL 350 mg",
+        "Total 320.5 mg (1 day): at or above the recommended intake (RDA 320 mg)",
+        "Supplements 70.5 mg: within the safe upper limit for supplements (UL 350 mg)",
+        "RDA: Recommended Dietary Allowance",  # the legend under the bars
+        "mgcalc does arithmetic on published references; it is not medical advice",
         "IOM 1997",
     ):
         assert text in run.stdout, text
@@ -96,14 +98,16 @@ def test_exactly_at_the_ul_exits_zero(mgcalc: Any) -> None:
     # 25 × 4.4 mg = 110.00000000000001 mg printed "Supplemental 110 mg > UL 110 mg" and exit 3.
     run = mgcalc("dose", "elemental=25x4.4mg", "--age", "6", "--fail-above-ul")
     assert run.exit_code == 0, run.stdout
-    assert "Supplemental 110 mg ≤ UL 110 mg: within the upper limit" in run.stdout
+    assert "Supplements 110 mg: within the safe upper limit for supplements (UL 110 mg)" in (
+        run.stdout
+    )
     assert "diarrhoea" not in run.stdout
 
 
 def test_table_and_sentence_round_alike(mgcalc: Any) -> None:
     # 100 mg + 219.97 mg = 319.97 mg: the table's total and the sentence both read 320 mg.
     run = mgcalc("dose", "elemental=100mg", "--diet", "219.97mg", "--age", "42", "--sex", "female")
-    assert "Total 320 mg ≥ RDA 320 mg: low probability of inadequacy" in run.stdout
+    assert "Total 320 mg (1 day): at or above the recommended intake (RDA 320 mg)" in run.stdout
     total = next(line for line in run.stdout.splitlines() if line.startswith("│ Total"))
     assert "320 mg" in total
     diet = next(line for line in run.stdout.splitlines() if line.startswith("│ Diet"))
@@ -136,7 +140,9 @@ def test_reference_whole_standard(mgcalc: Any) -> None:
         # IOM women 31–50: EAR 265, RDA 320, UL 350 mg; oxide 60.3 % Mg, glycinate 14.1 %.
         (
             ["glycinate=500mg", "--diet", "100mg"],
-            "'mgcalc plan glycinate' with the same options shows how many units reach the RDA.",
+            "1 day only estimates usual intake: a tracker export of more days, with --diet-file "
+            "FILE, would settle it. Meanwhile 'mgcalc plan glycinate' with the same options "
+            "shows how many units reach the RDA.",
         ),
         (
             ["oxide=1g", "--diet", "100mg"],
@@ -146,13 +152,17 @@ def test_reference_whole_standard(mgcalc: Any) -> None:
         (["glycinate=500mg"], "To judge adequacy add the diet: --diet 250mg"),
         (
             ["glycinate=500mg", "--diet", "300mg"],
+            "Below the IOM's 97.5 % confidence with 1 day: a tracker export of more days",
+        ),
+        (
+            ["glycinate=500mg", "--diet", "400mg"],
             "Within the reference values: nothing in these figures calls for a change.",
         ),
         (
             ["oxide=100mg", "--diet", "300mg", "--kidney-impairment"],
             "With kidney impairment, whether to take magnesium at all is for a doctor to say.",
         ),
-        (["--diet", "100mg"], "'mgcalc plan FORM' with the same options"),
+        (["--diet", "100mg"], "1 day only estimates usual intake"),
     ],
     ids=str,
 )
@@ -170,10 +180,7 @@ def test_next_step_without_a_profile_or_a_value(mgcalc: Any) -> None:
     assert alone["next_step"].startswith("For your own values give --age and --sex")
     # IOM infants 0–6 months: AI 30 mg, no UL (not established).
     infant = mgcalc("dose", "--diet", "10mg", "--age", "3mo", "--json").json()
-    assert (
-        infant["next_step"] == "'mgcalc plan FORM' with the same options shows how many "
-        "units reach the AI."
-    )
+    assert infant["next_step"].startswith("Supplements for an infant are for medical advice only")
 
 
 def test_label_values_have_one_shape(mgcalc: Any) -> None:

@@ -25,19 +25,41 @@ def _print(renderable: Any, width: int = 80, **console: Any) -> str:
 def test_plain_characters_when_not_a_terminal() -> None:
     # 160 mg of a 320 mg RDA: half the bar filled, the mark at its end.
     text = _print(Bars([Bar("Total", 160.0, 320.0, "RDA")]), force_terminal=False)
-    assert text.startswith("Total        " + "=" * 20 + "." * 18 + "|")
-    assert text.rstrip().endswith("160 mg of RDA 320 mg (50 %)")
+    assert text.startswith("Total        " + "=" * 20 + "." * 19 + "|")
+    assert text.splitlines()[0].rstrip().endswith("160 mg < RDA 320 mg (50 %)")
+    assert text.splitlines()[1].strip() == "= up to it, + above the RDA (good)"  # the legend
     assert "█" not in text
 
 
 def test_blocks_and_colour_on_a_terminal() -> None:
     text = _print(
-        Bars([Bar("Supplements", 700.0, 350.0, "UL")]),
+        Bars([Bar("Supplements", 700.0, 350.0, "UL", limit=True)]),
         force_terminal=True,
         color_system="truecolor",
     )
     assert "█" in text and "▓" in text  # past the mark the character changes too
     assert "\x1b[1;" in text.split("│")[-1]  # past the mark: bold, in colour
+    assert "▓\x1b[0m above the UL (caution)" in text
+
+
+def test_above_a_reference_and_above_a_limit_look_different() -> None:
+    # Above the RDA is good, above the UL a caution: other characters, other colours.
+    bars = Bars([Bar("Total", 640.0, 320.0, "RDA"), Bar("Supplements", 700.0, 350.0, "UL", True)])
+    plain = _print(bars, force_terminal=False).splitlines()
+    assert plain[0].split()[1] == "=" * 20 + "|" + "+" * 18
+    assert plain[1].split()[1] == "=" * 20 + "|" + "#" * 18
+    assert plain[2].strip() == "= up to it, + above the RDA (good), # above the UL (caution)"
+    colour = _print(bars, force_terminal=True, color_system="truecolor").splitlines()
+    assert "▒" in colour[0] and "▓" not in colour[0]
+    assert "▓" in colour[1] and "▒" not in colour[1]
+    assert "0;158;115" in colour[0] and "230;159;0" in colour[1]  # bluish green, orange
+
+
+def test_a_bar_below_the_mark_never_reads_100_percent() -> None:
+    text = _print(Bars([Bar("Total", 319.0, 320.0, "RDA")]), force_terminal=False)
+    assert "319 mg < RDA 320 mg (99 %)" in text
+    at = _print(Bars([Bar("Total", 319.96, 320.0, "RDA")]), force_terminal=False)
+    assert "320 mg = RDA 320 mg (100 %)" in at
 
 
 def test_no_color_on_a_terminal_is_plain(monkeypatch: Any) -> None:
@@ -47,25 +69,27 @@ def test_no_color_on_a_terminal_is_plain(monkeypatch: Any) -> None:
 
 
 def test_past_the_mark_shows_without_colour() -> None:
-    text = _print(Bars([Bar("Supplements", 700.0, 350.0, "UL")]), force_terminal=False)
+    text = _print(Bars([Bar("Supplements", 700.0, 350.0, "UL", True)]), force_terminal=False)
     bar = text.split()[1]
-    assert bar == "=" * 20 + "|" + "#" * 18  # the UL halfway: everything after it is above
-    assert "700 mg of UL 350 mg (200 %)" in text
+    assert bar == "=" * 20 + "|" + "#" * 19  # the UL halfway: everything after it is above
+    assert "700 mg > UL 350 mg (200 %)" in text
 
 
 def test_narrow_puts_the_figures_below() -> None:
     text = _print(Bars([Bar("Total", 160.0, 320.0, "RDA")]), width=40, force_terminal=False)
-    first, second = text.splitlines()
+    first, second, *legend = text.splitlines()
     assert len(first) <= 40
-    assert second.strip() == "160 mg of RDA 320 mg (50 %)"
+    assert second.strip() == "160 mg < RDA 320 mg (50 %)"
+    assert " ".join(line.strip() for line in legend) == "= up to it, + above the RDA (good)"
+    assert all(len(line) <= 40 for line in legend)
 
 
 def test_dose_draws_total_against_rda_and_supplements_against_ul() -> None:
     result = dose(["elemental=100mg"], "220mg", WOMAN)
     (bars,) = dose_bars(result)
-    assert [(bar.label, bar.value, bar.mark, bar.mark_name) for bar in bars.bars] == [
-        ("Total", 320.0, 320.0, "RDA"),  # IOM women 31–50
-        ("Supplements", 100.0, 350.0, "UL"),
+    assert [(bar.label, bar.value, bar.mark, bar.mark_name, bar.limit) for bar in bars.bars] == [
+        ("Total", 320.0, 320.0, "RDA", False),  # IOM women 31–50
+        ("Supplements", 100.0, 350.0, "UL", True),
     ]
 
 
@@ -99,7 +123,9 @@ def _table(result: Any) -> str:
 def test_verdict_first_and_above_ul_warning_bold_not_dim() -> None:
     result = dose(["elemental=400mg"], "0mg", WOMAN)
     text = _table(result)
-    assert text.index("Supplemental 400 mg > UL 350 mg") < text.index("Intake")
+    assert text.index("Supplements 400 mg: above the safe upper limit") < text.index("Intake")
+    # Cautions first: the warning comes before the verdicts.
+    assert text.index("• Supplemental magnesium (400 mg) is above") < text.index("Total 400")
     warning = text[text.index("• Supplemental magnesium (400 mg) is above") - 10 :]
     assert "\x1b[1m• Supplemental magnesium (400 mg) is above" in text
     assert not warning.startswith("\x1b[2m")
@@ -115,4 +141,4 @@ def test_capped_plan_is_said_first_in_bold() -> None:
 def test_infant_warning_is_bold_and_first() -> None:
     text = _table(dose(["oxide=100mg"], "50mg", make_profile(age="8mo")))
     assert "\x1b[1m• Infant under 1 year" in text
-    assert text.index("Infant under 1 year") < text.index("Intake")
+    assert text.index("Infant under 1 year") < text.index("Total 110.3 mg")  # cautions first

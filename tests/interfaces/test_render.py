@@ -23,7 +23,7 @@ def _render(result: object, **console: object) -> str:
 def test_above_the_ul_is_red_on_a_terminal() -> None:
     result = dose(["elemental=400mg"], "0mg", make_profile(age="42", sex="female"))
     text = _render(result, force_terminal=True, color_system="standard")
-    assert "\x1b[1;31mSupplemental 400 mg > UL 350 mg" in text
+    assert "\x1b[1;31mSupplements 400 mg: above the safe upper limit" in text
 
 
 def test_no_color_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:

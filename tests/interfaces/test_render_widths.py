@@ -74,7 +74,7 @@ COMMANDS: list[list[str]] = [
 ]
 # Words are what lies between spaces and box-drawing lines; bars are drawn, not written.
 _BETWEEN_WORDS = re.compile(r"[\s\u2500-\u257f•]+")
-_BAR = set("=#.|")
+_BAR = set("=+#.|")
 
 
 def _render(args: list[str], width: int) -> str:

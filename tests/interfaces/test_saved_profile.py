@@ -45,6 +45,7 @@ def test_a_dose_uses_the_profile_and_says_so(mgcalc: Any, no_saved_profile: Path
     assert data["profile_source"] == {
         "path": str(no_saved_profile),
         "fields": ["age", "sex", "standard", "diet"],
+        "diet_replaced": None,
     }
     # The profile's diet is diet information: EFSA AI 300 mg for women, 250 + 70.5 mg.
     assert data["diet_mg"] == 250.0
@@ -168,7 +169,9 @@ def test_convert_takes_the_weight_for_a_per_kg_amount(mgcalc: Any, no_saved_prof
     # 0.1 mmol/kg × 70 kg = 7 mmol = 14 mEq (2 mEq per mmol of Mg²⁺).
     data = mgcalc("convert", "0.1mmol/kg", "elemental", "--json").json()
     assert (data["mmol"], data["meq"], data["per_kg"]["weight_kg"]) == (7.0, 14.0, 70.0)
-    assert data["profile_source"] == {"path": str(no_saved_profile), "fields": ["weight"]}
+    assert data["profile_source"] == {
+        "path": str(no_saved_profile), "fields": ["weight"], "diet_replaced": None,
+    }  # fmt: skip
     table = mgcalc("convert", "0.1mmol/kg", "elemental").stdout
     assert "From your saved profile" in table and "weight" in table
     given = mgcalc("convert", "0.1mmol/kg", "elemental", "--weight", "50kg", "--json").json()
@@ -199,3 +202,17 @@ def test_convert_scripts_and_the_api_never_read_it(mgcalc: Any) -> None:
     mgcalc(*SET, "--weight", "70kg")
     with pytest.raises(api.MgcalcError, match="per kg of body weight"):
         api.convert("25mg/kg", "sulfate")
+
+
+def test_a_diet_given_replaces_the_saved_diet_and_says_so(
+    mgcalc: Any, no_saved_profile: Path
+) -> None:
+    mgcalc(*SET, "--diet", "120mg")
+    data = mgcalc("dose", "glycinate=500mg", "--diet", "200mg", "--json").json()
+    assert data["diet_mg"] == 200.0  # the saved 120 mg is not added
+    assert data["profile_source"]["diet_replaced"] == "120mg"
+    assert "diet" not in data["profile_source"]["fields"]
+    text = mgcalc("dose", "glycinate=500mg", "--diet", "200mg").stdout
+    assert "replaces your saved profile's diet (120mg" in text
+    kept = mgcalc("dose", "glycinate=500mg", "--json").json()
+    assert kept["profile_source"]["diet_replaced"] is None

@@ -54,8 +54,8 @@ def test_exactly_at_the_ul_is_within_it() -> None:
     result = dose(["elemental=25x4.4mg"], "0mg", make_profile(age="6"))
     assert result.reference.ul_mg == 110
     assert result.assessment.ul == "within"
-    assert (
-        result.assessment.verdicts[1] == "Supplemental 110 mg ≤ UL 110 mg: within the upper limit"
+    assert result.assessment.verdicts[1] == (
+        "Supplements 110 mg: within the safe upper limit for supplements (UL 110 mg)"
     )
     assert not result.warnings
 
@@ -78,21 +78,27 @@ def test_no_verdict_contradicts_its_own_figures(items: list[str], diet: str) -> 
     result = dose(items, diet, WOMAN_42)
     for sentence in result.assessment.verdicts:
         left, right = _numbers(sentence)[:2]
-        if " > " in sentence or " < " in sentence:
-            assert left != right, sentence
-        sign = re.search(r" ([<>≤≥]) ", sentence)
-        assert sign is not None
-        holds = {"<": left < right, ">": left > right, "≤": left <= right, "≥": left >= right}
-        assert holds[sign[1]], sentence
+        words = re.search(r": (below|between|at or above|above|within) ", sentence)
+        assert words is not None, sentence
+        holds = {
+            "below": left < right,
+            "between": right <= left,  # the first value named is the EAR, reached
+            "at or above": left >= right,
+            "above": left > right,
+            "within": left <= right,
+        }
+        assert holds[words[1]], sentence
 
 
 def test_at_shown_precision_the_verdicts_of_the_issue() -> None:
     at_ul = dose(["elemental=14.401mmol"], "0mg", WOMAN_42)
     assert at_ul.assessment.ul == "within"
-    assert at_ul.assessment.verdicts[1].startswith("Supplemental 350 mg ≤ UL 350 mg")
+    assert at_ul.assessment.verdicts[1].startswith("Supplements 350 mg: within the safe upper")
     at_rda = dose(["elemental=100mg"], "219.97mg", WOMAN_42)
     assert at_rda.assessment.adequacy == "likely_adequate"
-    assert at_rda.assessment.verdicts[0].startswith("Total 320 mg ≥ RDA 320 mg")
+    assert at_rda.assessment.verdicts[0].startswith(
+        "Total 320 mg (1 day): at or above the recommended intake (RDA 320 mg)"
+    )
 
 
 def test_assess_percentages() -> None:
@@ -118,7 +124,7 @@ def test_supplements_exactly_at_each_ul(standard: str, age: str, sex: str | None
     at = dose([f"elemental={ul}mg"], "0mg", person)
     assert at.reference.ul_mg == ul
     assert (at.assessment.ul, at.assessment.percent_of_ul) == ("within", 100.0)
-    assert f"Supplemental {ul} mg ≤ " in at.assessment.verdicts[1]
+    assert f"Supplements {ul} mg: within " in at.assessment.verdicts[1]
     assert not at.warnings
     # The same amount as a sum of parts with rounding noise is still at the limit.
     parts = dose([f"elemental={ul / 3}mg"] * 3, "0mg", person)
@@ -126,11 +132,12 @@ def test_supplements_exactly_at_each_ul(standard: str, age: str, sex: str | None
     above = dose([f"elemental={ul + 0.1}mg"], "0mg", person)
     assert above.assessment.ul == "above"
     assert above.assessment.percent_of_ul == pytest.approx(100 * (ul + 0.1) / ul, rel=1e-12)
-    assert f"Supplemental {ul + 0.1} mg > " in above.assessment.verdicts[1]
+    assert f"Supplements {ul + 0.1} mg: above " in above.assessment.verdicts[1]
+    assert "by 0.1 mg; the supplements are 101 % of the " in above.assessment.verdicts[1]
     assert above.warnings == (above_ul(ul + 0.1, ul, "elemental"),)
     assert above.warnings[0].startswith(
-        f"Supplemental magnesium ({ul + 0.1:g} mg) is above the upper limit ({ul} mg) by 0.1 mg "
-        "(under 1 %)."
+        f"Supplemental magnesium ({ul + 0.1:g} mg) is above the upper limit ({ul} mg) by 0.1 mg: "
+        "it is 101 % of the upper limit."
     )
 
 
@@ -229,14 +236,22 @@ def test_no_ul_sentences() -> None:
 @pytest.mark.parametrize(
     ("age", "diet", "sentence"),
     [
-        ("42", "300mg", "Total 300 mg < RDA 320 mg: possibly inadequate (probability of adequacy "
-         "below 97–98 %)"),
-        ("42", "200mg", "Total 200 mg < EAR 265 mg: very likely inadequate (probability of "
-         "adequacy 50 % or less)"),
-        ("42", "320mg", "Total 320 mg ≥ RDA 320 mg: low probability of inadequacy"),
-        ("4mo", "30mg", "Total 30 mg ≥ AI 30 mg: almost certainly adequate"),
-        ("4mo", "29.9mg", "Total 29.9 mg < AI 30 mg: adequacy cannot be assessed below an AI (no "
-         "requirement is known)"),
+        ("42", "300mg", "Total 300 mg (1 day): between the average requirement (EAR 265 mg) and "
+         "the recommended intake (RDA 320 mg): if this day is usual, your intake probably needs "
+         "to improve. About 65 % confidence that usual intake is adequate (IOM 2000 method). "
+         "97.5 % confidence needs about 445 mg over 1 day"),
+        ("42", "200mg", "Total 200 mg (1 day): below the average requirement (EAR 265 mg): if "
+         "this day is usual, your intake very likely needs to improve. About 23 % confidence "
+         "that usual intake is adequate (IOM 2000 method). 97.5 % confidence needs about "
+         "445 mg over 1 day"),
+        ("42", "320mg", "Total 320 mg (1 day): at or above the recommended intake (RDA 320 mg), "
+         "but 1 day only estimates usual intake. About 73 % confidence that usual intake is "
+         "adequate (IOM 2000 method). 97.5 % confidence needs about 445 mg over 1 day, or about "
+         "137 days at 320 mg"),
+        ("4mo", "30mg", "Total 30 mg (1 day): at or above the adequate intake (AI 30 mg): likely "
+         "adequate if this is your usual intake (IOM 2000); 1 day known"),
+        ("4mo", "29.9mg", "Total 29.9 mg (1 day): below the adequate intake (AI 30 mg): adequacy "
+         "cannot be judged below an AI (no average requirement is known)"),
     ],
 )  # fmt: skip
 def test_adequacy_sentences_in_full(age: str, diet: str, sentence: str) -> None:
@@ -291,8 +306,11 @@ def test_memoised_ul_verdicts_are_bounded_and_follow_their_numbers() -> None:
     again = assess(400.0, 350.04, WOMAN_42_REFERENCE)  # from the memo
     above = assess(400.0, 350.06, WOMAN_42_REFERENCE)
     assert first == again
-    assert first.verdicts[1] == "Supplemental 350 mg ≤ UL 350 mg: within the upper limit"
-    assert above.verdicts[1] == "Supplemental 350.1 mg > UL 350 mg: above the upper limit"
+    upper = "the safe upper limit for supplements (UL 350 mg)"
+    assert first.verdicts[1] == f"Supplements 350 mg: within {upper}"
+    assert above.verdicts[1] == (
+        f"Supplements 350.1 mg: above {upper} by 0.1 mg; the supplements are 101 % of the UL"
+    )
     assert _ul_verdict.cache_info().hits == 1
 
 
@@ -302,8 +320,9 @@ def test_memoised_adequacy_phrases_are_bounded_and_keep_the_total_per_record() -
     assert _comparison.cache_info().maxsize is not None
     _comparison.cache_clear()
     low, lower = (assess(total, 0.0, WOMAN_42_REFERENCE) for total in (264.94, 100.0))
-    assert low.verdicts[0].startswith("Total 264.9 mg < EAR 265 mg: very likely inadequate")
-    assert lower.verdicts[0].startswith("Total 100 mg < EAR 265 mg: very likely inadequate")
+    below = ": below the average requirement (EAR 265 mg)"
+    assert low.verdicts[0].startswith("Total 264.9 mg (1 day)" + below)
+    assert lower.verdicts[0].startswith("Total 100 mg (1 day)" + below)
     assert _comparison.cache_info().hits == 1
 
 

@@ -311,7 +311,8 @@ def test_the_diet_notes() -> None:
 def test_the_above_ul_warning_names_the_ul() -> None:
     result = dose(["elemental=351mg"], "0mg", WOMAN_42)
     assert result.warnings[-1].startswith(
-        "Supplemental magnesium (351 mg) is above the upper limit (350 mg) by 1 mg (under 1 %)."
+        "Supplemental magnesium (351 mg) is above the upper limit (350 mg) by 1 mg: it is 101 % "
+        "of the upper limit."
     )
     infant = dose(["elemental=351mg"], "0mg", make_profile(age="4mo"))
     assert not any("above the upper limit" in warning for warning in infant.warnings)
@@ -381,16 +382,97 @@ def test_next_step_names_a_form_never_a_product_salt() -> None:
     assert (product.items[0].form, product.supplemental_mg) == ("lactate", pytest.approx(84))
     assert product.assessment.adequacy == "likely_inadequate"
     assert product.next_step == (
-        "'mgcalc plan FORM' with the same options shows how many units reach the RDA."
+        "1 day only estimates usual intake: a tracker export of more days, with --diet-file "
+        "FILE, would settle it. Meanwhile 'mgcalc plan FORM' with the same options shows how "
+        "many units reach the RDA."
     )
     mixed = dose(["mag-tab-sr=1", "citrate=500mg"], "0mg", WOMAN_42)
-    assert mixed.next_step.startswith("'mgcalc plan citrate' with the same options")
+    assert "Meanwhile 'mgcalc plan citrate' with the same options" in mixed.next_step
 
 
-def test_next_step_where_no_upper_limit_is_set() -> None:
+def test_next_step_for_an_infant_is_medical_advice_never_plan() -> None:
     # IOM 0–6 months: AI 30 mg, no UL established (supplements are not judged).
     result = dose([], "100mg", make_profile(age="4mo"))
     assert (result.assessment.adequacy, result.assessment.ul) == ("adequate", "not_established")
-    assert result.next_step == (
-        "The total reaches the intake value; no upper limit is set to judge supplements by."
+    assert result.next_step.startswith("Supplements for an infant are for medical advice only")
+    low = dose(["elemental=10mg"], "20mg", make_profile(age="8mo"))
+    assert low.assessment.adequacy == "cannot_assess"
+    assert "plan" not in low.next_step
+    assert low.warnings[0].startswith("Infant under 1 year")
+
+
+@pytest.mark.parametrize("standard", ["eu", "dach"])
+def test_next_step_under_4_in_efsa_standards_is_medical_advice(standard: str) -> None:
+    result = dose(["elemental=10mg"], "20mg", make_profile(age="2", standard=standard))
+    assert result.next_step.startswith("Supplements for a child under 4 are for medical advice")
+    assert "plan" not in result.next_step
+    us = dose(["elemental=10mg"], "20mg", make_profile(age="2"))
+    assert "mgcalc plan elemental" in us.next_step
+
+
+def test_next_step_without_a_sourced_sd_says_what_would_settle_it() -> None:
+    # FAO/WHO women 19–65 y: RNI 220 mg, no EAR: no confidence number, the usual-intake words.
+    person = make_profile(age="30", sex="female", standard="who")
+    result = dose([], "250mg", person, diet_days=5)
+    assert result.assessment.confidence is None
+    assert result.assessment.days_observed == 5
+    assert result.next_step.startswith(
+        "Likely adequate only if these 5 days are your usual intake (IOM 2000)"
     )
+    assert "nothing in these figures calls for a change" not in result.next_step
+    assert result.assessment.verdicts[0] == (
+        "Total 250 mg (5 days): at or above the recommended intake (RNI 220 mg): likely "
+        "adequate only if this is your usual intake over many days (IOM 2000); 5 days known"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "elemental", "salt"),
+    [
+        ("Magnesium (as citrate) 200 mg", 200.0, "citrate"),
+        ("Magnesium 200 mg (as magnesium glycinate)", 200.0, "glycinate"),
+        ("Magnesium (from oxide) 250 mg", 250.0, "oxide"),
+        ("magnesium (as Magnesium Bisglycinate) 100mg", 100.0, "Bisglycinate"),
+    ],
+)
+def test_a_supplement_facts_line_is_one_elemental_item(
+    text: str, elemental: float, salt: str
+) -> None:
+    # 21 CFR 101.36(d): the figure is magnesium itself; the salt is only its source.
+    for items in ([text], text.split()):
+        result = dose(items, "0mg", WOMAN_42)
+        (item,) = result.items
+        assert (item.form, item.elemental_mg, item.input) == ("elemental", elemental, text)
+        assert any(
+            note.startswith(f"'{text}' is a Supplement Facts line") and f"{salt} is only" in note
+            for note in result.notes
+        )
+
+
+def test_magnesium_and_an_amount_as_one_argument() -> None:
+    assert parse_items(["magnesium 25mg"]) == [("magnesium", "25mg")]
+    assert dose(["magnesium 25mg"], "0mg", WOMAN_42).supplemental_mg == 25.0
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["2 capsules of 500 mg glycinate"],
+        ["2", "capsules", "of", "500", "mg", "glycinate"],
+        ["2 x 500 mg glycinate"],
+        ["2", "x", "500", "mg", "glycinate"],
+        ["2 tablets 500mg glycinate"],
+    ],
+    ids=str,
+)
+def test_a_count_in_words_is_a_count(texts: list[str]) -> None:
+    assert parse_items(texts) == [("glycinate", "2x500mg")]
+    one = dose(["glycinate=500mg"], "0mg", WOMAN_42).supplemental_mg
+    assert dose(texts, "0mg", WOMAN_42).supplemental_mg == pytest.approx(2 * one)
+
+
+def test_a_hint_never_drops_a_count() -> None:
+    # 2 × 100 mg of citrate salt is little magnesium: the label hint keeps the count.
+    for items in (["citrate=2x100mg"], ["2 capsules of 100 mg citrate"]):
+        hinted = dose(items, "0mg", WOMAN_42)
+        assert any("write elemental=2x100mg" in warning for warning in hinted.warnings), items

@@ -552,3 +552,19 @@ def test_units_that_cannot_be_split_are_counted_in_the_note() -> None:
         "2 units cannot be split into 3 doses: some doses are empty; take fewer doses."
         in result.notes
     )
+
+
+def test_a_diet_that_reaches_the_target_as_shown_needs_no_units() -> None:
+    # 319.96 mg is shown as 320 mg, the RDA: dose says the diet reaches it, so plan plans 0.
+    result = plan("oxide", WOMAN_42, unit="400mg", diet="319.96mg")
+    assert (result.units, result.needed_mg, result.supplemental_mg) == (0, 0.0, 0.0)
+    assert result.reaches_target
+    assert "The diet already reaches the target (320 mg): no supplement needed." in result.notes
+    below = plan("oxide", WOMAN_42, unit="400mg", diet="319.94mg")
+    assert below.units == 1
+
+
+def test_a_capped_plan_that_reaches_its_target_as_shown_names_no_shortfall() -> None:
+    # A 350 mg target capped at the UL of 350 mg, with 0.04 mg of diet: nothing is "below it".
+    result = plan("elemental", WOMAN_42, diet="0.04mg", target="350.04mg")
+    assert not any("0 mg below it" in note for note in result.notes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from mgcalc.text import mg
+from mgcalc.text import mg, share
 
 INFANT_MONTHS = 12
 EU_NO_UL_MONTHS = 48
@@ -119,11 +119,11 @@ def above_ul(supplemental_mg: float, ul_mg: float, form: str | None = None) -> s
     """Say by how much supplements exceed the upper limit, why it matters, and what to do."""
     excess = supplemental_mg - ul_mg
     plan = f"mgcalc plan {form or 'FORM'}"
-    share = 100 * excess / ul_mg
-    share_text = f"{share:.0f} %" if share >= 1 else "under 1 %"
+    # One base for both figures: the excess in mg, and the whole amount as a share of the UL.
     return (
         f"Supplemental magnesium ({mg(supplemental_mg)}) is above the upper limit "
-        f"({mg(ul_mg)}) by {mg(excess)} ({share_text}). Excess magnesium from "
+        f"({mg(ul_mg)}) by {mg(excess)}: it is {share(supplemental_mg, ul_mg)} of the upper "
+        "limit. Excess magnesium from "
         "supplements shows first as diarrhoea (IOM 1997); antacids and laxatives "
         "count toward the limit. Doses above it are for medical supervision, especially with "
         f"kidney impairment; '{plan}' (with the same profile and diet) gives an amount "

@@ -74,6 +74,7 @@ _WANTED = {
     "name": "text such as 'doxycycline'", "items": "a list of FORM=AMOUNT texts",
     "foods": "a list of FOOD=AMOUNT texts", "with_medicines": "a list of medicine names",
     "days": "a whole number of days", "doses": "a whole number of doses",
+    "diet_days": "a whole number of days",
     "weight": "an amount such as '70kg', or a number of kg",
     "diet": "an amount such as '250mg', a number of mg, or a list of these",
     "app": "text such as 'Cronometer'",
@@ -317,6 +318,7 @@ def dose(
     weight: str | float | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
+    diet_days: int | None = None,
 ) -> Dose:
     """Check *items* (``FORM=AMOUNT``) plus the diet against a person's reference values.
 
@@ -329,7 +331,8 @@ def dose(
     saved profile is never read here.
     *with_medicines* names medicines taken (interactions become warnings; names not in the
     list go to ``unknown_with``);
-    *kidney_impairment* adds the kidney caution. Bad arguments raise
+    *kidney_impairment* adds the kidney caution; *diet_days* says a typed diet is the mean
+    of so many days (a diet file counts its own). Bad arguments raise
     :class:`mgcalc.MgcalcError` subclasses with the command line's messages.
 
     >>> dose(["glycinate=500mg"], diet="250mg", age=42, sex="female").assessment.adequacy
@@ -343,6 +346,7 @@ def dose(
     _check("texts", with_medicines=with_medicines)
     _check("flag", kidney_impairment=kidney_impairment)
     _check("amount?", BadWeight, weight=weight)
+    _check("whole?", BadDiet, diet_days=diet_days)
     profile = make_profile(
         age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
         weight=weight,
@@ -350,7 +354,7 @@ def dose(
     given = _diet(diet, foods, diet_file, days, include_incomplete, app)
     return run(
         items, given, profile, with_medicines=with_medicines,
-        kidney_impairment=kidney_impairment,
+        kidney_impairment=kidney_impairment, diet_days=diet_days,
     )  # fmt: skip
 
 

@@ -176,6 +176,23 @@ Days = Annotated[
     int | None,
     typer.Option("--days", min=1, help="With a diet file: the N latest days with a value only."),
 ]
+DietDays = Annotated[
+    int | None,
+    typer.Option(
+        "--diet-days",
+        min=1,
+        metavar="N",
+        help="The typed diet (--diet, --food) is the mean of N days (default 1): the "
+        "confidence that usual intake is adequate grows with the days (IOM 2000).",
+    ),
+]
+Brief = Annotated[
+    bool,
+    typer.Option(
+        "--brief",
+        help="Print only cautions, verdicts, the next step and what was counted (not --json).",
+    ),
+]
 IncludeIncomplete = Annotated[
     bool,
     typer.Option("--include-incomplete", help="With a diet file: keep days not marked completed."),
@@ -415,6 +432,7 @@ def dose(
     diet: Diet = None,
     diet_file: DietFile = None,
     days: Days = None,
+    diet_days: DietDays = None,
     include_incomplete: IncludeIncomplete = False,
     app_name: App = None,
     age: Age = None,
@@ -433,23 +451,32 @@ def dose(
     products_file: ProductsFile = None,
     with_medicines: WithMedicines = None,
     kidney_impairment: KidneyImpairment = False,
+    brief: Brief = False,
     json: Json = False,
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
 
     Total intake (diet + supplements) is judged against EAR/RDA or AI, only when the diet
     is given (--food, --diet, --diet-file); supplements, antacids and laxatives alone
-    against the upper limit.
+    against the upper limit. With the days observed (a diet file's, or --diet-days) it says
+    how sure that is (IOM 2000).
+
+    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance, AI Adequate
+    Intake, UL Tolerable Upper Intake Level (IOM, D-A-CH); AR Average Requirement, PRI
+    Population Reference Intake (EFSA); RNI Reference Nutrient Intake (UK) or Recommended
+    Nutrient Intake (FAO/WHO); RDI Recommended Dietary Intake (NHMRC); RI Recommended Intake
+    (NNR); the UK's upper figure is the EVM's (2003) guidance level. mgcalc does arithmetic on
+    published references; it is not medical advice.
     """
     _refuse_options(ctx, items or [])
     _use_forms(forms_file, products_file)
-    given = bool(items or food or diet or diet_file)
+    given = bool(items or food or diet or diet_file or diet_days)
     scripted = _scripted(
         "dose", given, input, batch, batch_format, output_format,
         jobs=jobs, files=(forms_file, products_file),
     )  # fmt: skip
     if scripted is not None:
-        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul, brief=brief)
         return
     person = _person(no_profile, age, sex, standard, diet_given=bool(food or diet or diet_file))
     result = api.dose(
@@ -457,8 +484,9 @@ def dose(
         include_incomplete=include_incomplete, app=app_name, age=person.age, sex=person.sex,
         pregnant=pregnant, lactating=lactating, standard=person.standard, weight=person.weight,
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
+        diet_days=diet_days,
     )  # fmt: skip
-    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
+    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul, brief=brief)
 
 
 @app.command()
@@ -516,6 +544,7 @@ def plan(
     products_file: ProductsFile = None,
     with_medicines: WithMedicines = None,
     kidney_impairment: KidneyImpairment = False,
+    brief: Brief = False,
     json: Json = False,
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit.
@@ -523,6 +552,10 @@ def plan(
     A reference value (rda, ear, ai) is a total intake: planning toward one needs the diet
     (--food, --diet, --diet-file; --diet 0mg plans supplements alone), and gets the fewest
     units that reach it; a target amount (a dose) gets the nearest number of units.
+
+    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance, AI Adequate
+    Intake, UL Tolerable Upper Intake Level (IOM); other standards' terms: see 'mgcalc dose
+    --help'. A plan is arithmetic on published references, not a prescription.
     """
     _use_forms(forms_file, products_file)
     given = form is not None or bool(food or diet or diet_file)
@@ -531,7 +564,7 @@ def plan(
         jobs=jobs, files=(forms_file, products_file),
     )  # fmt: skip
     if scripted is not None:
-        _finish(scripted, json=json, fail_above_ul=fail_above_ul)
+        _finish(scripted, json=json, fail_above_ul=fail_above_ul, brief=brief)
         return
     if form is None:
         raise InputError("missing argument 'FORM' (or give --input or --batch)")
@@ -545,7 +578,7 @@ def plan(
         with_medicines=with_medicines or (), kidney_impairment=kidney_impairment,
         supervised=supervised,
     )  # fmt: skip
-    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul)
+    _finish(person.mark(result), json=json, fail_above_ul=fail_above_ul, brief=brief)
 
 
 @app.command("food")
@@ -783,13 +816,18 @@ def _person(
 
     given = {"age": age, "sex": sex, "standard": standard, "diet": diet_given or None}
     used = tuple(key for key, value in found.values().items() if given.get(key) is None)
+    replaced = found.diet if diet_given and found.diet else None
     return _Person(
         age=found.age if "age" in used else age,
         sex=found.sex if "sex" in used else sex,
         standard=(found.standard if "standard" in used else standard) or "us",
         diet=[found.diet] if "diet" in used and found.diet else None,
         weight=found.weight,
-        source=ProfileSource(path=found.path, fields=used) if used else None,
+        source=(
+            ProfileSource(path=found.path, fields=used, diet_replaced=replaced)
+            if used or replaced
+            else None
+        ),
     )
 
 
@@ -877,7 +915,9 @@ def _scripted(
     return EXIT_ABOVE_UL if summary.above_ul else 0
 
 
-def _finish(result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul: bool) -> None:
+def _finish(
+    result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul: bool, brief: bool = False
+) -> None:
     """Print a result (a batch has printed its own) and exit as documented."""
     if isinstance(result, int):
         if result == EXIT_ABOVE_UL and not fail_above_ul:
@@ -887,7 +927,7 @@ def _finish(result: Dose | Plan | Conversion | int, *, json: bool, fail_above_ul
         return
     from mgcalc.interfaces.render import emit
 
-    emit(result, as_json=json)
+    emit(result, as_json=json, brief=brief)
     # A conversion has no upper limit to pass (convert has no --fail-above-ul).
     if fail_above_ul and getattr(result, "above_ul", False):
         raise typer.Exit(EXIT_ABOVE_UL)

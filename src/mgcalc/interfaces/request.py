@@ -79,6 +79,9 @@ class DoseRequest(BaseModel):
     items: list[StrictStr] = Field(default_factory=list)  # none: the diet is checked alone
     foods: list[StrictStr] = Field(default_factory=list)
     diet: DietValue = None
+    diet_days: StrictInt | None = Field(
+        default=None, description="the typed diet is the mean of so many days (default 1)"
+    )
     age: Age = None
     sex: Sex = None
     pregnant: StrictBool = False
@@ -230,7 +233,7 @@ def run_request(request: Request) -> Dose | Plan | Conversion:
     if isinstance(request, DoseRequest):
         return dose(
             request.items, diet, profile, id=request.id, with_medicines=request.with_,
-            kidney_impairment=request.kidney_impairment,
+            kidney_impairment=request.kidney_impairment, diet_days=request.diet_days,
         )  # fmt: skip
     return plan(
         request.form, profile, unit=request.unit, diet=diet, target=request.target,
@@ -250,6 +253,7 @@ def dose_fields_of(request: DoseRequest) -> DoseFields:
     return dose_fields(
         request.items, _diet(entries, tuple(request.foods)), profile, id=request.id,
         with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
+        diet_days=request.diet_days,
     )  # fmt: skip
 
 

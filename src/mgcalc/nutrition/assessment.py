@@ -3,8 +3,9 @@
 # No `from __future__ import annotations` here: pydantic would compile every field's
 # annotation string at each start (about 0.04 ms a field); see the README, "Speed".
 
+import math
 from functools import cache, lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,27 +18,25 @@ from mgcalc.nutrition.standards import (
     find_group,
     label_for,
 )
-from mgcalc.text import mg, shown_mg
+from mgcalc.nutrition.terms import average_term, upper_words
+from mgcalc.nutrition.variation import CRITERION_Z, confidence
+from mgcalc.text import mg, share, shown_mg
+
+if TYPE_CHECKING:
+    from mgcalc.nutrition.variation import Confidence
 
 Adequacy = Literal[
     "likely_inadequate",
     "possibly_inadequate",
     "likely_adequate",
     "adequate",
+    "at_least_average_requirement",
     "cannot_assess",
     "not_assessed",
 ]
 UlVerdict = Literal["within", "above", "not_established"]
 # Why adequacy was not judged: no person, no diet, or no intake value for the person's group.
 Reason = Literal["no_diet", "no_profile", "no_reference_value"]
-
-_MEANING: dict[str, str] = {
-    "likely_inadequate": "very likely inadequate (probability of adequacy 50 % or less)",
-    "possibly_inadequate": "possibly inadequate (probability of adequacy below 97–98 %)",
-    "likely_adequate": "low probability of inadequacy",
-    "adequate": "almost certainly adequate",
-    "cannot_assess": "adequacy cannot be assessed below an AI (no requirement is known)",
-}
 
 
 class ReferenceUsed(BaseModel):
@@ -189,15 +188,19 @@ def assess(
     *,
     diet_given: bool = True,
     personal: bool = True,
+    days: int = 1,
+    sd_mg: float | None = None,
 ) -> Assessment:
     """Judge *total_mg* against intake values and *supplemental_mg* against the UL.
 
     Adequacy is judged only for a person (*personal*) whose diet is given (*diet_given*):
-    without the diet the total is not known.
+    without the diet the total is not known. *days* is how many days the diet's mean is of;
+    with the group's day-to-day SD of intake (*sd_mg*) the IOM's confidence is given.
     """
     fields = assessment_fields(
-        total_mg, supplemental_mg, reference, diet_given=diet_given, personal=personal
-    )
+        total_mg, supplemental_mg, reference, diet_given=diet_given, personal=personal,
+        days=days, sd_mg=sd_mg,
+    )  # fmt: skip
     return Assessment(**fields._asdict())
 
 
@@ -208,17 +211,22 @@ def assessment_fields(
     *,
     diet_given: bool = True,
     personal: bool = True,
+    days: int = 1,
+    sd_mg: float | None = None,
 ) -> AssessmentFields:
     """Return what :func:`assess` judges, as field values (no model is built)."""
     info = STANDARD_INFO[reference.standard]
-    adequacy, compared, verdict = _adequacy(total_mg, reference, info.recommended)
+    found = None
+    if personal and diet_given and reference.ear_mg is not None and sd_mg is not None:
+        found = confidence(total_mg, reference.ear_mg, sd_mg, days)
+    adequacy, compared, verdict = _adequacy(total_mg, reference, info.recommended, days, found)
     reason: Reason | None = None
     if not personal:
         reason = "no_profile"
     elif compared is None:
         reason = "no_reference_value"
     elif not diet_given:
-        adequacy, compared, reason = "not_assessed", None, "no_diet"
+        adequacy, compared, reason, found = "not_assessed", None, "no_diet", None
         verdict = (
             f"Adequacy not assessed: it needs the diet (food and water) as well as the "
             f"supplements' {mg(supplemental_mg)}"
@@ -227,7 +235,7 @@ def assessment_fields(
     percent_of_ul = None
     if reference.ul_mg is not None:
         percent_of_ul = 100 * supplemental_mg / reference.ul_mg
-        ul, sentence = _ul_verdict(supplemental_mg, reference.ul_mg, info.upper)
+        ul, sentence = _ul_verdict(supplemental_mg, reference.ul_mg, info.upper, reference.standard)
     elif reference.ul_status == "not_established":
         sentence = "No upper limit is established for this group: supplements not judged"
     else:
@@ -239,33 +247,50 @@ def assessment_fields(
         percent_of_reference=None if compared is None else 100 * total_mg / compared,
         percent_of_ul=percent_of_ul,
         verdicts=(verdict, sentence),
+        confidence=None if found is None else found.confidence,
+        days_observed=days,
+        mean_needed_mg=None if found is None else found.mean_needed_mg,
     )
 
 
 # A batch repeats its lists of items, and so their supplemental amounts (a pure function
-# of three values: nothing to clear when tables change).
+# of four values: nothing to clear when tables change).
 @lru_cache(maxsize=16384)
-def _ul_verdict(supplemental_mg: float, ul_mg: float, upper: str) -> tuple[UlVerdict, str]:
+def _ul_verdict(
+    supplemental_mg: float, ul_mg: float, upper: str, standard: str
+) -> tuple[UlVerdict, str]:
     """Return the verdict on supplements against the upper limit, and its sentence."""
-    name = f"{upper} {mg(ul_mg)}"
+    name = f"{upper_words(standard)} ({upper} {mg(ul_mg)})"
     if exceeds(supplemental_mg, ul_mg):
-        return "above", f"Supplemental {mg(supplemental_mg)} > {name}: above the upper limit"
-    return "within", f"Supplemental {mg(supplemental_mg)} ≤ {name}: within the upper limit"
+        return "above", (
+            f"Supplements {mg(supplemental_mg)}: above {name} by "
+            f"{mg(supplemental_mg - ul_mg)}; the supplements are {share(supplemental_mg, ul_mg)} "
+            f"of the {upper}"
+        )
+    return "within", f"Supplements {mg(supplemental_mg)}: within {name}"
+
+
+def days_text(days: int) -> str:
+    """Return "1 day" or "3 days"."""
+    return "1 day" if days == 1 else f"{days} days"
 
 
 def _adequacy(
-    total: float, ref: ReferenceUsed, recommended: str
+    total: float,
+    ref: ReferenceUsed,
+    recommended: str,
+    days: int = 1,
+    found: "Confidence | None" = None,
 ) -> tuple[Adequacy, float | None, str]:
     """Return the adequacy code, the value the percentage is of, and a sentence."""
-    shown = f"Total {mg(total)}"
     if ref.label is not None:
-        share = 100 * total / ref.label.value_mg
+        share_of = 100 * total / ref.label.value_mg
         return (
             "not_assessed",
             ref.label.value_mg,
             (
-                f"{shown} is {share:.0f} % of the {ref.label.name} ({mg(ref.label.value_mg)}): "
-                "a label reference, not a personal requirement"
+                f"Total {mg(total)} is {share_of:.0f} % of the {ref.label.name} "
+                f"({mg(ref.label.value_mg)}): a label reference, not a personal requirement"
             ),
         )
     code: Adequacy
@@ -280,21 +305,113 @@ def _adequacy(
     elif ref.ai_mg is not None:
         code = "adequate" if reaches(total, ref.ai_mg) else "cannot_assess"
         compared = ref.ai_mg
+    elif ref.ear_mg is not None:
+        reached = reaches(total, ref.ear_mg)
+        code = "at_least_average_requirement" if reached else "likely_inadequate"
+        compared = ref.ear_mg
     else:
-        return "not_assessed", None, f"{shown}: no intake reference is set for this group"
-    return code, compared, f"{shown} {_comparison(code, ref.ear_mg, compared, recommended)}"
+        return "not_assessed", None, f"Total {mg(total)}: no intake reference is set for this group"
+    sure = None if found is None else found.z >= CRITERION_Z
+    body = _comparison(code, ref.ear_mg, compared, recommended, ref.standard, days, sure)
+    sentence = f"Total {mg(total)} {body}"
+    if found is not None:
+        sentence += _confidence_text(found, total, days)
+    return code, compared, sentence
+
+
+def _confidence_text(found: "Confidence", total: float, days: int) -> str:
+    """Return the sentences on the IOM's confidence, and what would give 97.5 %."""
+    percent = found.confidence * 100
+    shown = (
+        "Over 99 %"
+        if percent > 99.5
+        else "Under 1 %"
+        if percent < 0.5
+        else (f"About {percent:.0f} %")
+    )
+    text = f". {shown} confidence that usual intake is adequate (IOM 2000 method)"
+    if found.z >= CRITERION_Z:
+        return text
+    # Whole mg, as the IOM prints them (445, 377, 349 mg); JSON keeps the exact figure.
+    needed = mg(round(found.mean_needed_mg))
+    text += f". 97.5 % confidence needs about {needed} over {days_text(days)}"
+    if found.days_needed is not None:
+        text += f", or about {math.ceil(found.days_needed)} days at {mg(total)}"
+    return text
+
+
+# Each code's words after "Total N mg (n days): ", in plain words first and the standard's
+# own term after them. {usual} is "your usual intake", or for one day "if this day is usual,
+# your intake"; {known} is "3 days known".
+_PHRASES: dict[str, str] = {
+    "likely_inadequate": (
+        "below the average requirement ({average} {ear}): {usual} very likely needs to improve"
+    ),
+    "possibly_inadequate": (
+        "between the average requirement ({average} {ear}) and the recommended intake "
+        "({recommended} {value}): {usual} probably needs to improve"
+    ),
+    "below_recommended": (
+        "below the recommended intake ({recommended} {value}): {usual} may need to improve"
+    ),
+    "likely_adequate": (
+        "at or above the recommended intake ({recommended} {value}): likely adequate"
+    ),
+    "likely_adequate_unsure": (
+        "at or above the recommended intake ({recommended} {value}), but {days} only "
+        "{estimate} usual intake"
+    ),
+    "likely_adequate_usual": (
+        "at or above the recommended intake ({recommended} {value}): likely adequate only if "
+        "this is your usual intake over many days (IOM 2000); {known}"
+    ),
+    "at_least_average_requirement": (
+        "at least the average requirement ({average} {value}); no recommended intake is set"
+    ),
+    "adequate": (
+        "at or above the adequate intake (AI {value}): likely adequate if this is your usual "
+        "intake (IOM 2000); {known}"
+    ),
+    "cannot_assess": (
+        "below the adequate intake (AI {value}): adequacy cannot be judged below an AI "
+        "(no average requirement is known)"
+    ),
+}
 
 
 # Every person of a group shares these phrases: only the total differs.
 @lru_cache(maxsize=1024)
-def _comparison(code: Adequacy, ear_mg: float | None, compared: float, recommended: str) -> str:
-    """Return the rest of an adequacy sentence after "Total N mg": the value and its meaning."""
-    if code == "likely_inadequate":
-        return f"< EAR {mg(ear_mg or 0)}: {_MEANING[code]}"
-    if code == "possibly_inadequate":
-        meaning = _MEANING[code] if ear_mg is not None else "below the recommended intake"
-        return f"< {recommended} {mg(compared)}: {meaning}"
-    if code == "likely_adequate":
-        return f"≥ {recommended} {mg(compared)}: {_MEANING[code]}"
-    sign = "≥" if code == "adequate" else "<"
-    return f"{sign} AI {mg(compared)}: {_MEANING[code]}"
+def _comparison(
+    code: Adequacy,
+    ear_mg: float | None,
+    compared: float,
+    recommended: str,
+    standard: str,
+    days: int,
+    sure: bool | None,
+) -> str:
+    """Return the rest of an adequacy sentence after "Total N mg", in plain words.
+
+    *sure* is None where no day-to-day SD is sourced, else whether the IOM's confidence
+    reaches its criterion (z ≥ 2.00).
+    """
+    key: str = code
+    if code == "possibly_inadequate" and ear_mg is None:
+        key = "below_recommended"
+    elif code == "likely_adequate" and sure is None:
+        key = "likely_adequate_usual"
+    elif code == "likely_adequate" and not sure:
+        key = "likely_adequate_unsure"
+    text = _PHRASES[key].format(
+        average=average_term(standard),
+        ear=mg(ear_mg or 0),
+        recommended=recommended,
+        value=mg(compared),
+        usual="your usual intake" if days > 1 else "if this day is usual, your intake",
+        days=days_text(days),
+        estimate="estimates" if days == 1 else "estimate",
+        known=f"{days_text(days)} known",
+    )
+    if code == "at_least_average_requirement" and sure is None:
+        text += f"; {days_text(days)} known"
+    return f"({days_text(days)}): {text}"

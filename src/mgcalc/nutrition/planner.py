@@ -134,7 +134,8 @@ def plan(
         notes.append("No diet given: the target is planned from supplements alone.")
     else:
         notes.extend(diet_notes(diet))
-    needed = max(0.0, target_mg - diet_mg)
+    # The diet reaches the target as both are shown: nothing to plan (319.96 mg is 320 mg).
+    needed = 0.0 if reaches(diet_mg, target_mg) else target_mg - diet_mg
     cap = _cap(
         reference, allow_above_ul, needed, notes, warnings, profile, kidney_impairment,
         supervised=supervised,
@@ -247,7 +248,7 @@ def _outcome(
     short = target_mg - total
     if needed == 0:
         return f"The diet already reaches the target ({mg(target_mg)}): no supplement needed."
-    if capped:
+    if capped and not reaches(total, target_mg):
         return (
             f"Capped by the upper limit of {mg(cap)} for supplements: the plan gives "
             f"{mg(total)} of the {mg(target_mg)} target, {mg(short)} below it."

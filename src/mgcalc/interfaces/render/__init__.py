@@ -31,8 +31,11 @@ _VIEWS = {
 }
 
 
-def emit(result: BaseModel, *, as_json: bool) -> None:
-    """Write *result* to stdout: JSON with a plain write, tables through rich."""
+def emit(result: BaseModel, *, as_json: bool, brief: bool = False) -> None:
+    """Write *result* to stdout: JSON with a plain write, tables through rich.
+
+    *brief* prints only the first sections of a dose or a plan (JSON is always whole).
+    """
     if as_json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
         return
@@ -44,15 +47,19 @@ def emit(result: BaseModel, *, as_json: bool) -> None:
             raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
     console = _Console(highlight=False)
-    for renderable in renderables(result):
+    for renderable in renderables(result, brief=brief):
         console.print(renderable)
 
 
-def renderables(result: BaseModel) -> list[RenderableType]:
-    """Return what the table view of *result* shows, in order."""
+def renderables(result: BaseModel, *, brief: bool = False) -> list[RenderableType]:
+    """Return what the table view of *result* shows, in order (*brief*: dose and plan)."""
     view = _VIEWS.get(type(result).__name__)
     if view is None:
         raise TypeError(f"no table view for {type(result).__name__}")
     module, function = view.split(":")
     layout = getattr(importlib.import_module(module), function)
-    return list(layout(result))
+    return list(layout(result, brief=True) if brief and view in _BRIEF else layout(result))
+
+
+# The views that have a brief form (cautions, verdicts, next step, what was counted).
+_BRIEF = frozenset((_VIEWS["Dose"], _VIEWS["Plan"]))

@@ -12,7 +12,10 @@ from mgcalc.interfaces.render.fit import Fit
 from mgcalc.interfaces.render.lookup import notes, profile_used
 from mgcalc.interfaces.render.period import diet_file_lines
 from mgcalc.interfaces.render.picture import dose_bars
+from mgcalc.nutrition.intake import reaches_needed
 from mgcalc.nutrition.standards import STANDARD_INFO
+from mgcalc.nutrition.terms import average_term
+from mgcalc.nutrition.terms import legend as terms_legend
 from mgcalc.text import mg, number
 
 if TYPE_CHECKING:
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 
     from mgcalc.nutrition.assessment import ReferenceUsed
     from mgcalc.nutrition.intake import Dose
+    from mgcalc.nutrition.planner import Plan
 
 # Colours carry meaning: green fine, yellow attention, red a problem.
 ADEQUACY_STYLE = {
@@ -27,29 +31,108 @@ ADEQUACY_STYLE = {
     "possibly_inadequate": "yellow",
     "likely_adequate": "green",
     "adequate": "green",
+    "at_least_average_requirement": "green",
     "cannot_assess": "yellow",
     "not_assessed": "default",
 }
 UL_STYLE = {"within": "green", "above": "bold red", "not_established": "default"}
+CLOSING = (
+    "mgcalc does arithmetic on published references; it is not medical advice. Ask a "
+    "doctor or pharmacist before changing what you take."
+)
 
 
-def dose(result: Dose) -> list[RenderableType]:
-    """Lay out the verdicts first, then what changes what to do, the picture, the details."""
+def dose(result: Dose, *, brief: bool = False) -> list[RenderableType]:
+    """Lay out the check in the order people need it: cautions, verdicts, next step, what
+    was counted; then (not *brief*) the bars with their legend, the tables, notes, closing."""
     adequacy, upper = result.assessment.verdicts[0], result.assessment.verdicts[1:]
+    confident = result.assessment.confidence is not None and reaches_needed(result.assessment)
+    style = ADEQUACY_STYLE[result.assessment.adequacy]
+    if style == "green" and not confident:
+        style = "default"  # "likely adequate" is for the IOM's criterion only: no green
     out: list[RenderableType] = [
-        f"[bold {ADEQUACY_STYLE[result.assessment.adequacy]}]{escape(adequacy)}[/]",
+        *notes(result.warnings, "bold"),
+        f"[bold {style}]{escape(adequacy)}[/]",
         *(f"[bold {UL_STYLE[result.assessment.ul]}]{escape(line)}[/]" for line in upper),
         f"[bold]Next:[/bold] {escape(result.next_step)}",
-        *food_lines(result.diet),
-        *(diet_file_lines(result.diet.file) if result.diet and result.diet.file else []),
-        *notes(result.warnings, "bold"),
+        *_counted(result),
+    ]
+    if brief:
+        return out
+    return [
+        *out,
         *dose_bars(result),
+        *legend(result.reference),
         Fit(_intake(result), _intake(result, units=False), _intake(result, merged=True)),
         *reference_table(result.reference),
-        *profile_used(result.profile_source),
         *notes(tuple(dict.fromkeys(result.notes))),
+        f"[italic]{CLOSING}[/italic]",
     ]
-    return out
+
+
+def _counted(result: Dose | Plan) -> list[RenderableType]:
+    """Return the lines on what was counted: each item as read, the diet's parts, the days.
+
+    Foods given by words say which SR28 row they counted (food_lines); a diet file, its days.
+    """
+    lines: list[str] = []
+    from mgcalc.nutrition.planner import Plan as Plan_
+
+    if isinstance(result, Plan_):
+        per = ""
+        if result.unit_elemental_mg is not None:
+            per = f"; one unit: {mg(result.unit_elemental_mg)} of magnesium"
+        lines.append(f"{result.form}: read as {result.name} ({result.formula}){per}")
+    for item in getattr(result, "items", ()):
+        read = f"{item.name} ({item.formula})" if item.product is None else item.name
+        if item.form == "elemental" and not item.input.lower().startswith("elemental"):
+            read = "magnesium itself (elemental), as a label's figure"
+        lines.append(f"{item.input}: read as {read}, {mg(item.elemental_mg)} of magnesium")
+    out: list[RenderableType] = [*notes(tuple(lines), "default")]
+    if result.diet is None:
+        out.extend(notes(("Diet: not given",), "default"))
+    else:
+        diet = result.diet
+        out.extend(food_lines(diet))  # each food: the words, the SR28 row, its variants
+        entries = tuple(
+            f"Diet {entry.input}: {'water' if '@' in entry.input else 'diet as given'}, "
+            f"{mg(entry.mg)}"
+            for entry in diet.entries
+        )
+        out.extend(notes(entries, "default"))
+        if diet.file is not None:
+            out.extend(diet_file_lines(diet.file))  # the days used, left out and why
+    source = result.profile_source
+    if source is not None and source.diet_replaced is not None:
+        out.extend(
+            notes(
+                (
+                    f"The diet given here replaces your saved profile's diet "
+                    f"({source.diet_replaced}, in {source.path}): it is not counted",
+                ),
+                "default",
+            )
+        )
+    return [*out, *profile_used(source)]
+
+
+def legend(reference: ReferenceUsed) -> list[RenderableType]:
+    """Return the line that spells out each term the output uses, in its source's words."""
+    info = STANDARD_INFO[reference.standard]
+    used = []
+    if reference.ear_mg is not None:
+        used.append(average_term(reference.standard))
+    if reference.rda_mg is not None:
+        used.append(info.recommended)
+    if reference.ai_mg is not None:
+        used.append("AI")
+    if reference.ul_mg is not None:
+        used.append(info.upper)
+    line = terms_legend(reference.standard, tuple(used))
+    if reference.label is not None:
+        line = f"{line}; " if line else ""
+        line += f"label reference: {reference.label.name}"
+    return [f"[dim]Terms: {escape(line)}[/dim]"] if line else []
 
 
 def _intake(result: Dose, *, units: bool = True, merged: bool = False) -> Table:
@@ -104,7 +187,8 @@ def reference_table(reference: ReferenceUsed) -> list[RenderableType]:
     info = STANDARD_INFO[reference.standard]
     table = Table(title=f"Reference: {info.title}", title_justify="left")
     table.add_column("Group")
-    values = [("EAR", reference.ear_mg), (info.recommended, reference.rda_mg)]
+    values = [(average_term(reference.standard), reference.ear_mg)]
+    values.append((info.recommended, reference.rda_mg))
     values += [("AI", reference.ai_mg), (info.upper, reference.ul_mg)]
     if reference.label is not None:
         values.append(("Label", reference.label.value_mg))

@@ -1,8 +1,9 @@
 """A picture of the intake: bars against the reference value and the upper limit.
 
-Colour-blind safe (blue for within, orange past the mark, from the Okabe–Ito palette) and
-readable without colour: past the mark the bar changes its character too. With NO_COLOR or
-when the output is not a terminal the bar is drawn with plain ASCII characters.
+Colour-blind safe (blue for within, from the Okabe–Ito palette) and readable without colour.
+Past a reference value is good (bluish green, ``▒``; ``+`` without colour); past the upper
+limit is a caution (orange, ``▓``; ``#`` without colour): the two never look alike. With
+NO_COLOR or when the output is not a terminal the bar is drawn with plain ASCII characters.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 
-from mgcalc.text import mg
+from mgcalc.text import mg, share, shown_mg
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
 
     from mgcalc.nutrition.intake import Dose
     from mgcalc.nutrition.planner import Plan
@@ -26,26 +28,39 @@ _LABEL = 12
 _MAX_BAR = 40
 _MIN_BAR = 10
 _WITHIN = Style(color="#0072B2")  # Okabe–Ito blue
-_PAST = Style(color="#E69F00", bold=True)  # Okabe–Ito orange
-_STYLES = {"fill": _WITHIN, "past": _PAST, "empty": Style(dim=True), "mark": Style(bold=True)}
-_FANCY = {"fill": "█", "past": "▓", "empty": "░", "mark": "│"}
-_PLAIN = {"fill": "=", "past": "#", "empty": ".", "mark": "|"}
+_GOOD = Style(color="#009E73")  # Okabe–Ito bluish green: past a reference value
+_PAST = Style(color="#E69F00", bold=True)  # Okabe–Ito orange: past the upper limit
+_STYLES = {
+    "fill": _WITHIN,
+    "good": _GOOD,
+    "past": _PAST,
+    "empty": Style(dim=True),
+    "mark": Style(bold=True),
+}
+_FANCY = {"fill": "█", "good": "▒", "past": "▓", "empty": "░", "mark": "│"}
+_PLAIN = {"fill": "=", "good": "+", "past": "#", "empty": ".", "mark": "|"}
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: *value* against the *mark* (a reference value or a limit)."""
+    """One bar: *value* against the *mark* (a reference value, or a *limit*)."""
 
     label: str
     value: float
     mark: float
     mark_name: str
+    limit: bool = False  # past a limit is a caution; past a reference value is good
 
     @property
     def text(self) -> str:
-        """Return the figures the bar shows, as a sentence fragment."""
-        share = f" ({self.value / self.mark * 100:.0f} %)" if self.mark > 0 else ""
-        return f"{mg(self.value)} of {self.mark_name} {mg(self.mark)}{share}"
+        """Return the figures the bar shows, as a sentence fragment; the % agrees with < and >."""
+        sign = (
+            "<"
+            if shown_mg(self.value) < shown_mg(self.mark)
+            else (">" if shown_mg(self.value) > shown_mg(self.mark) else "=")
+        )
+        percent = f" ({share(self.value, self.mark)})" if self.mark > 0 else ""
+        return f"{mg(self.value)} {sign} {self.mark_name} {mg(self.mark)}{percent}"
 
 
 class Bars:
@@ -70,6 +85,27 @@ class Bars:
             else:
                 yield Segment(" " + bar.text)
             yield Segment.line()
+        yield _key(self.bars, chars, plain)
+
+
+def _key(bars: list[Bar], chars: dict[str, str], plain: bool) -> Text:
+    """Return the line that says what each kind of bar cell means, for the bars drawn."""
+    from rich.text import Text
+
+    kinds = [("fill", "up to it")]
+    marks = [bar.mark_name for bar in bars if not bar.limit]
+    if marks:
+        kinds.append(("good", f"above the {marks[0]} (good)"))
+    limits = [bar.mark_name for bar in bars if bar.limit]
+    if limits:
+        kinds.append(("past", f"above the {limits[0]} (caution)"))
+    key = Text(" " * (_LABEL + 1))
+    for index, (kind, meaning) in enumerate(kinds):
+        if index:
+            key.append(", ")
+        key.append(chars[kind], None if plain else _STYLES[kind])
+        key.append(f" {meaning}")
+    return key
 
 
 def _draw(bar: Bar, width: int, chars: dict[str, str], plain: bool) -> list[Segment]:
@@ -81,7 +117,8 @@ def _draw(bar: Bar, width: int, chars: dict[str, str], plain: bool) -> list[Segm
         if position == mark_at:
             cells.append("mark")
         elif position < filled:
-            cells.append("past" if position > mark_at else "fill")
+            past = "past" if bar.limit else "good"
+            cells.append(past if position > mark_at else "fill")
         else:
             cells.append("empty")
     segments = [Segment(f"{bar.label:<{_LABEL}} ")]
@@ -102,15 +139,19 @@ def dose_bars(result: Dose) -> list[Bars]:
     if result.diet is not None and target is not None:
         bars.append(Bar("Total", result.total_mg, *target))
     if reference.ul_mg is not None:
-        bars.append(Bar("Supplements", result.supplemental_mg, reference.ul_mg, "UL"))
+        upper = STANDARD_INFO[reference.standard].upper
+        bars.append(Bar("Supplements", result.supplemental_mg, reference.ul_mg, upper, True))
     return [Bars(bars)] if bars else []
 
 
 def plan_bars(result: Plan) -> list[Bars]:
     """Return the new total against the target and the supplements against the UL."""
+    from mgcalc.nutrition.standards import STANDARD_INFO
+
     bars = [Bar("New total", result.total_mg, result.target_mg, "target")]
     if result.ul_mg is not None:
-        bars.append(Bar("Supplements", result.supplemental_mg, result.ul_mg, "UL"))
+        upper = STANDARD_INFO[result.reference.standard].upper
+        bars.append(Bar("Supplements", result.supplemental_mg, result.ul_mg, upper, True))
     return [Bars(bars)]
 
 

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from rich.table import Table
 
-from mgcalc.interfaces.render.diet import diet_rows, food_lines
-from mgcalc.interfaces.render.intake import reference_table
-from mgcalc.interfaces.render.lookup import notes, profile_used
-from mgcalc.interfaces.render.period import diet_file_lines
+from mgcalc.interfaces.render.diet import diet_rows
+from mgcalc.interfaces.render.intake import CLOSING, _counted, legend, reference_table
+from mgcalc.interfaces.render.lookup import notes
 from mgcalc.interfaces.render.picture import plan_bars
-from mgcalc.text import mg, number, percent
+from mgcalc.text import mg, number, percent, share
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -23,8 +22,58 @@ _CAPPED = "Capped by the upper limit"
 _TARGET = {"rda": "recommended intake", "ear": "EAR", "ai": "AI", "custom": "your target"}
 
 
-def plan(result: Plan) -> list[RenderableType]:
-    """Lay out the plan, the reference values, warnings and notes."""
+def plan(result: Plan, *, brief: bool = False) -> list[RenderableType]:
+    """Lay out the plan as the dose check is: cautions, the outcome, the next step, what
+    was counted; then (not *brief*) bars with their legend, tables, notes, closing line."""
+    capped = tuple(note for note in result.notes if note.startswith(_CAPPED))
+    rest = tuple(note for note in dict.fromkeys(result.notes) if not note.startswith(_CAPPED))
+    first: list[RenderableType] = [
+        *notes(result.warnings, "bold red"),
+        *notes(capped, "bold yellow"),
+        f"[bold]{escape(_outcome(result))}[/bold]",
+        f"[bold]Next:[/bold] {escape(_next(result))}",
+        *_counted(result),
+    ]
+    if brief:
+        return first
+    return [
+        *first,
+        *plan_bars(result),
+        *legend(result.reference),
+        _table(result),
+        *reference_table(result.reference),
+        *notes(rest),
+        f"[italic]{CLOSING}[/italic]",
+    ]
+
+
+def _outcome(result: Plan) -> str:
+    """Return the plan in one sentence: what it gives, and against which target."""
+    target = f"the {mg(result.target_mg)} target ({_TARGET[result.target_kind]})"
+    reached = "reaches" if result.reaches_target else "falls short of"
+    if result.units is not None and result.unit_elemental_mg is not None:
+        units = f"{result.units:g} unit" + ("" if result.units == 1 else "s")
+        what = f"{units} of {result.name} a day ({mg(result.unit_elemental_mg)} magnesium each)"
+    else:
+        what = f"{mg(result.supplemental_mg)} of magnesium as {result.name} a day"
+    return (
+        f"Plan: {what} gives {mg(result.supplemental_mg)}; with the diet the total "
+        f"{mg(result.total_mg)} {reached} {target}"
+    )
+
+
+def _next(result: Plan) -> str:
+    """Return what to do with the plan: it is arithmetic, not a prescription."""
+    if result.warnings:
+        return "Read the cautions above first; check any supplement with a doctor or pharmacist."
+    return (
+        "This is arithmetic toward a reference value, not a prescription: check it with a "
+        "pharmacist or doctor before you start."
+    )
+
+
+def _table(result: Plan) -> Table:
+    """Return the plan's table: form, target, diet, units, and what they give."""
     table = Table(title="Plan", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()
@@ -67,20 +116,8 @@ def plan(result: Plan) -> list[RenderableType]:
     table.add_row("New total", mg(result.total_mg))
     if result.percent_of_target is not None:
         colour = "green" if result.reaches_target else "yellow"
-        table.add_row("Of target", f"[{colour}]{result.percent_of_target:.0f} %[/]")
-    if result.percent_of_ul is not None:
-        table.add_row("Of upper limit", f"{result.percent_of_ul:.0f} %")
-    # What changes what to do comes first and bold: warnings, and a plan capped at the UL.
-    capped = tuple(note for note in result.notes if note.startswith(_CAPPED))
-    rest = tuple(note for note in dict.fromkeys(result.notes) if not note.startswith(_CAPPED))
-    return [
-        *notes(result.warnings, "bold red"),
-        *notes(capped, "bold yellow"),
-        *food_lines(result.diet),
-        *(diet_file_lines(result.diet.file) if result.diet and result.diet.file else []),
-        table,
-        *plan_bars(result),
-        *reference_table(result.reference),
-        *profile_used(result.profile_source),
-        *notes(rest),
-    ]
+        shown = share(result.total_mg, result.target_mg)
+        table.add_row("Of target", f"[{colour}]{shown}[/]")
+    if result.percent_of_ul is not None and result.ul_mg is not None:
+        table.add_row("Of upper limit", share(result.supplemental_mg, result.ul_mg))
+    return table
