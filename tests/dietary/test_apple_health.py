@@ -117,7 +117,7 @@ def test_two_apps_are_refused_with_their_day_counts(tmp_path: Path) -> None:
         read_tracker(path)
     assert str(caught.value) == (
         f"{path}: 2 apps wrote magnesium: Cronometer (2 days), Lose It! (1 day); "
-        "choose one with --app NAME"
+        "choose one with --app NAME (app=NAME in Python)"
     )
 
 
@@ -252,5 +252,7 @@ def test_other_zips_and_workbooks_are_refused(tmp_path: Path) -> None:
 
 def test_app_is_refused_for_files_that_are_not_apple_health(tmp_path: Path) -> None:
     path = write(tmp_path, "date,magnesium_mg\n2026-11-09,300\n", "days.csv")
-    with pytest.raises(BadDiet, match="--app chooses among the apps of an Apple Health export"):
+    with pytest.raises(
+        BadDiet, match=r"--app \(app= in Python\) chooses among the apps of an Apple Health export"
+    ):
         read_tracker(path, app="Cronometer")

@@ -89,7 +89,8 @@ def test_text_shows_the_days_and_the_marks(mgcalc: Any, tmp_path: Path) -> None:
         "without a magnesium value"
     )
     assert next(line for line in lines if line.startswith("2026-11-06")).endswith("410.5 mg")
-    assert ": EAR 265 mg   | RDA 320 mg   # below the EAR" in out  # plain: not a terminal
+    assert ": EAR 265 mg   | RDA 320 mg\n" in out  # plain: not a terminal
+    assert "- below the EAR, = up to the RDA, + above the RDA (good)" in out
     assert all(ord(char) < 128 for line in lines[:12] for char in line)
 
 
@@ -193,7 +194,7 @@ def test_app_on_diet_dose_and_plan(mgcalc: Any, tmp_path: Path) -> None:
     assert refused.exit_code == 2
     assert refused.stderr == (
         f"error: {path}: 2 apps wrote magnesium: Cronometer (2 days), Apple Watch (1 day); "
-        "choose one with --app NAME\n"
+        "choose one with --app NAME (app=NAME in Python)\n"
     )
     assert refused.stdout == ""
     data = mgcalc("diet", path, "--app", "cronometer", *WOMAN, "--json").json()

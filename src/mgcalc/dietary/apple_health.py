@@ -182,7 +182,8 @@ def _chosen(
         return apps[key], shown[key]
     if len(apps) > 1:
         raise BadDiet(
-            f"{path}: {len(apps)} apps wrote magnesium: {listing}; choose one with --app NAME"
-        )
+            f"{path}: {len(apps)} apps wrote magnesium: {listing}; choose one with --app NAME "
+            "(app=NAME in Python)"
+        )  # the core serves both the command line and the Python API
     key = next(iter(apps))
     return apps[key], shown[key]

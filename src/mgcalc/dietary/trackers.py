@@ -24,6 +24,7 @@ from mgcalc.errors import BadDiet
 
 # The daily readers hold the whole file; streamed exports (Apple Health, per-food) have no cap.
 MAX_BYTES = 10_000_000
+STDIN = "<stdin>"  # the name of a file read from standard input ('-')
 _HEAD = 65_536
 _DATE = ("date",)
 _MAGNESIUM = ("magnesium (mg)", "magnesium_mg")
@@ -48,8 +49,9 @@ def read_tracker(
 
 
 def read_export(path: str, *, include_incomplete: bool = False, app: str | None = None) -> Export:
-    """Read every day of the tracker export at *path*, whatever its kind."""
+    """Read every day of the tracker export at *path* ('-': stdin), whatever its kind."""
     with _open(path) as (stream, regular):
+        path = STDIN if path == "-" else path  # the name said in messages and reports
         head = _peek(stream, path)
         kind = _kind(head)
         if kind in ("zip", "xml"):
@@ -63,8 +65,12 @@ def read_export(path: str, *, include_incomplete: bool = False, app: str | None 
                 "(Cronometer) or Apple Health's export.zip"
             )
         if app is not None:
-            raise BadDiet(f"{path}: --app chooses among the apps of an Apple Health export")
+            raise BadDiet(
+                f"{path}: --app (app= in Python) chooses among the apps of an Apple Health export"
+            )
         header = _header(head, path)
+        if len(header) == 1 and ";" in header[0]:  # a spreadsheet set to a comma decimal
+            raise BadDiet(f"{path}: the file is separated by ';'; mgcalc reads comma-separated CSV")
         names = [name.strip().lower() for name in header]
         _refuse_known(names, path)
         if "day" in names and "food name" in names:
@@ -76,17 +82,25 @@ def read_export(path: str, *, include_incomplete: bool = False, app: str | None 
 
 
 def choose_days(export: Export, days: int | None = None) -> DietFile:
-    """Keep the *days* latest days with a value, and say why every other day is left out."""
+    """Keep the *days* latest days with a value, and say why every other day is left out.
+
+    A day is ``outside_days`` only when *days* dropped it: it lies before the first day
+    kept, and *days* left out at least one day with a value. Other days keep their own
+    reason (``missing``, ``not_completed``).
+    """
     _check_days(days)
     usable = [day.date for day in export.days if day.left_out is None]
     if not usable:
         raise BadDiet(f"{export.path}: no days with magnesium{_why_none(export.days)}")
     kept = set(usable[-days:] if days else usable)
-    first = min(kept)
+    # When --days drops days with a value, its window starts at the first day kept, and
+    # every day before it is outside --days, whatever else it is. Otherwise (no --days, or
+    # one that drops nothing) each day keeps its own reason.
+    start = min(kept) if len(kept) < len(usable) else None
     listed = []
     for day in export.days:
-        reason: LeftOut | None = "outside_days" if day.date < first else day.left_out
-        if reason is None and day.date not in kept:
+        reason: LeftOut | None = day.left_out
+        if start is not None and day.date < start:
             reason = "outside_days"
         listed.append(
             DietDay(
@@ -128,11 +142,20 @@ def _why_none(days: tuple[TrackerDay, ...]) -> str:
 
 @contextlib.contextmanager
 def _open(path: str) -> Iterator[tuple[io.BufferedReader, bool]]:
-    """Open *path* for bytes; say whether it is a regular file (a pipe cannot seek)."""
+    """Open *path* for bytes ('-' is standard input); say whether it is a regular file.
+
+    A regular file can seek (a zip needs it); a pipe cannot. Standard input is not closed.
+    """
     try:
-        opened = open(path, "rb", buffering=_HEAD)  # noqa: SIM115 (closed below)
-        stream = typing.cast("io.BufferedReader", opened)  # buffered, as asked
-        regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+        if path == "-":
+            stream = _stdin()
+        else:
+            opened = open(path, "rb", buffering=_HEAD)  # noqa: SIM115 (closed below)
+            stream = typing.cast("io.BufferedReader", opened)  # buffered, as asked
+        try:
+            regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+        except io.UnsupportedOperation:  # an in-memory stdin (tests): read as a pipe
+            regular = False
     except OSError as error:
         raise BadDiet(f"cannot read '{path}': {error.strerror}") from None
     with stream:
@@ -147,6 +170,18 @@ def _open(path: str) -> Iterator[tuple[io.BufferedReader, bool]]:
                 break
             head += chunk
         yield io.BufferedReader(Rejoined(head, stream), _HEAD), False
+
+
+def _stdin() -> io.BufferedReader:
+    """Return standard input for bytes, buffered as a file is; closing it leaves fd 0 open."""
+    import sys
+
+    buffer = sys.stdin.buffer
+    try:
+        number = buffer.fileno()
+    except io.UnsupportedOperation:  # in memory (tests): wrapped, so that it stays open
+        return io.BufferedReader(Rejoined(b"", buffer), _HEAD)
+    return typing.cast("io.BufferedReader", open(number, "rb", buffering=_HEAD, closefd=False))
 
 
 def _peek(stream: io.BufferedReader, path: str) -> bytes:
@@ -246,7 +281,10 @@ def _rows(stream: IO[bytes], path: str) -> list[list[str]]:
     except OSError as error:
         raise BadDiet(f"cannot read '{path}': {error.strerror}") from None
     if len(data) > MAX_BYTES:
-        raise BadDiet(f"{path}: larger than {MAX_BYTES:,} bytes")
+        raise BadDiet(
+            f"{path}: larger than {MAX_BYTES:,} bytes; export a shorter period, or Cronometer's "
+            "Food & Recipe Entries or Apple Health's export.zip, which are read as streams"
+        )
     try:
         text = data.decode("utf-8-sig")  # spreadsheets often write a byte-order mark
     except UnicodeDecodeError:

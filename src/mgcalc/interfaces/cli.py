@@ -168,8 +168,8 @@ DietFile = Annotated[
         "--diet-file",
         metavar="FILE",
         help="A tracker's export (Apple Health export.zip or export.xml, Cronometer Daily "
-        "Nutrition or Food & Recipe Entries, or a CSV with date and magnesium_mg): the mean "
-        "of its days is the diet.",
+        "Nutrition or Food & Recipe Entries, or a CSV with date and magnesium_mg; '-' for "
+        "stdin): the mean of its days is the diet.",
     ),
 ]
 Days = Annotated[

@@ -49,8 +49,11 @@ def diet(
     no_profile: NoProfile = False,
     json: Json = False,
 ) -> None:
-    """Show a tracker file's days: a chart, the days used and left out, the top foods,
-    and the mean's verdict as dose gives it (no supplements).
+    """Report a tracker file's days: a chart, top foods and the mean's verdict.
+
+    FILE is a tracker's export ('-' reads standard input). The report shows the days used
+    and left out (and why), the top foods, and the mean's verdict as dose gives it (no
+    supplements).
     """
     from mgcalc.interfaces.render import emit
 

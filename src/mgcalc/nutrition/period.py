@@ -58,9 +58,9 @@ class DietSummary(BaseModel):
     not_completed: int
     missing: int
     outside_days: int
-    first: str = Field(description="the first day used")
-    last: str = Field(description="the last day used")
-    calendar_days: int = Field(description="days from the first to the last day used")
+    first: str = Field(description="the period's first day: the file's, or --days's first")
+    last: str = Field(description="the period's last day: the file's last day")
+    calendar_days: int = Field(description="days from first to last, logged or not")
     days_at_least: int = Field(description="days used with foods of unknown magnesium")
     mean_mg: float
     min_mg: float
@@ -93,8 +93,8 @@ def diet_report(export: Export, profile: Profile, *, days: int | None = None) ->
     file = choose_days(export, days)
     checked = dose([], make_diet(file=file), profile)
     used = [day.date for day in file.days if day.used]
-    period = {day.date for day in file.days if day.left_out != "outside_days"}
-    top, unknown = _foods(export, set(used), period)
+    inside = {day.date for day in file.days if day.left_out != "outside_days"}
+    top, unknown = _foods(export, set(used), inside)
     return DietReport(
         path=file.path,
         app=file.app,
@@ -111,11 +111,20 @@ def diet_report(export: Export, profile: Profile, *, days: int | None = None) ->
     )
 
 
+def period(file: DietFile) -> tuple[str, str]:
+    """Return the period's first and last day: every day of the file not outside --days.
+
+    Days left out as missing or not completed are in it (they were not logged, or not
+    fully); so are the days the file skips between them.
+    """
+    dates = [day.date for day in file.days if day.left_out != "outside_days"]
+    return min(dates), max(dates)
+
+
 def weeks(file: DietFile) -> tuple[DietWeek, ...]:
-    """Return the ISO weeks from the first to the last day used, with their means."""
+    """Return the ISO weeks of the period, with the means of their days used."""
     used = {day.date: day.mg for day in file.days if day.used and day.mg is not None}
-    first = datetime.date.fromisoformat(min(used))
-    last = datetime.date.fromisoformat(max(used))
+    first, last = (datetime.date.fromisoformat(date) for date in period(file))
     found: dict[datetime.date, list[float]] = defaultdict(list)
     inside: Counter[datetime.date] = Counter()
     day = first
@@ -145,7 +154,7 @@ def weeks(file: DietFile) -> tuple[DietWeek, ...]:
 def _summary(file: DietFile) -> DietSummary:
     reasons = Counter(day.left_out for day in file.days)
     used = [day for day in file.days if day.used]
-    first, last = used[0].date, used[-1].date
+    first, last = period(file)
     span = datetime.date.fromisoformat(last) - datetime.date.fromisoformat(first)
     return DietSummary(
         days_in_file=len(file.days),

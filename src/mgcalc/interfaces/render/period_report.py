@@ -36,12 +36,15 @@ _FIGURES = 12  # "1,234.5 mg ≥"
 _STYLES = {
     "below": Style(color="#E69F00", bold=True),  # Okabe–Ito orange: below the EAR
     "fill": Style(color="#0072B2"),  # Okabe–Ito blue
+    "good": Style(color="#009E73"),  # Okabe–Ito bluish green: past the RDA, as dose's bars
     "empty": Style(dim=True),
     "ear": Style(bold=True),
     "rda": Style(bold=True),
 }
-_FANCY = {"below": "▓", "fill": "█", "empty": " ", "ear": "┊", "rda": "│"}
-_PLAIN = {"below": "#", "fill": "=", "empty": " ", "ear": ":", "rda": "|"}
+# As dose's bars (render/picture.py): "=" up to the RDA, "+" above it (good). A day below
+# the EAR has its own mark ("#" is dose's caution above the UL, which food does not have).
+_FANCY = {"below": "▄", "fill": "█", "good": "▒", "empty": " ", "ear": "┊", "rda": "│"}
+_PLAIN = {"below": "-", "fill": "=", "good": "+", "empty": " ", "ear": ":", "rda": "|"}
 
 
 def report(result: DietReport) -> list[RenderableType]:
@@ -116,6 +119,8 @@ class DietChart:
         elif reference.ai_mg is not None:
             self.marks.append(("rda", "AI", reference.ai_mg))
         self.ear = reference.ear_mg
+        self.rda = next((value for kind, _, value in self.marks if kind == "rda"), None)
+        self.rda_name = next((name for kind, name, _ in self.marks if kind == "rda"), None)
         shown = [day for day in result.days if day.left_out != "outside_days"]
         if len(shown) <= MAX_DAYS:
             self.title = "Magnesium per day"
@@ -150,18 +155,38 @@ class DietChart:
                 yield Segment.line()
                 continue
             kind = "below" if self.ear is not None and line.mg < self.ear else "fill"
-            yield from _bar(line.mg, top, width, kind, at, chars, plain)
+            above = kind == "fill" and self.rda is not None and line.mg > self.rda
+            yield from _bar(line.mg, top, width, kind, at, chars, plain, above=above)
             more = " ≥" if line.at_least and not plain else (" >=" if line.at_least else "")
             yield Segment(f" {mg(line.mg)}{more}")
             yield Segment.line()
         legend = "   ".join(f"{chars[kind]} {name} {mg(value)}" for kind, name, value in self.marks)
-        below = f"{chars['below']} below the EAR" if self.ear is not None else ""
         at_least = "≥" if not plain else ">="
-        yield Segment(
-            " " * (label + 1)
-            + "   ".join(part for part in (legend, below) if part)
-            + (f"   {at_least} at least" if any(line.at_least for line in self.lines) else "")
-        )
+        if any(line.at_least for line in self.lines):
+            legend = "   ".join(part for part in (legend, f"{at_least} at least") if part)
+        if legend:
+            yield Segment(" " * (label + 1) + legend)
+            yield Segment.line()
+        yield from self._key(label, chars, plain)
+
+    def _key(self, label: int, chars: dict[str, str], plain: bool) -> RenderResult:
+        """Say what each kind of bar cell means, in dose's bars' words."""
+        kinds = []
+        if self.ear is not None:
+            kinds.append(("below", "below the EAR"))
+        if self.rda_name is not None:
+            kinds += [
+                ("fill", f"up to the {self.rda_name}"),
+                ("good", f"above the {self.rda_name} (good)"),
+            ]
+        if not kinds:
+            return
+        yield Segment(" " * (label + 1))
+        for index, (kind, meaning) in enumerate(kinds):
+            if index:
+                yield Segment(", ")
+            yield Segment(chars[kind], None if plain else _STYLES[kind])
+            yield Segment(f" {meaning}")
         yield Segment.line()
 
 
@@ -187,13 +212,18 @@ def _bar(
     at: dict[str, int],
     chars: dict[str, str],
     plain: bool,
+    *,
+    above: bool = False,
 ) -> list[Segment]:
+    """Draw one bar; past the RDA's mark (*above* it), the cells are "good"."""
     filled = round(value / top * width)
     marks = {position: name for name, position in at.items()}
+    # At least one "good" cell when above the RDA, whatever the rounding.
+    good_from = min(at["rda"], filled - 1) if above and "rda" in at else width
     cells = []
     for position in range(width):
         if position < filled:
-            cells.append(kind)
+            cells.append("good" if position >= good_from else kind)
         else:
             cells.append(marks.get(position, "empty"))
     return [
