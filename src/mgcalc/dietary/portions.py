@@ -29,6 +29,12 @@ _MAX_TEXT = 200
 _VARIANTS = 4
 # Abbreviations SR28 and people write for the same portion (after plurals are dropped).
 _SAME = {"tbsp": "tablespoon", "tbs": "tablespoon", "tsp": "teaspoon"}
+# Units written as one word that SR28 writes as two ("floz", as convert accepts it).
+_SPLIT = {"floz": ("fl", "oz")}
+# Leading words of a portion that is one whole item: a size, or SR28's own item words.
+_COUNT = frozenset(
+    {"extra", "small", "medium", "large", "jumbo", "whole", "fruit", "item", "piece", "each"}
+)  # fmt: skip
 
 
 def split_food(text: str) -> tuple[str, str]:
@@ -145,6 +151,9 @@ def food_amount(food: Food, text: str) -> Amount:
         )
     number = _number(match["number"], text)
     unit = match["unit"].strip()
+    if re.match(r",[0-9]", unit):
+        decimal = f"{match['number']}.{unit[1:]}".replace(" ", "")
+        raise BadDiet(f"food amount '{text}': the decimal mark is a point (write {decimal})")
     if unit.lower() in GRAMS_PER:
         if unit != unit.lower():
             raise BadDiet(f"food amount '{text}': write the unit in lower case ({unit.lower()})")
@@ -173,8 +182,21 @@ def _number(text: str, original: str) -> float:
 
 
 def fold(text: str) -> list[str]:
-    """Return *text*'s words as compared: singular, and tbsp/tsp written out."""
-    return [_SAME.get(word, word) for word in (stem(part) for part in words(text))]
+    """Return *text*'s words as compared: singular, tbsp/tsp written out, floz as fl oz."""
+    folded: list[str] = []
+    for part in words(text):
+        word = stem(part)
+        folded.extend(_SPLIT.get(word, (_SAME.get(word, word),)))
+    return folded
+
+
+def _same(typed: list[str], own: list[str]) -> bool:
+    """Return whether the folded words *typed* name the folded words *own*: the same, or a
+    plural in -ves of a word in -f or -fe (leaves, leaf; halves, half)."""
+    return len(typed) == len(own) and all(
+        word == listed or (word.endswith("ve") and listed in (word[:-2] + "f", word[:-2] + "fe"))
+        for word, listed in zip(typed, own, strict=True)
+    )
 
 
 def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
@@ -186,13 +208,32 @@ def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
     wanted = fold(unit)
     folded = [fold(portion.description) for portion in listed]
     for portion, own in zip(listed, folded, strict=True):
-        if wanted and own == wanted:
+        if wanted and _same(wanted, own):
             return portion
     for portion, own in zip(listed, folded, strict=True):
-        if wanted and own[: len(wanted)] == wanted:
+        if wanted and _same(wanted, own[: len(wanted)]):
             return portion
     names = "; ".join(portion.description for portion in listed) or "none"
+    if len(wanted) == 1 and wanted[0] in _own_names(food):
+        # "2 eggs": a count of the food itself. It reads as SR28's one whole-item portion
+        # when there is exactly one; several sizes (egg: large, jumbo, medium, …) are refused.
+        counts = [p for p, own in zip(listed, folded, strict=True) if own[:1] and own[0] in _COUNT]
+        if len(counts) == 1:
+            return counts[0]
+        sizes = "; ".join(p.description for p in counts) or names
+        raise BadDiet(
+            f"{food.ndb} '{food.description}': '{unit}' counts the food itself, but SR28 lists "
+            f"{'no whole item' if not counts else 'it in several sizes'}: {sizes}; "
+            "write the portion (e.g. 2large) or a mass (28g)"
+        )
     raise BadDiet(
         f"{food.ndb} '{food.description}' has no portion '{unit}'; its portions: {names}; "
         "or give a mass (28g, 1oz)"
     )
+
+
+def _own_names(food: Food) -> set[str]:
+    """Return the folded words naming *food* itself: those of its description's first part
+    (Egg, Bananas) and of its SR28 common names."""
+    first = food.description.split(",")[0]
+    return {word for text in (first, *food.common_name.split(",")) for word in fold(text)}
