@@ -155,3 +155,27 @@ def test_the_sizes_are_named_so_a_count_can_be_written() -> None:
     used = food_used("egg=2large")  # 01123: 1 large = 50 g
     assert (used.grams, used.portion) == (100, "large")
     assert used.mg == pytest.approx(100 * per_100g("01123") / 100, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "grams", "portion"),
+    [
+        # 01129 "Egg, whole, cooked, hard-boiled" lists one size: 1 large = 50 g
+        ("01129=2 eggs", 100, "large"),
+        # 07022 "Frankfurter, beef" (ComName "hot dog") lists 1 frankfurter = 50 g
+        ("hot dog=2 hot dogs", 100, "frankfurter"),
+    ],
+)
+def test_a_count_of_the_food_reads_as_its_one_whole_item(
+    text: str, grams: float, portion: str
+) -> None:
+    used = food_used(text)
+    assert (used.grams, used.portion) == (grams, portion)
+    assert used.mg == pytest.approx(grams * per_100g(used.ndb) / 100, rel=1e-12)
+    assert f"read as '{portion}', the one whole item SR28 lists" in used.notes[-1]
+
+
+def test_a_count_of_a_food_with_no_whole_item_is_refused_with_its_portions() -> None:
+    # 16028 kidney beans list only cup and tbsp
+    with pytest.raises(BadDiet, match="'beans' counts the food itself, but SR28 lists no whole"):
+        food_used("beans=2 beans")

@@ -33,8 +33,10 @@ _SAME = {"tbsp": "tablespoon", "tbs": "tablespoon", "tsp": "teaspoon"}
 _SPLIT = {"floz": ("fl", "oz")}
 # Leading words of a portion that is one whole item: a size, or SR28's own item words.
 _COUNT = frozenset(
-    {"extra", "small", "medium", "large", "jumbo", "whole", "fruit", "item", "piece", "each"}
+    {"extra", "small", "medium", "large", "jumbo", "whole", "fruit", "item", "each"}
 )  # fmt: skip
+# Words that may follow them and still name the whole item ("fruit without refuse").
+_WHOLE = frozenset({"without", "with", "refuse", "skin", "peel", "and", "seed", "pit"})
 
 
 def split_food(text: str) -> tuple[str, str]:
@@ -169,7 +171,13 @@ def food_amount(food: Food, text: str) -> Amount:
         notes = (f"SR28 lists another weight for '{number:g} {unit}'; the first is used",)
         return Amount(chosen.grams, chosen, notes if twice else ())
     portion = _portion(food, unit, listed)
-    return Amount(number * portion.grams / portion.amount, portion)
+    wanted = fold(unit)
+    counted = not _same(wanted, fold(portion.description)[: len(wanted)])
+    said = f"'{unit}' counts the food itself: read as '{portion.description}', the one whole "
+    return Amount(
+        number * portion.grams / portion.amount, portion,
+        (said + "item SR28 lists",) if counted else (),
+    )  # fmt: skip
 
 
 def _number(text: str, original: str) -> float:
@@ -214,17 +222,21 @@ def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
         if wanted and _same(wanted, own[: len(wanted)]):
             return portion
     names = "; ".join(portion.description for portion in listed) or "none"
-    if len(wanted) == 1 and wanted[0] in _own_names(food):
+    own_names = _own_names(food)
+    if tuple(wanted) in own_names:
         # "2 eggs": a count of the food itself. It reads as SR28's one whole-item portion
-        # when there is exactly one; several sizes (egg: large, jumbo, medium, …) are refused.
-        counts = [p for p, own in zip(listed, folded, strict=True) if own[:1] and own[0] in _COUNT]
+        # when there is exactly one (a size, an item word, or another name of the food:
+        # "2 hot dogs" is 2 "frankfurter"); several sizes (egg: large, jumbo, …) are refused.
+        counts = [portion for portion in listed if _whole_item(portion, own_names)]
         if len(counts) == 1:
             return counts[0]
         sizes = "; ".join(p.description for p in counts) or names
+        leads = [re.split(r"[,(]", p.description)[0].strip() for p in counts or listed]
+        example = "medium" if "medium" in leads else leads[0] if leads else "cup"
         raise BadDiet(
             f"{food.ndb} '{food.description}': '{unit}' counts the food itself, but SR28 lists "
             f"{'no whole item' if not counts else 'it in several sizes'}: {sizes}; "
-            "write the portion (e.g. 2large) or a mass (28g)"
+            f"write the portion (e.g. 2 {example}) or a mass (28g)"
         )
     raise BadDiet(
         f"{food.ndb} '{food.description}' has no portion '{unit}'; its portions: {names}; "
@@ -232,8 +244,19 @@ def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
     )
 
 
-def _own_names(food: Food) -> set[str]:
-    """Return the folded words naming *food* itself: those of its description's first part
-    (Egg, Bananas) and of its SR28 common names."""
+def _own_names(food: Food) -> set[tuple[str, ...]]:
+    """Return the folded names of *food* itself: its description's first part (Egg, Bananas)
+    and each of its SR28 common names (hot dog)."""
     first = food.description.split(",")[0]
-    return {word for text in (first, *food.common_name.split(",")) for word in fold(text)}
+    names = (fold(text) for text in (first, *food.common_name.split(",")))
+    return {tuple(name) for name in names if name}
+
+
+def _whole_item(portion: Portion, names: set[tuple[str, ...]]) -> bool:
+    """Return whether *portion* is one whole item, before any comma or parenthesis: a size
+    or SR28's item word ("large", "fruit (2" dia)", "fruit without skin and seeds"), not a
+    part of one ("medium slice"); or one of the food's *names* ("frankfurter")."""
+    lead = fold(re.split(r"[,(]", portion.description)[0])
+    if tuple(lead) in names:
+        return True
+    return bool(lead) and lead[0] in _COUNT and set(lead) <= _COUNT | _WHOLE
