@@ -19,10 +19,14 @@ COLUMNS = ("word", "ndb", "variants", "reason")
 
 @dataclass(frozen=True, slots=True)
 class FoodWord:
-    """A word and the SR28 food it means, with the close variants shown beside it."""
+    """A word and the SR28 food it means, with the close variants shown beside it.
+
+    An empty *ndb* says that SR28 has no one food the word commonly means (fish): ``--food``
+    refuses it and lists *variants* as the candidates.
+    """
 
     word: str
-    ndb: str
+    ndb: str  # empty: no one food; the variants are candidates
     variants: tuple[str, ...]
     reason: str
 
@@ -54,7 +58,10 @@ def word_table() -> dict[tuple[str, ...], FoodWord]:
         for name, value in (("word", word), ("reason", reason)):
             if not value.strip():
                 raise DataError(label, "must not be empty", row=number, field=name)
-        for value in (ndb, *listed):
+        if not ndb and not listed:
+            raise DataError(label, "an empty ndb needs candidates in variants", row=number,
+                            field="ndb")  # fmt: skip
+        for value in (ndb, *listed) if ndb else listed:
             if len(value) != 5 or not value.isdigit():
                 raise DataError(label, f"'{value}' is not a 5-digit NDB number", row=number,
                                 field="ndb" if value == ndb else "variants")  # fmt: skip

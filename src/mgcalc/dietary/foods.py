@@ -11,6 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from mgcalc.datafiles import data_bytes, data_label
@@ -284,15 +285,18 @@ _ASKS_UNCOOKED = frozenset({"raw", "dry", "uncooked", "flour", "dried"})
 _BRAND = re.compile(r"\b[A-Z][A-Z'&.]{2,}")
 
 
-def rank(food: Food, typed: set[str], stems: set[str]) -> tuple[int, ...] | None:
+def rank(
+    food: Food, typed: set[str], stems: set[str], phrase: tuple[str, ...] = ()
+) -> tuple[int, ...] | None:
     """Return how well *food* matches the query (lower is better), or None if it does not.
 
     A food matches when its description, or one of its SR28 common names, holds every
     query word. Best is, in order: a common name equal to the query; the query's word
     leading the description; not a specialty, brand or form prepared before eating (dried,
     flour, mix) unless asked for; grains and legumes cooked unless asked dry; a food of
-    USDA's survey (FNDDS); fewest other words; words as typed rather than plurals; the most
-    analysed (SR28's data points).
+    USDA's survey (FNDDS); the query's words named together (see :func:`together`, with
+    *phrase* the query's stems in order); fewest other words; words as typed rather than
+    plurals; the most analysed (SR28's data points).
     """
     own = words(food.description)
     own_stems = {stem(word) for word in own}
@@ -315,9 +319,30 @@ def rank(food: Food, typed: set[str], stems: set[str]) -> tuple[int, ...] | None
         int(prepared),
         int(raw),
         0 if food.survey else 1,
+        0 if len(phrase) < 2 or together(food.description, phrase) else 1,
         len(own_stems - stems),
         -len(typed & set(own)),
         -(food.data_points or 0),
+    )
+
+
+def together(description: str, phrase: tuple[str, ...]) -> bool:
+    """Return whether *description* names the stemmed *phrase* as one thing.
+
+    It does when the words stand together in order within one comma-separated part
+    ("Beverages, almond milk") or in SR28's inverted form, the last word leading a part and
+    the others leading the next ("Rice, brown" for brown rice, "Beans, baked" for baked
+    beans). Words spread over the description ("Candies, milk chocolate, with almonds")
+    name something else: there milk is chocolate's kind and almonds are added to it.
+    """
+    parts = [[stem(word) for word in words(part)] for part in description.split(",")]
+    size = len(phrase)
+    for part in parts:
+        if any(tuple(part[at : at + size]) == phrase for at in range(len(part) - size + 1)):
+            return True
+    head, rest = phrase[-1], phrase[:-1]
+    return any(
+        part[:1] == [head] and tuple(after[: len(rest)]) == rest for part, after in pairwise(parts)
     )
 
 
@@ -349,20 +374,21 @@ def search(query: str, *, ranked: bool = True) -> list[Match]:
     if not typed:
         raise UnknownFood("empty food query: give words of its name (almonds) or its NDB number")
     stems = {stem(word) for word in typed}
+    phrase = tuple(stem(word) for word in words(text))
     from mgcalc.dietary.food_words import key, word_table
 
     meant = word_table().get(key([stem(word) for word in words(text)]))
+    if meant is not None and not meant.ndb:
+        if not ranked:
+            raise UnknownFood(no_one_food(text, meant))
+        # `mgcalc food` lists the candidates first, then the ranked rest.
+        candidates = [_meant(table, meant, ndb) for ndb in meant.variants]
+        chosen_ndbs = set(meant.variants)
+        rest = [m for m in _ranked(table, typed, stems, phrase) if m.food.ndb not in chosen_ndbs]
+        return [*candidates, *rest]
     if meant is not None and not ranked:
         return [_meant(table, meant)]
-    # "berry" must find "berries" and "fry" "fries": the first pass looks for "berr", "fr".
-    keys = [word.removesuffix("y") or word for word in stems]
-    found = []
-    for start in table.holding(keys):
-        food = table.food_at(start)
-        position = rank(food, typed, stems)
-        if position is not None:
-            found.append(Match(food, position))
-    found.sort(key=lambda match: (match.rank, order(match.food)))
+    found = _ranked(table, typed, stems, phrase)
     if meant is not None:
         chosen = _meant(table, meant)
         food = chosen.food
@@ -377,13 +403,48 @@ def search(query: str, *, ranked: bool = True) -> list[Match]:
     return found
 
 
-def _meant(table: FoodsTable, meant: FoodWord) -> Match:
-    """Return the food a row of the word table means."""
-    food = table.by_ndb(meant.ndb)
+def _ranked(
+    table: FoodsTable, typed: set[str], stems: set[str], phrase: tuple[str, ...]
+) -> list[Match]:
+    """Return the foods that match the query's words, ranked by :func:`rank`."""
+    # "berry" must find "berries" and "fry" "fries": the first pass looks for "berr", "fr".
+    keys = [word.removesuffix("y") or word for word in stems]
+    found = []
+    for start in table.holding(keys):
+        food = table.food_at(start)
+        position = rank(food, typed, stems, phrase)
+        if position is not None:
+            found.append(Match(food, position))
+    found.sort(key=lambda match: (match.rank, order(match.food)))
+    return found
+
+
+def _meant(table: FoodsTable, meant: FoodWord, ndb: str | None = None) -> Match:
+    """Return the food a row of the word table means (or *ndb*, one of its candidates)."""
+    wanted = ndb or meant.ndb
+    food = table.by_ndb(wanted)
     if food is None:
-        message = f"'{meant.word}' means NDB {meant.ndb}, which foods.csv lacks"
+        message = f"'{meant.word}' means NDB {wanted}, which foods.csv lacks"
         raise DataError(data_label("food-words.csv"), message)
+    if ndb is not None:
+        return Match(food, (-1,), "search", meant.reason)
     return Match(food, (-1,), "word_table", meant.reason, meant.variants)
+
+
+def no_one_food(text: str, meant: FoodWord) -> str:
+    """Say that *text* names no one SR28 food, with the word table's candidates."""
+    table = foods_table()
+    listed = []
+    for ndb in meant.variants[:_CANDIDATES_SHOWN]:
+        food = _meant(table, meant, ndb).food
+        figure = (
+            "magnesium unknown" if food.mg_per_100g is None else f"{mg(food.mg_per_100g)}/100 g"
+        )
+        listed.append(f"{food.ndb} {food.description} ({figure})")
+    return (
+        f"food '{text}' names no one food in SR28 ({meant.reason}); e.g. {'; '.join(listed)}; "
+        "give its NDB number or more words"
+    )
 
 
 def find_food(query: str) -> Food:

@@ -29,6 +29,14 @@ _MAX_TEXT = 200
 _VARIANTS = 4
 # Abbreviations SR28 and people write for the same portion (after plurals are dropped).
 _SAME = {"tbsp": "tablespoon", "tbs": "tablespoon", "tsp": "teaspoon"}
+# Units written as one word that SR28 writes as two ("floz", as convert accepts it).
+_SPLIT = {"floz": ("fl", "oz")}
+# Leading words of a portion that is one whole item: a size, or SR28's own item words.
+_COUNT = frozenset(
+    {"extra", "small", "medium", "large", "jumbo", "whole", "fruit", "item", "each"}
+)  # fmt: skip
+# Words that may follow them and still name the whole item ("fruit without refuse").
+_WHOLE = frozenset({"without", "with", "refuse", "skin", "peel", "and", "seed", "pit"})
 
 
 def split_food(text: str) -> tuple[str, str]:
@@ -145,6 +153,9 @@ def food_amount(food: Food, text: str) -> Amount:
         )
     number = _number(match["number"], text)
     unit = match["unit"].strip()
+    if re.match(r",[0-9]", unit):
+        decimal = f"{match['number']}.{unit[1:]}".replace(" ", "")
+        raise BadDiet(f"food amount '{text}': the decimal mark is a point (write {decimal})")
     if unit.lower() in GRAMS_PER:
         if unit != unit.lower():
             raise BadDiet(f"food amount '{text}': write the unit in lower case ({unit.lower()})")
@@ -160,7 +171,13 @@ def food_amount(food: Food, text: str) -> Amount:
         notes = (f"SR28 lists another weight for '{number:g} {unit}'; the first is used",)
         return Amount(chosen.grams, chosen, notes if twice else ())
     portion = _portion(food, unit, listed)
-    return Amount(number * portion.grams / portion.amount, portion)
+    wanted = fold(unit)
+    counted = not _same(wanted, fold(portion.description)[: len(wanted)])
+    said = f"'{unit}' counts the food itself: read as '{portion.description}', the one whole "
+    return Amount(
+        number * portion.grams / portion.amount, portion,
+        (said + "item SR28 lists",) if counted else (),
+    )  # fmt: skip
 
 
 def _number(text: str, original: str) -> float:
@@ -173,8 +190,21 @@ def _number(text: str, original: str) -> float:
 
 
 def fold(text: str) -> list[str]:
-    """Return *text*'s words as compared: singular, and tbsp/tsp written out."""
-    return [_SAME.get(word, word) for word in (stem(part) for part in words(text))]
+    """Return *text*'s words as compared: singular, tbsp/tsp written out, floz as fl oz."""
+    folded: list[str] = []
+    for part in words(text):
+        word = stem(part)
+        folded.extend(_SPLIT.get(word, (_SAME.get(word, word),)))
+    return folded
+
+
+def _same(typed: list[str], own: list[str]) -> bool:
+    """Return whether the folded words *typed* name the folded words *own*: the same, or a
+    plural in -ves of a word in -f or -fe (leaves, leaf; halves, half)."""
+    return len(typed) == len(own) and all(
+        word == listed or (word.endswith("ve") and listed in (word[:-2] + "f", word[:-2] + "fe"))
+        for word, listed in zip(typed, own, strict=True)
+    )
 
 
 def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
@@ -186,13 +216,47 @@ def _portion(food: Food, unit: str, listed: tuple[Portion, ...]) -> Portion:
     wanted = fold(unit)
     folded = [fold(portion.description) for portion in listed]
     for portion, own in zip(listed, folded, strict=True):
-        if wanted and own == wanted:
+        if wanted and _same(wanted, own):
             return portion
     for portion, own in zip(listed, folded, strict=True):
-        if wanted and own[: len(wanted)] == wanted:
+        if wanted and _same(wanted, own[: len(wanted)]):
             return portion
     names = "; ".join(portion.description for portion in listed) or "none"
+    own_names = _own_names(food)
+    if tuple(wanted) in own_names:
+        # "2 eggs": a count of the food itself. It reads as SR28's one whole-item portion
+        # when there is exactly one (a size, an item word, or another name of the food:
+        # "2 hot dogs" is 2 "frankfurter"); several sizes (egg: large, jumbo, …) are refused.
+        counts = [portion for portion in listed if _whole_item(portion, own_names)]
+        if len(counts) == 1:
+            return counts[0]
+        sizes = "; ".join(p.description for p in counts) or names
+        leads = [re.split(r"[,(]", p.description)[0].strip() for p in counts or listed]
+        example = "medium" if "medium" in leads else leads[0] if leads else "cup"
+        raise BadDiet(
+            f"{food.ndb} '{food.description}': '{unit}' counts the food itself, but SR28 lists "
+            f"{'no whole item' if not counts else 'it in several sizes'}: {sizes}; "
+            f"write the portion (e.g. 2 {example}) or a mass (28g)"
+        )
     raise BadDiet(
         f"{food.ndb} '{food.description}' has no portion '{unit}'; its portions: {names}; "
         "or give a mass (28g, 1oz)"
     )
+
+
+def _own_names(food: Food) -> set[tuple[str, ...]]:
+    """Return the folded names of *food* itself: its description's first part (Egg, Bananas)
+    and each of its SR28 common names (hot dog)."""
+    first = food.description.split(",")[0]
+    names = (fold(text) for text in (first, *food.common_name.split(",")))
+    return {tuple(name) for name in names if name}
+
+
+def _whole_item(portion: Portion, names: set[tuple[str, ...]]) -> bool:
+    """Return whether *portion* is one whole item, before any comma or parenthesis: a size
+    or SR28's item word ("large", "fruit (2" dia)", "fruit without skin and seeds"), not a
+    part of one ("medium slice"); or one of the food's *names* ("frankfurter")."""
+    lead = fold(re.split(r"[,(]", portion.description)[0])
+    if tuple(lead) in names:
+        return True
+    return bool(lead) and lead[0] in _COUNT and set(lead) <= _COUNT | _WHOLE

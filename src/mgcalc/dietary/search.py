@@ -74,6 +74,11 @@ def find(query: str) -> FoodSearch:
             f"'{query.strip()}' means {first.ndb}, from data/food-words.csv: "
             f"{matches[0].reason}. Give an NDB number or more words for another."
         )
+    elif matches[0].reason:  # a word of the table that names no one food (fish)
+        notes.append(
+            f"--food refuses '{query.strip()}': {matches[0].reason}. The first rows are "
+            "candidates from data/food-words.csv; give an NDB number or more words."
+        )
     if len(matches) > SHOWN:
         notes.append(f"{len(matches)} foods match; add words to narrow the search.")
     if first.mg_per_100g is None:

@@ -101,10 +101,23 @@ def food_lines(diet: Diet | None) -> list[str]:
         lines.extend(f"  [dim]{escape(note)}[/dim]" for note in used.notes)
         for variant in used.variants:
             if variant.mg is None:
-                figure = "no such portion, or no magnesium in SR28"
+                figure = _why_none(variant.ndb, amount.strip())
             elif abs(variant.mg - used.mg) <= 1e-9 * max(used.mg, 1):
                 figure = f"{mg(variant.mg)}, the same figure"
             else:
                 figure = mg(variant.mg)
             lines.append(f"  [dim]or {variant.ndb} {escape(variant.description)}: {figure}[/dim]")
     return lines
+
+
+def _why_none(ndb: str, amount: str) -> str:
+    """Say why a variant has no figure: SR28 gives it no magnesium, or lists no such portion."""
+    import re
+
+    from mgcalc.dietary.foods import foods_table
+
+    food = foods_table().by_ndb(ndb)
+    if food is None or food.mg_per_100g is None:
+        return "magnesium not given in SR28"
+    unit = re.sub(r"^[0-9./]+\s*", "", amount)
+    return f"no '{escape(unit)}' portion listed"
