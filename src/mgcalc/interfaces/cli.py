@@ -386,6 +386,7 @@ def convert(
     mmol and mEq always count magnesium. Liquids are given in mL too.
     """
     from mgcalc.chemistry.phrase import read_phrase
+    from mgcalc.clinical.product_names import is_product_name
     from mgcalc.interfaces.render import emit
 
     _refuse_options(ctx, words or [])
@@ -403,7 +404,7 @@ def convert(
         raise UsageError(
             "missing argument 'AMOUNT' (or give --input or --batch); try 'mgcalc convert --help'"
         )
-    amount, form = read_phrase(words, example="400mg oxide")
+    amount, form = read_phrase(words, example="400mg oxide", known=is_product_name)
     saved_weight, source = _saved_weight(no_profile, amount) if weight is None else (None, None)
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves,

@@ -284,7 +284,10 @@ def _convert(request: ConvertRequest) -> Conversion:
 
     amount, form = request.amount, request.form
     if form is None:  # the amount may be the command line's words: 400 mg magnesium oxide
-        amount, form = read_phrase(amount.split(), example='"amount": "400mg", "form": "oxide"')
+        from mgcalc.clinical.product_names import is_product_name
+
+        example = '"amount": "400mg", "form": "oxide"'
+        amount, form = read_phrase(amount.split(), example=example, known=is_product_name)
     result = convert(
         amount, form, elemental=request.elemental, unit=request.unit, halves=request.halves,
         weight=request.weight, over=request.over, max=request.max,
