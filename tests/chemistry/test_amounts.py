@@ -85,7 +85,7 @@ def test_reads_concentrations(text: str, per_ml: float, kind: str) -> None:
         ("-5mg", "is negative"),
         ("nan mg", "not a finite number"),
         ("inf mg", "not a finite number"),
-        ("1e400mg", "implausibly large (over 10⁹ mg"),
+        ("1e400mg", "too large (at most 10⁹ mg, mmol or mL)"),
         ("1e10mg", "implausibly large"),
         ("99999999999x500mg", "implausibly large"),
         ("1e308g", "implausibly large"),
@@ -325,8 +325,17 @@ def test_a_mass_with_a_concentration_is_a_bag_by_mass() -> None:
     assert amount.concentration.value == pytest.approx(40.0)
 
 
-@pytest.mark.parametrize("text", ["1e400mg", "1x1e400mg", "1mL@1e400mg/mL", "1e20mg"])
-def test_huge_amounts_name_the_bound(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e400mg", "too large (at most 10⁹ mg, mmol or mL)"),
+        ("1x1e400mg", "too large (at most 10⁹ mg, mmol or mL)"),
+        ("1mL@1e400mg/mL", "too large (at most 10⁹ mg, mmol or mL)"),
+        ("1e20mg", "implausibly large (over 10⁹ mg, mmol or mL)"),
+    ],
+)
+def test_huge_amounts_name_the_bound(text: str, message: str) -> None:
     # An overflow to infinity is as large as any other: the message names the bound.
-    with pytest.raises(BadAmount, match="implausibly large \\(over 10⁹ mg"):
+    with pytest.raises(BadAmount) as caught:
         parse_amount(text)
+    assert message in str(caught.value)

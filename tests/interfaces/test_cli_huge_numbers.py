@@ -22,4 +22,4 @@ def test_a_huge_duration_is_too_long(mgcalc: Any) -> None:
     ],
 )
 def test_a_huge_amount_names_the_bound(mgcalc: Any, args: list[str]) -> None:
-    assert_refused(mgcalc(*args), "implausibly large (over 10⁹ mg, mmol or mL)")
+    assert_refused(mgcalc(*args), "too large (at most 10⁹ mg, mmol or mL)")

@@ -219,7 +219,7 @@ def _read_number_and_unit(text: str, original: str) -> tuple[float, str, Kind, s
     unit_name, kind = _UNITS[key]
     number = float(match["number"])
     if not math.isfinite(number):  # 1e400 overflows to infinity: still a number too large
-        raise BadAmount(f"amount '{original}' is implausibly large (over 10⁹ mg, mmol or mL)")
+        raise BadAmount(f"amount '{original}' is too large (at most 10⁹ mg, mmol or mL)")
     return number, unit_name, kind, _SPELLING.get(key, key)
 
 
