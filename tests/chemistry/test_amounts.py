@@ -85,7 +85,7 @@ def test_reads_concentrations(text: str, per_ml: float, kind: str) -> None:
         ("-5mg", "is negative"),
         ("nan mg", "not a finite number"),
         ("inf mg", "not a finite number"),
-        ("1e400mg", "too large"),
+        ("1e400mg", "too large (at most 10⁹ mg, mmol or mL)"),
         ("1e10mg", "implausibly large"),
         ("99999999999x500mg", "implausibly large"),
         ("1e308g", "implausibly large"),
@@ -191,7 +191,9 @@ def test_reads_durations(text: str, hours: float) -> None:
         ("0h", "more than zero"),
         ("4d", "unknown unit 'd'"),
         ("soon", "cannot read duration"),
-        ("9000h", "longer than a year"),
+        ("9000h", "too long (at most a year, 8,760 h)"),
+        ("1e400h", "too long (at most a year, 8,760 h)"),  # overflows: not "zero"
+        ("1e400min", "too long (at most a year, 8,760 h)"),
     ],
 )
 def test_refuses_durations(text: str, message: str) -> None:
@@ -260,7 +262,7 @@ def test_weights_past_the_limits(text: str | float) -> None:
 
 def test_duration_limits() -> None:
     assert parse_duration("8760h") == 8760  # a year is allowed
-    with pytest.raises(BadDuration, match="longer than a year"):
+    with pytest.raises(BadDuration, match=r"too long \(at most a year"):
         parse_duration("8760.1h")
     with pytest.raises(BadDuration, match="more than zero"):
         parse_duration("0min")
@@ -321,3 +323,19 @@ def test_a_mass_with_a_concentration_is_a_bag_by_mass() -> None:
     assert amount.total == 1000.0
     assert amount.concentration is not None
     assert amount.concentration.value == pytest.approx(40.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e400mg", "too large (at most 10⁹ mg, mmol or mL)"),
+        ("1x1e400mg", "too large (at most 10⁹ mg, mmol or mL)"),
+        ("1mL@1e400mg/mL", "too large (at most 10⁹ mg, mmol or mL)"),
+        ("1e20mg", "implausibly large (over 10⁹ mg, mmol or mL)"),
+    ],
+)
+def test_huge_amounts_name_the_bound(text: str, message: str) -> None:
+    # An overflow to infinity is as large as any other: the message names the bound.
+    with pytest.raises(BadAmount) as caught:
+        parse_amount(text)
+    assert message in str(caught.value)

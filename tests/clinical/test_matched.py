@@ -21,8 +21,8 @@ def broken_interactions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 @pytest.mark.usefixtures("broken_interactions")
 def test_no_name_reads_no_interactions_table() -> None:
-    assert found_with([]) == ((), (), (), ())
-    assert found_with(()) == ((), (), (), ())
+    assert found_with([]) == ((), (), (), (), ())
+    assert found_with(()) == ((), (), (), (), ())
     with pytest.raises(DataError, match=r"interactions\.csv: is not UTF-8 text"):
         found_with(["iron"])
 
@@ -51,5 +51,5 @@ def test_no_name_does_not_even_import_the_interactions_module(
 
     monkeypatch.delitem(sys.modules, "mgcalc.clinical.interactions", raising=False)
     monkeypatch.delattr(mgcalc.clinical, "interactions", raising=False)
-    assert found_with([]) == ((), (), (), ())
+    assert found_with([]) == ((), (), (), (), ())
     assert "mgcalc.clinical.interactions" not in sys.modules

@@ -218,8 +218,8 @@ def _read_number_and_unit(text: str, original: str) -> tuple[float, str, Kind, s
         raise BadAmount(f"unknown unit '{unit}' in '{original}'; use {_UNIT_LIST}")
     unit_name, kind = _UNITS[key]
     number = float(match["number"])
-    if not math.isfinite(number):
-        raise BadAmount(f"amount '{original}' is too large")
+    if not math.isfinite(number):  # 1e400 overflows to infinity: still a number too large
+        raise BadAmount(f"amount '{original}' is too large (at most 10⁹ mg, mmol or mL)")
     return number, unit_name, kind, _SPELLING.get(key, key)
 
 
@@ -275,10 +275,10 @@ def _duration(text: str) -> tuple[float, str]:
     if unit not in _DURATION_UNITS:
         raise BadDuration(f"duration '{text}': unknown unit '{match['unit']}'; use min or h")
     hours = float(match["number"]) * units.factor(_DURATION_UNITS[unit], "hour")
-    if not math.isfinite(hours) or hours <= 0:
+    if hours <= 0:
         raise BadDuration(f"duration '{text}' must be more than zero; write e.g. 30min or 4h")
-    if hours > MAX_HOURS:
-        raise BadDuration(f"duration '{text}' is longer than a year")
+    if not math.isfinite(hours) or hours > MAX_HOURS:  # 1e400h overflows to infinity
+        raise BadDuration(f"duration '{text}' is too long (at most a year, {MAX_HOURS:,.0f} h)")
     return hours, f"{float(match['number']):g} {unit}"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from mgcalc.errors import BadAmount
 
@@ -18,12 +18,16 @@ def looks_numeric(word: str) -> bool:
     return _NUMERIC.match(word.strip()) is not None
 
 
-def read_phrase(words: Sequence[str], *, example: str) -> tuple[str, str | None]:
+def read_phrase(
+    words: Sequence[str], *, example: str, known: Callable[[str], bool] | None = None
+) -> tuple[str, str | None]:
     """Return (amount, form or None) from words in either order; the unit may be a word.
 
     ``["400", "mg", "magnesium", "oxide"]`` gives ``("400 mg", "magnesium oxide")`` and
     ``["oxide", "400mg"]`` gives ``("400mg", "oxide")``. Words that leave it unclear which is
-    the amount are refused with *example*, the way to write it.
+    the amount are refused with *example*, the way to write it, unless *known* (asked by a
+    higher layer, which knows the products) says the other words are a name with a number
+    in it: ``["1", "magox", "400"]`` gives ``("1", "magox 400")``.
     """
     words = [word.strip() for word in words if word.strip()]
     if not words:
@@ -38,6 +42,8 @@ def read_phrase(words: Sequence[str], *, example: str) -> tuple[str, str | None]
         else:  # no number anywhere: the amount parser says why the first word is none
             amount, rest = words[0], words[1:]
     if any(looks_numeric(word) for word in rest):
+        if known is not None and known(" ".join(rest)):
+            return amount, " ".join(rest)
         shown = " ".join(words)
         shown = shown if len(shown) <= 60 else shown[:60] + "…"
         raise BadAmount(f"cannot tell the amount from the form in '{shown}'; write e.g. {example}")

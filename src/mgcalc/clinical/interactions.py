@@ -50,6 +50,11 @@ class Interaction(BaseModel):
     injection_only: bool = Field(
         default=False, description="from the injection's label: shown with injection forms only"
     )
+    oral_only: bool = Field(
+        default=False,
+        description="concerns magnesium taken by mouth (absorption, spacing the doses): not "
+        "shown as a warning when every item is an injection or premix form",
+    )
     source: str = Field(min_length=1)
     evidence: Literal["primary", "secondary"]
 
@@ -131,15 +136,18 @@ def find(name: str) -> tuple[Interaction, ...]:
     return found
 
 
-def matches(names: Iterable[str], *, injection: bool = False) -> WithFound:
+def matches(names: Iterable[str], *, injection: bool = False, oral: bool = True) -> WithFound:
     """Return the rows *names* match (each row once), and the names not in the table.
 
     Rows from the injection's label are kept only when *injection* is true (an item is an
     injection or premix form); a name that matches only such rows is then listed apart.
+    Rows on absorption and spacing concern magnesium taken by mouth: with *oral* false
+    (every item is an injection or premix) they are left out, their names listed apart.
     """
     seen: dict[str, InteractionMatch] = {}
     unknown: list[str] = []
     injection_only: list[str] = []
+    by_mouth: list[str] = []
     for name in names:
         try:
             rows = find(name)
@@ -151,6 +159,9 @@ def matches(names: Iterable[str], *, injection: bool = False) -> WithFound:
         shown = [row for row in rows if injection or not row.injection_only]
         if not shown:
             injection_only.append(name.strip())
+        if not oral and any(row.oral_only for row in shown):
+            by_mouth.append(name.strip())
+            shown = [row for row in shown if not row.oral_only]
         for row in shown:
             if row.key not in seen:
                 seen[row.key] = InteractionMatch(
@@ -167,6 +178,7 @@ def matches(names: Iterable[str], *, injection: bool = False) -> WithFound:
         tuple(unknown),
         tuple(dict.fromkeys(injection_only)),
         tuple((name, close) for name, close in typos if close),
+        tuple(dict.fromkeys(by_mouth)),
     )
 
 
@@ -187,6 +199,9 @@ def list_interactions(name: str | None = None) -> InteractionsListing:
         "after it; hours are given only where a source gives them.",
         "Rows marked 'injection only' are from the magnesium sulfate injection's label: "
         "--with shows them with an injection or premix form.",
+        "Rows marked 'magnesium by mouth' concern magnesium taken by mouth "
+        "(absorption, spacing the doses): --with does not show them for an injection or "
+        "premix form alone.",
     )
     return InteractionsListing(
         query=name,

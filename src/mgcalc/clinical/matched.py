@@ -15,8 +15,8 @@ from typing import NamedTuple
 from mgcalc.interaction_match import InteractionMatch
 
 __all__ = [
-    "INJECTION_KEYS", "NOTHING_WITH", "InteractionMatch", "WithFound", "apart", "fold",
-    "found_with", "is_injection", "warning", "with_notes",
+    "INJECTION_KEYS", "NOTHING_WITH", "ByRoute", "InteractionMatch", "WithFound", "apart", "fold",
+    "found_with", "injections_only", "is_injection", "route_notes", "warning", "with_notes",
 ]  # fmt: skip
 
 
@@ -29,6 +29,8 @@ class WithFound(NamedTuple):
     injection_only: tuple[str, ...] = ()
     # An unknown name that looks like a typo of known ones: (name, the known names).
     typos: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Names whose rows on absorption and spacing were left out: no magnesium by mouth.
+    by_mouth: tuple[str, ...] = ()
 
 
 NOTHING_WITH = WithFound()
@@ -41,13 +43,56 @@ def is_injection(form: str | None) -> bool:
     return form is not None and form.startswith(INJECTION_KEYS)
 
 
-def found_with(names: Sequence[str], *, injection: bool = False) -> WithFound:
-    """Return the rows *names* match (each row once) and the names not in the table."""
+def found_with(names: Sequence[str], *, injection: bool = False, oral: bool = True) -> WithFound:
+    """Return the rows *names* match (each row once) and the names not in the table.
+
+    *injection*: an item is an injection or premix form (the injection label's rows apply);
+    *oral*: some magnesium is taken by mouth (the rows on absorption and spacing apply).
+    """
     if not names:
         return NOTHING_WITH
     from mgcalc.clinical.interactions import matches
 
-    return matches(names, injection=injection)
+    return matches(names, injection=injection, oral=oral)
+
+
+class ByRoute(NamedTuple):
+    """A dose's fields with the rows on magnesium by mouth left out."""
+
+    warnings: tuple[str, ...]
+    notes: tuple[str, ...]
+    interactions: tuple[InteractionMatch, ...]
+
+
+def injections_only(
+    names: Sequence[str], warnings: Sequence[str], notes: Sequence[str]
+) -> ByRoute | None:
+    """Return the fields of a dose whose items are all injections or premixes, made with
+    *names* (``--with``): the rows on magnesium by mouth leave its interactions and warnings,
+    and a note says why (the dose's core found them with ``oral`` left true); None: no change."""
+    if not names:
+        return None
+    every = found_with(names, injection=True)
+    found = found_with(names, injection=True, oral=False)
+    if not found.by_mouth:
+        return None
+    left_out = set(with_notes(every)) - set(with_notes(found))
+    return ByRoute(
+        tuple(warning for warning in warnings if warning not in left_out),
+        (*notes, *route_notes(found)),
+        found.matches,
+    )
+
+
+def route_notes(found: WithFound) -> list[str]:
+    """Say once that the spacing advice left out is for magnesium taken by mouth."""
+    if not found.by_mouth:
+        return []
+    return [
+        f"{', '.join(found.by_mouth)}: mgcalc's advice on absorption and on spacing the doses "
+        "is for magnesium taken by mouth; it does not apply to an injection or premix "
+        f"(it is in 'mgcalc interactions {found.by_mouth[0]}')."
+    ]
 
 
 def with_notes(found: WithFound) -> list[str]:

@@ -41,21 +41,64 @@ def clear_memos() -> None:
 
 
 def find_product(name: str) -> Product | None:
-    """Return the product called *name* (key or alias, any case), or None for a form."""
+    """Return the product called *name* (key or alias, any case), or None for a form.
+
+    A name written without its hyphens (``magox400`` for ``mag-ox-400``) finds the product
+    too, when only one product's key or alias squeezes to it.
+    """
     if normalize(name) in forms_table().index:
         return None
     from mgcalc.clinical.products import find_product as find
 
-    return find(name)
+    return find(name) or _squeezed().get(_squeeze(name))
 
 
 def resolve_item(name: str) -> Product | None:
     """Return the product *name* means, None for a form; unknown names get both hints."""
     if normalize(name) in forms_table().index:
         return None
+    squeezed = _squeezed().get(_squeeze(name))
+    if squeezed is not None:
+        return squeezed
     from mgcalc.clinical.products import resolve_item as resolve
 
     return resolve(name)
+
+
+def is_product_name(words: str) -> bool:
+    """Return whether *words* name a product: ``magox 400``, ``mag-ox 400`` (Mag-Ox 400).
+
+    The phrase reader asks this when the words after a count hold a number, so that a
+    product whose name has a number in it is not taken for a second amount.
+    """
+    return bool(words.strip()) and find_product(words) is not None
+
+
+def _squeeze(name: str) -> str:
+    return re.sub(r"-+", "", normalize(name))
+
+
+_SQUEEZED: list[dict[str, Product]] = []
+
+
+def _squeezed() -> dict[str, Product]:
+    """Return the products by key and alias without hyphens; a name two products share is left
+    out (it stays ambiguous: the exact name is needed)."""
+    if not _SQUEEZED:
+        from mgcalc.clinical.products import products_table
+
+        found: dict[str, Product | None] = {}
+        for name, product in products_table().index.items():
+            squeezed = _squeeze(name)
+            if squeezed not in found:
+                found[squeezed] = product
+            elif (other := found[squeezed]) is not None and other.key != product.key:
+                found[squeezed] = None
+        _SQUEEZED.append({name: p for name, p in found.items() if p is not None})
+    return _SQUEEZED[0]
+
+
+clears_with_products(_SQUEEZED.clear)
 
 
 def product_by_amount(name: str, amount: str) -> Product | None:

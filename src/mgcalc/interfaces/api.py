@@ -165,12 +165,14 @@ def convert(
             result = result.model_copy(update={"warnings": (*result.warnings, *warnings)})
     if not with_medicines:
         return result
-    from mgcalc.clinical.matched import found_with, is_injection, with_notes
+    from mgcalc.clinical.matched import found_with, is_injection, route_notes, with_notes
 
-    found = found_with(with_medicines, injection=is_injection(result.form))
+    injection = is_injection(result.form)
+    found = found_with(with_medicines, injection=injection, oral=not injection)
     return result.model_copy(
         update={
             "warnings": (*result.warnings, *with_notes(found)),
+            "notes": (*result.notes, *route_notes(found)),
             "interactions": found.matches,
             "unknown_with": found.unknown,
         }
@@ -352,10 +354,23 @@ def dose(
         weight=weight,
     )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete, app)
-    return run(
+    result = run(
         items, given, profile, with_medicines=with_medicines,
         kidney_impairment=kidney_impairment, diet_days=diet_days,
     )  # fmt: skip
+    return _by_route(result, with_medicines)
+
+
+def _by_route(result: Dose, with_medicines: Sequence[str]) -> Dose:
+    """Leave out the rows on magnesium by mouth when every item is an injection or premix."""
+    if not with_medicines or not result.items:
+        return result
+    from mgcalc.clinical.matched import injections_only, is_injection
+
+    if not all(is_injection(item.form) for item in result.items):
+        return result
+    new = injections_only(with_medicines, result.warnings, result.notes)
+    return result if new is None else result.model_copy(update=new._asdict())
 
 
 def plan(

@@ -382,10 +382,11 @@ def convert(
 ) -> None:
     """Convert an amount between compound mass, elemental magnesium, mmol, mEq and mL.
 
-    A mass with a form is the compound's weight (with --elemental, magnesium itself);
-    mmol and mEq always count magnesium. Liquids are given in mL too.
+    A mass with a form is the compound's weight (with --elemental, magnesium
+    itself); mmol and mEq always count magnesium. Liquids are given in mL too.
     """
     from mgcalc.chemistry.phrase import read_phrase
+    from mgcalc.clinical.product_names import is_product_name
     from mgcalc.interfaces.render import emit
 
     _refuse_options(ctx, words or [])
@@ -403,7 +404,7 @@ def convert(
         raise UsageError(
             "missing argument 'AMOUNT' (or give --input or --batch); try 'mgcalc convert --help'"
         )
-    amount, form = read_phrase(words, example="400mg oxide")
+    amount, form = read_phrase(words, example="400mg oxide", known=is_product_name)
     saved_weight, source = _saved_weight(no_profile, amount) if weight is None else (None, None)
     result = api.convert(
         amount, form, elemental=elemental, unit=unit, halves=halves,
@@ -456,16 +457,17 @@ def dose(
 ) -> None:
     """Check a day's magnesium against your reference values and the upper limit.
 
-    Total intake (diet + supplements) is judged against EAR/RDA or AI, only when the diet
-    is given (--food, --diet, --diet-file); supplements, antacids and laxatives alone
-    against the upper limit. With the days observed (a diet file's, or --diet-days) it says
-    how sure that is (IOM 2000).
+    Total intake (diet + supplements) is judged against EAR/RDA or AI, only when
+    the diet is given (--food, --diet, --diet-file); supplements, antacids and
+    laxatives alone against the upper limit. With the days observed (a diet
+    file's, or --diet-days) it says how sure that is (IOM 2000).
 
-    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance, AI Adequate
-    Intake, UL Tolerable Upper Intake Level (IOM, D-A-CH); AR Average Requirement, PRI
-    Population Reference Intake (EFSA); RNI Reference Nutrient Intake (UK) or Recommended
-    Nutrient Intake (FAO/WHO); RDI Recommended Dietary Intake (NHMRC); RI Recommended Intake
-    (NNR); the UK's upper figure is the EVM's (2003) guidance level. mgcalc does arithmetic on
+    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance,
+    AI Adequate Intake, UL Tolerable Upper Intake Level (IOM, D-A-CH); AR
+    Average Requirement, PRI Population Reference Intake (EFSA); RNI Reference
+    Nutrient Intake (UK) or Recommended Nutrient Intake (FAO/WHO); RDI
+    Recommended Dietary Intake (NHMRC); RI Recommended Intake (NNR); the UK's
+    upper figure is the EVM's (2003) guidance level. mgcalc does arithmetic on
     published references; it is not medical advice.
     """
     _refuse_options(ctx, items or [])
@@ -549,13 +551,15 @@ def plan(
 ) -> None:
     """Plan how much of a form to take, in whole units, without passing the upper limit.
 
-    A reference value (rda, ear, ai) is a total intake: planning toward one needs the diet
-    (--food, --diet, --diet-file; --diet 0mg plans supplements alone), and gets the fewest
-    units that reach it; a target amount (a dose) gets the nearest number of units.
+    A reference value (rda, ear, ai) is a total intake: planning toward one
+    needs the diet (--food, --diet, --diet-file; --diet 0mg plans supplements
+    alone), and gets the fewest units that reach it; a target amount (a dose)
+    gets the nearest number of units.
 
-    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance, AI Adequate
-    Intake, UL Tolerable Upper Intake Level (IOM); other standards' terms: see 'mgcalc dose
-    --help'. A plan is arithmetic on published references, not a prescription.
+    Terms: EAR Estimated Average Requirement, RDA Recommended Dietary Allowance,
+    AI Adequate Intake, UL Tolerable Upper Intake Level (IOM); other standards'
+    terms: see 'mgcalc dose --help'. A plan is arithmetic on published
+    references, not a prescription.
     """
     _use_forms(forms_file, products_file)
     given = form is not None or bool(food or diet or diet_file)
@@ -642,8 +646,8 @@ def products(
 ) -> None:
     """List products as their labels declare them: magnesium per tablet, caplet or mL.
 
-    Give a product by its key with a count (mag-tab-sr=2) or, if declared per volume,
-    a volume (phillips-mom=30mL); never with a mass.
+    Give a product by its key with a count (mag-tab-sr=2) or, if declared per
+    volume, a volume (phillips-mom=30mL); never with a mass.
     """
     from mgcalc.interfaces.render import emit
 
@@ -664,8 +668,8 @@ def interactions(
 ) -> None:
     """List medicines that interact with magnesium, and the cautions mgcalc applies.
 
-    Each with its sources. A name missing from the list is refused: absence is not evidence
-    of safety.
+    Each with its sources. A name missing from the list is refused: absence is
+    not evidence of safety.
     """
     from mgcalc.interfaces.render import emit
 
@@ -682,7 +686,8 @@ def serum(
 ) -> None:
     """Convert a serum magnesium level between units and place it against IOM 1997's interval.
 
-    A laboratory's own reference interval prevails; this gives no treatment advice.
+    A laboratory's own reference interval prevails; this gives no treatment
+    advice.
     """
     from mgcalc.interfaces.render import emit
 

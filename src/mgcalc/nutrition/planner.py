@@ -20,6 +20,7 @@ from mgcalc.clinical.matched import (
     WithFound,
     found_with,
     is_injection,
+    route_notes,
     with_notes,
 )
 from mgcalc.clinical.product_names import find_product
@@ -119,10 +120,12 @@ def plan(
         diet = make_diet(diet)
     _refuse_product(form)
     chosen = resolve_form(form)
-    found = found_with(with_medicines, injection=is_injection(chosen.key))
+    injection = is_injection(chosen.key)  # the plan's one form: nothing by mouth if so
+    found = found_with(with_medicines, injection=injection, oral=not injection)
     if doses is not None and doses < 1:
         raise BadPlan(f"--doses must be at least 1, not {doses}")
     reference, notes = reference_for(profile)
+    notes.extend(route_notes(found))
     if not chosen.is_elemental:
         notes.insert(0, meaning(form, chosen))
     warnings: list[str] = []

@@ -71,11 +71,16 @@ def dose(result: Dose, *, brief: bool = False) -> list[RenderableType]:
 
 
 def _counted(result: Dose | Plan) -> list[RenderableType]:
-    """Return the lines on what was counted: each item as read, the diet's parts, the days.
+    """Return the lines on what was counted: the standard and group the verdict used, each
+    item as read, the diet's parts, the days.
 
     Foods given by words say which SR28 row they counted (food_lines); a diet file, its days.
     """
-    lines: list[str] = []
+    reference = result.reference  # what the verdict used, said next to it
+    used = f"Reference values: {STANDARD_INFO[reference.standard].title} — {reference.group}"
+    if reference.label is not None:
+        used += f"; label reference: {reference.label.name} ({reference.label.group})"
+    lines: list[str] = [used]
     from mgcalc.nutrition.planner import Plan as Plan_
 
     if isinstance(result, Plan_):

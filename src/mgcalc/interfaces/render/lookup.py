@@ -242,6 +242,8 @@ def _interactions_table(listing: InteractionsListing, *, evidence: bool) -> Tabl
         )
         if row.injection_only:
             covers += " (injection only)"
+        if row.oral_only:
+            covers += " (magnesium by mouth)"
         cells = [
             f"[bold]{escape(row.name)}[/bold]\n[dim]{escape(covers)}[/dim]",
             f"{escape(row.effect)} {escape(row.spacing)}\n[dim]{escape(row.source)}[/dim]",
