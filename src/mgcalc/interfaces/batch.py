@@ -34,6 +34,7 @@ from mgcalc.interfaces.request import (
 from mgcalc.nutrition.intake import Dose, DoseFields
 from mgcalc.nutrition.planner import Plan
 from mgcalc.result import Result
+from mgcalc.text import spreadsheet_cell
 
 R = TypeVar("R", Dose, Plan, Conversion)
 InputFormat = Literal["jsonl", "csv"]
@@ -403,6 +404,8 @@ def write_header(out: IO[str], command: Command, output_format: OutputFormat) ->
 
 def _csv_writer(out: IO[str], command: Command) -> Writer:
     writer = csv.writer(out, lineterminator="\n")
+    # csv quotes a cell holding "\n" but not a lone "\r", which readers take as a line break.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     columns = _CSV_COLUMNS[command]
 
     def write(id: str | int, line: int, result: Outcome | None, error: str | None) -> None:
@@ -414,7 +417,9 @@ def _csv_writer(out: IO[str], command: Command) -> Writer:
             data = _flat(result)
             values += ["" if data.get(column) is None else data[column] for column in columns]
         values.append("" if error is None else error)
-        writer.writerow(values)
+        row = [spreadsheet_cell(value) for value in values]
+        carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in row)
+        (quoted if carriage_return else writer).writerow(row)
 
     return write
 
