@@ -243,7 +243,7 @@ def is_above_ul(result: Dose | Plan | Conversion) -> bool:
     return not isinstance(result, Conversion) and result.above_ul  # a conversion has no UL
 
 
-def _decoded(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, str | Failed]]:
+def _decoded(stream: Iterable[bytes], first_line: int = 1) -> Iterator[tuple[int, str | Failed]]:
     for number, raw in enumerate(stream, start=first_line):
         if len(raw) > _MAX_LINE:
             yield number, Failed(BadRequest(f"line {number} is longer than {_MAX_LINE} bytes"))
@@ -263,7 +263,7 @@ def _jsonl(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, Record
 
 
 def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]:
-    reader = csv.reader(_csv_text(_decoded(stream)))
+    reader = csv.reader(_csv_text(_decoded(_csv_lines(stream))))
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
@@ -272,6 +272,12 @@ def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]
         yield 1, Failed(BadRequest(f"CSV header: {error}"))
         return
     keys = request_keys(model)
+    if any(";" in name for name in header) and any(
+        name.strip() in keys for cell in header for name in cell.split(";")
+    ):  # a spreadsheet set to a European locale separates cells with ';'
+        message = "CSV header: the file is separated by ';'; mgcalc reads comma-separated CSV"
+        yield 1, Failed(BadRequest(message))
+        return
     unknown = [name for name in header if name not in keys]
     if unknown:
         hint = did_you_mean(unknown[0], keys) or f"; the columns are {', '.join(keys)}"
@@ -300,6 +306,29 @@ def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]
             yield line, _csv_record(dict(zip(header, row, strict=True)))
         except BadRequest as error:
             yield line, Failed(error, identifier)
+
+
+def _csv_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Yield a CSV file's lines, whether they end in LF, CRLF or a carriage return alone.
+
+    Some exports still end lines in CR alone (classic Mac OS): the header line tells.
+    """
+    first = stream.readline()
+    if b"\r" not in first.rstrip(b"\r\n"):
+        yield first
+        yield from stream
+        return
+    pending = first
+    while True:
+        *lines, pending = pending.split(b"\r")
+        for line in lines:
+            yield line + b"\n"
+        chunk = stream.read(BLOCK_BYTES)
+        if not chunk:
+            break
+        pending += chunk
+    if pending:
+        yield pending
 
 
 def _csv_id(header: list[str], row: list[str]) -> str | None:
