@@ -76,6 +76,7 @@ MODULES: dict[str, list[str]] = {
     "chemistry/formula": ["tests/chemistry/test_formula.py"],
     "nutrition/assessment": [
         "tests/nutrition/test_assessment.py",
+        "tests/nutrition/test_assessment_arguments.py",
         "tests/nutrition/test_standard_terms.py",
         "tests/nutrition/test_intake.py",
         "tests/interfaces/test_cli_intake.py",
