@@ -95,6 +95,7 @@ MODULES: dict[str, list[str]] = {
     "nutrition/standards": [
         "tests/nutrition/test_standards.py",
         "tests/nutrition/test_standard_terms.py",
+        "tests/nutrition/test_standards_data.py",
         "tests/nutrition/test_profile.py",
         "tests/nutrition/test_assessment.py",
     ],
