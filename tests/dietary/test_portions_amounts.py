@@ -68,3 +68,9 @@ def test_a_unit_with_no_words_is_refused_not_the_first_portion(mgcalc: Any, unit
     assert run.exit_code == 2
     assert "has no portion" in run.stderr
     assert run.stdout == ""
+
+
+def test_a_food_without_portions_says_none() -> None:
+    # SR28 01289 (kefir, lowfat, plain, Lifeway) lists no household portions.
+    with pytest.raises(BadDiet, match="has no portion 'cup'; its portions: none; or give a mass"):
+        food_used("01289=1cup")

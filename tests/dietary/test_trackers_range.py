@@ -34,3 +34,12 @@ def test_the_range_line_shows_the_days_used(mgcalc: Any, tmp_path: Path) -> None
     table = mgcalc(*args).stdout
     assert "200–300 mg" in table
     assert "900" not in table
+
+
+def test_cronometer_s_column_is_taken_before_a_plain_one(tmp_path: Path) -> None:
+    # A file with both names: "Magnesium (mg)" (Cronometer's) is the one read.
+    path = tmp_path / "both.csv"
+    path.write_text(
+        "Date,magnesium_mg,Magnesium (mg)\n2024-03-01,1,250\n2024-03-02,2,350\n", encoding="utf-8"
+    )
+    assert read_tracker(str(path)).mean_mg == 300.0
