@@ -89,6 +89,7 @@ MODULES: dict[str, list[str]] = {
     "nutrition/planner": [
         "tests/nutrition/test_planner.py",
         "tests/nutrition/test_planner_small_limit.py",
+        "tests/nutrition/test_planner_fields.py",
         "tests/interfaces/test_cli_plan.py",
     ],
     "nutrition/profile": ["tests/nutrition/test_profile.py", "tests/nutrition/test_standards.py"],
