@@ -590,7 +590,10 @@ def _child(
     os.dup2(devnull, 2)
     if index is not None:
         code = mutated_code(tree, index, path)
-        swapped = _rebind(path, code) if module_level else _swap_in(path, code)
+        try:
+            swapped = _rebind(path, code) if module_level else _swap_in(path, code)
+        except Exception:  # the mutated module would not even import: a kill
+            os._exit(1)
         if not swapped:
             os._exit(99)  # nothing swapped: a site outside any live function
     failures = _Failures()
