@@ -80,3 +80,46 @@ def test_shown_mg_rounds_half_away_from_zero_on_the_shortest_decimal(value: floa
 )
 def test_share_agrees_with_the_comparison(value: float, of: float, text: str) -> None:
     assert share(value, of) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain", "plain"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),
+        ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
+        ("\x1b[2J", "\\x1b[2J"),
+        ("\x9b2J", "\\x9b2J"),  # C1: the one-byte CSI
+        ("\x00\x7f\r", "\\x00\\x7f\\x0d"),
+        ("ü é ½", "ü é ½"),
+    ],
+)
+def test_printable_escapes_control_characters(text: str, shown: str) -> None:
+    from mgcalc.text import printable
+
+    assert printable(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-cmd", "'-cmd"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-5", "-5"),
+        ("-0.5e-3", "-0.5e-3"),
+        ("+.5", "+.5"),
+        ("x=1", "x=1"),
+        ("", ""),
+        (-5, -5),
+        (-0.5, -0.5),
+        (None, None),
+    ],
+)
+def test_spreadsheet_cell_quotes_formulas_and_keeps_numbers(value: object, cell: object) -> None:
+    from mgcalc.text import spreadsheet_cell
+
+    assert spreadsheet_cell(value) == cell

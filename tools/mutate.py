@@ -2,15 +2,22 @@
 
 Each mutant changes one thing inside one function: a comparison boundary (< to <=), an
 arithmetic or boolean operator, a numeric constant, a condition forced true or false, the
-branches of an if swapped, a ``not`` dropped. The tests that cover the module run against each
-mutant and stop at the first failure; a mutant that no test notices "survives".
+branches of an if swapped, a ``not`` dropped; a text literal emptied, two neighbouring text
+literals swapped (two labels of a tuple, two arguments, a dict's two values); two call
+arguments of the same kind swapped, a keyword argument dropped. The same changes are made to
+the module's constants and tables (its module-level assignments). The tests that cover the
+module run against each mutant and stop at the first failure; a mutant that no test notices
+"survives".
 
 How it runs, so that a whole run takes minutes on one core: one parent process imports mgcalc,
 pytest and the tests' libraries once, then forks a child per mutant. The child swaps the
 mutated code objects into the live functions (``function.__code__``), so every reference to a
 function sees the mutant, including those behind ``lru_cache`` and methods in classes; it then
-runs the module's tests in-process. Module-level statements (constants, class fields, default
-arguments) are not mutated: other modules hold their values, not the names.
+runs the module's tests in-process. A mutated module-level assignment is run again in the
+module's namespace; a dict, list or set it made is changed in place (every module holding it
+sees the mutant), and any other value is rebound in the module and in every module that
+imported it by name. Such a mutant runs all the module's tests (imports are not traced). Class
+fields and default arguments are not mutated.
 
 Usage: python tools/mutate.py [MODULE ...] [--list] [--timeout S]
   MODULE: e.g. nutrition/planner (default: every module in MODULES). Survivors explained in
@@ -24,6 +31,7 @@ import ast
 import copy
 import gc
 import importlib
+import itertools
 import os
 import re
 import signal
@@ -68,6 +76,8 @@ MODULES: dict[str, list[str]] = {
     "chemistry/formula": ["tests/chemistry/test_formula.py"],
     "nutrition/assessment": [
         "tests/nutrition/test_assessment.py",
+        "tests/nutrition/test_assessment_arguments.py",
+        "tests/nutrition/test_standard_terms.py",
         "tests/nutrition/test_intake.py",
         "tests/interfaces/test_cli_intake.py",
     ],
@@ -76,18 +86,30 @@ MODULES: dict[str, list[str]] = {
         "tests/nutrition/test_assessment.py",
         "tests/interfaces/test_cli_intake.py",
     ],
-    "nutrition/planner": ["tests/nutrition/test_planner.py", "tests/interfaces/test_cli_plan.py"],
+    "nutrition/planner": [
+        "tests/nutrition/test_planner.py",
+        "tests/nutrition/test_planner_small_limit.py",
+        "tests/nutrition/test_planner_fields.py",
+        "tests/interfaces/test_cli_plan.py",
+    ],
     "nutrition/profile": ["tests/nutrition/test_profile.py", "tests/nutrition/test_standards.py"],
     "nutrition/standards": [
         "tests/nutrition/test_standards.py",
+        "tests/nutrition/test_standard_terms.py",
+        "tests/nutrition/test_standards_data.py",
         "tests/nutrition/test_profile.py",
         "tests/nutrition/test_assessment.py",
     ],
     "dietary/foods": ["tests/dietary/test_foods.py", "tests/dietary/test_assembly.py"],
     "dietary/search": ["tests/dietary/test_search.py", "tests/interfaces/test_cli_diet.py"],
-    "dietary/portions": ["tests/dietary/test_portions.py", "tests/dietary/test_foods.py"],
+    "dietary/portions": [
+        "tests/dietary/test_portions.py",
+        "tests/dietary/test_portions_amounts.py",
+        "tests/dietary/test_foods.py",
+    ],
     "dietary/trackers": [
         "tests/dietary/test_trackers.py",
+        "tests/dietary/test_trackers_range.py",
         "tests/dietary/test_servings.py",
         "tests/dietary/test_apple_health.py",
         "tests/dietary/test_assembly.py",
@@ -134,6 +156,7 @@ class Mutant:
     line: int
     end_line: int
     description: str
+    module_level: bool = False  # a constant or table: every test of the module may reach it
 
 
 _COMPARE_SWAP: dict[type[ast.cmpop], type[ast.cmpop]] = {
@@ -159,6 +182,41 @@ def _sites(tree: ast.Module) -> Iterator[tuple[ast.AST, str, str]]:
         for statement in function.body:
             for node in _walk(statement):
                 yield from _node_sites(node)
+    for function in _functions(tree):  # the operators on text and calls, added later
+        for statement in function.body:
+            for node in _walk(statement):
+                yield from _data_sites(node)
+    for statement in _module_assignments(tree):
+        for node in _walk(statement):
+            yield from _node_sites(node)
+            yield from _data_sites(node)
+
+
+def _module_assignments(tree: ast.Module) -> Iterator[ast.Assign | ast.AnnAssign]:
+    """Yield the module-level assignments of constants and tables (not type aliases)."""
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            value: ast.expr | None = statement.value
+            names = [target.id for target in statement.targets if isinstance(target, ast.Name)]
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            value, names = statement.value, [statement.target.id]
+        else:
+            continue
+        # A name, an attribute or a subscript (Literal[...], X | None) is an alias, not data.
+        if value is None or isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
+            continue
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
+            continue  # a union of types
+        if names and not any(name.startswith("__") for name in names):
+            yield statement
+
+
+def module_statement(tree: ast.Module, node: ast.AST) -> ast.stmt | None:
+    """Return the module-level assignment holding *node*, or None (inside a function)."""
+    for statement in _module_assignments(tree):
+        if any(child is node for child in ast.walk(statement)):
+            return statement
+    return None
 
 
 def _functions(tree: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -177,7 +235,18 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
         if node.value is not None:
             yield from _walk(node.value)
         return
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in ("Literal", "Annotated")
+    ):
+        return  # a type, not a value
     yield node
+    if isinstance(node, ast.JoinedStr):  # an f-string: its pieces are one text, not literals
+        for piece in node.values:
+            if isinstance(piece, ast.FormattedValue):
+                yield from _walk(piece.value)
+        return
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         children: list[ast.AST] = list(node.body)
     elif isinstance(node, ast.Lambda):
@@ -215,6 +284,73 @@ def _node_sites(node: ast.AST) -> Iterator[tuple[ast.AST, str, str]]:
             yield node, "swap", "branches swapped"
 
 
+# Where neighbouring literals or arguments sit: (node type, field holding a list).
+_SEQUENCES: tuple[tuple[type[ast.AST], str], ...] = (
+    (ast.Tuple, "elts"), (ast.List, "elts"), (ast.Set, "elts"), (ast.Call, "args"),
+    (ast.Dict, "values"), (ast.Dict, "keys"),
+)  # fmt: skip
+
+
+def _text(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _kind_of(node: ast.AST | None) -> str | None:
+    """Say what an argument is, for swapping two of the same kind (None: never swapped)."""
+    if isinstance(node, ast.Constant):
+        return None if isinstance(node.value, str) else type(node.value).__name__
+    if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript)):
+        return "name"
+    return None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 24 else text[:24] + "…")
+
+
+def _data_sites(node: ast.AST) -> Iterator[tuple[ast.AST, str, str]]:
+    """Yield the mutations of text literals and call arguments at *node*."""
+    text = _text(node)
+    if text:
+        yield node, "empty", f"{_short(text)} -> ''"
+    for node_type, field in _SEQUENCES:
+        if isinstance(node, node_type):
+            yield from _neighbours(node, field)
+    if isinstance(node, ast.Call):
+        yield from _keyword_sites(node)
+
+
+def _neighbours(node: ast.AST, field: str) -> Iterator[tuple[ast.AST, str, str]]:
+    """Yield the swaps of two neighbouring texts, or of two call arguments of one kind."""
+    items = getattr(node, field)
+    for position, (one, two) in enumerate(itertools.pairwise(items)):
+        first, second = _text(one), _text(two)
+        if first is not None and second is not None and first != second:
+            described = f"swap {_short(first)}, {_short(second)}"
+            yield node, f"swaptext:{field}:{position}", described
+        elif isinstance(node, ast.Call) and field == "args":
+            kind = _kind_of(one)
+            if kind is not None and kind == _kind_of(two) and ast.dump(one) != ast.dump(two):
+                described = f"swap arguments {position + 1}, {position + 2}"
+                yield node, f"swaparg:{position}", described
+
+
+def _keyword_sites(node: ast.Call) -> Iterator[tuple[ast.AST, str, str]]:
+    for position, keyword in enumerate(node.keywords):
+        if keyword.arg is not None:
+            yield node, f"dropkw:{position}", f"drop {keyword.arg}="
+    for position, (one, two) in enumerate(itertools.pairwise(node.keywords)):
+        if one.arg is None or two.arg is None:
+            continue
+        kind = _kind_of(one.value)
+        same = kind is not None and kind == _kind_of(two.value)
+        texts = _text(one.value) is not None and _text(two.value) is not None
+        if (same or texts) and ast.dump(one.value) != ast.dump(two.value):
+            yield node, f"swapkw:{position}", f"swap {one.arg}=, {two.arg}="
+
+
 def _changed(value: int | float | bool) -> int | float | bool:
     if isinstance(value, bool):
         return not value
@@ -246,6 +382,8 @@ def _apply(node: ast.AST, kind: str) -> None:
     elif kind in ("true", "false"):
         assert isinstance(node, (ast.If, ast.While, ast.IfExp))
         node.test = ast.Constant(kind == "true")
+    elif kind == "empty" or kind.startswith(("swaptext:", "swaparg:", "dropkw:", "swapkw:")):
+        _apply_data(node, kind)
     elif kind == "swap":
         if isinstance(node, ast.IfExp):
             node.body, node.orelse = node.orelse, node.body
@@ -256,25 +394,84 @@ def _apply(node: ast.AST, kind: str) -> None:
                 node.orelse = [ast.Pass()]
 
 
+def _apply_data(node: ast.AST, kind: str) -> None:
+    """Change a text literal or a call's arguments in place as *kind* says."""
+    if kind == "empty":
+        assert isinstance(node, ast.Constant)
+        node.value = ""
+        return
+    name, *where = kind.split(":")
+    index = int(where[-1])
+    if name == "swaptext":
+        items = getattr(node, where[0])
+        items[index], items[index + 1] = items[index + 1], items[index]
+        return
+    assert isinstance(node, ast.Call)
+    if name == "swaparg":
+        node.args[index], node.args[index + 1] = node.args[index + 1], node.args[index]
+    elif name == "dropkw":
+        del node.keywords[index]
+    else:
+        one, two = node.keywords[index], node.keywords[index + 1]
+        one.value, two.value = two.value, one.value
+
+
 def mutants(tree: ast.Module) -> list[Mutant]:
     """Return every mutant of a parsed module, with the lines a test must run to reach it."""
     found = []
+    top = {id(child) for statement in _module_assignments(tree) for child in ast.walk(statement)}
     for index, (node, _, description) in enumerate(_sites(tree)):
         # A forced or swapped condition is reached when its test runs.
         where = node.test if isinstance(node, (ast.If, ast.While, ast.IfExp)) else node
         line = getattr(where, "lineno", 0)
-        found.append(Mutant(index, line, getattr(where, "end_lineno", line) or line, description))
+        end = getattr(where, "end_lineno", line) or line
+        found.append(Mutant(index, line, end, description, module_level=id(node) in top))
     return found
 
 
 def mutated_code(tree: ast.Module, index: int, path: Path) -> types.CodeType:
-    """Compile the module with mutant *index* applied."""
+    """Compile the module with mutant *index* applied (only its statement, if module-level)."""
     tree = copy.deepcopy(tree)
     for number, (node, kind, _) in enumerate(_sites(tree)):
         if number == index:
             _apply(node, kind)
+            statement = module_statement(tree, node)
+            if statement is not None:
+                tree = ast.Module(body=[statement], type_ignores=[])
             break
     return compile(ast.fix_missing_locations(tree), str(path), "exec")
+
+
+def _rebind(path: Path, code: types.CodeType) -> int:
+    """Run a mutated module-level assignment and put its values in place; return how many."""
+    module = next(
+        (each for each in list(sys.modules.values())
+         if getattr(each, "__file__", None) == str(path)),
+        None,
+    )  # fmt: skip
+    if module is None:
+        return 0
+    namespace = dict(vars(module))
+    exec(code, namespace)  # the module's own statement, mutated
+    changed = 0
+    for name, new in namespace.items():
+        old = vars(module).get(name)
+        if name not in vars(module) or new is old:
+            continue
+        changed += 1
+        if isinstance(old, dict) and isinstance(new, dict):
+            old.clear()
+            old.update(new)
+        elif isinstance(old, list) and isinstance(new, list):
+            old[:] = new
+        elif isinstance(old, set) and isinstance(new, set):
+            old.clear()
+            old.update(new)
+        else:
+            for holder in list(sys.modules.values()):
+                if getattr(holder, name, None) is old:
+                    setattr(holder, name, new)
+    return changed
 
 
 def _code_objects(code: types.CodeType) -> dict[str, types.CodeType]:
@@ -390,13 +587,21 @@ def _coverage(path: Path, tests: list[str]) -> tuple[list[str], dict[int, set[st
     return data["order"], {int(line): set(ids) for line, ids in data["lines"].items()}
 
 
-def _child(path: Path, tree: ast.Module, index: int | None, tests: list[str]) -> None:
+def _child(
+    path: Path, tree: ast.Module, index: int | None, tests: list[str], module_level: bool
+) -> None:
     """In a forked child: apply the mutant (if any), run the tests quietly, exit with their code."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    if index is not None and not _swap_in(path, mutated_code(tree, index, path)):
-        os._exit(99)  # nothing swapped: a site outside any live function
+    if index is not None:
+        code = mutated_code(tree, index, path)
+        try:
+            swapped = _rebind(path, code) if module_level else _swap_in(path, code)
+        except Exception:  # the mutated module would not even import: a kill
+            os._exit(1)
+        if not swapped:
+            os._exit(99)  # nothing swapped: a site outside any live function
     failures = _Failures()
     code = _run_tests(tests, plugins=[failures])
     # A test module that cannot be imported under the mutant (its module-level code calls the
@@ -420,13 +625,18 @@ class _Failures:
 
 
 def _fork_run(
-    path: Path, tree: ast.Module, index: int | None, tests: list[str], limit: float
+    path: Path,
+    tree: ast.Module,
+    index: int | None,
+    tests: list[str],
+    limit: float,
+    module_level: bool = False,
 ) -> str:
     """Return 'killed', 'survived', 'timeout' or 'error (exit N)' for one mutant (None: none)."""
     pid = os.fork()
     if pid == 0:
         try:
-            _child(path, tree, index, tests)
+            _child(path, tree, index, tests, module_level)
         finally:
             os._exit(98)
     deadline = time.monotonic() + limit
@@ -520,11 +730,13 @@ def _run_module(
         # Only the tests that run the mutated lines can notice it, in their usual order.
         lines = range(mutant.line, mutant.end_line + 1)
         reach = set().union(*(covered.get(line, set()) for line in lines))
+        if mutant.module_level:  # run on import: any test of the module may see it
+            reach = set(order)
         if not reach:
             survivors.append((mutant, "not run by any test"))
             continue
         selected = [test for test in order if test in reach]
-        outcome = _fork_run(path, tree, mutant.index, selected, limit)
+        outcome = _fork_run(path, tree, mutant.index, selected, limit, mutant.module_level)
         if outcome in ("killed", "timeout"):
             killed += 1
         else:

@@ -1,8 +1,9 @@
-"""Numbers as people read them, shared by verdict sentences and tables."""
+"""Numbers as people read them, and text made safe to show: shared by sentences and tables."""
 
 from __future__ import annotations
 
 import math
+import re
 
 
 def number(value: float, digits: int = 4) -> str:
@@ -79,3 +80,32 @@ def share(value: float, of: float) -> str:
     elif not below and not above:
         whole = 100
     return f"{whole} %"
+
+
+# C0 and C1 control characters but newline and tab: a terminal would act on them (move the
+# cursor, clear the screen, retitle the window) instead of showing them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def printable(text: str) -> str:
+    """Replace *text*'s control characters (but newline and tab) with a visible ``\\xNN``."""
+    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """Return a CSV cell's *value* with a leading quote if a spreadsheet would run it as a formula.
+
+    Numbers stay numbers, a negative one too: only text is neutralised.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value

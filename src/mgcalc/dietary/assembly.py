@@ -131,8 +131,12 @@ def read_entry(entry: str | float) -> DietEntry:
     """Read one diet entry: magnesium as mg, mmol or mEq, or water as 1.5L@20mg/L."""
     if not isinstance(entry, str):
         value = float(entry)
-        if not math.isfinite(value) or value < 0 or value > MAX_VALUE:
-            raise BadDiet(f"diet {entry!r}: a number of mg must be zero or more, and finite")
+        if math.isnan(value):
+            raise BadDiet(f"diet {entry!r}: not a number; give a number of mg")
+        if value < 0:
+            raise BadDiet(f"diet {entry!r}: a number of mg must be zero or more")
+        if value > MAX_VALUE:
+            raise BadDiet(f"diet {entry!r}: too large (at most 10⁹ mg)")
         return DietEntry(input=f"{value:g}mg", mg=value)
     if "=" in entry:
         raise BadDiet(f"diet '{entry[:40]}' looks like a food: give foods as --food FOOD=AMOUNT")

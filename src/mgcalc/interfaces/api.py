@@ -7,15 +7,19 @@
 Errors are :class:`mgcalc.MgcalcError` subclasses (also ``ValueError`` or ``LookupError``
 where that fits), with the command line's messages; an argument of the wrong type (a dict,
 bytes, one text where a list is expected, a bool where a number is) is refused the same way,
-never split into letters or passed on. A saved profile is never read here. Heavy modules load
-on first call, not on import.
+never split into letters or passed on. A number is any ``numbers.Real`` but a bool (numpy's
+too, a ``Fraction``, a ``Decimal``); a whole number any ``numbers.Integral``. ``None`` for an
+option means its default. A saved profile is never read here. Heavy modules load on first
+call, not on import.
 """
 
 from __future__ import annotations
 
+import numbers
 import os
+import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mgcalc.errors import BadDiet, BadWeight, InputError, UnknownForm
 
@@ -37,8 +41,37 @@ if TYPE_CHECKING:
 _Kind = Literal["text", "text?", "flag", "texts", "whole?", "path?", "amount?", "diet"]
 
 
+# The standard a person's reference values come from when none is named.
+DEFAULT_STANDARD = "us"
+
+
 def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, numbers.Real):
+        return True
+    decimal = sys.modules.get("decimal")  # a Decimal is a number, but not a numbers.Real
+    return decimal is not None and isinstance(value, decimal.Decimal)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, numbers.Integral) and _number(value)
+
+
+def _plain(value: Any) -> Any:
+    """Return a number of any numeric type as the int or float the core takes; else *value*."""
+    if isinstance(value, (str, int, float)) or not _number(value):
+        return value  # a bool is an int, and is refused where it is checked
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    try:
+        return float(value)
+    except OverflowError:  # a Fraction or a Decimal beyond a float: too large either way
+        return float("inf") if value > 0 else float("-inf")
+
+
+def _plain_entries(value: Any) -> Any:
+    return [_plain(each) for each in value] if isinstance(value, (list, tuple)) else _plain(value)
 
 
 def _texts(value: object) -> bool:
@@ -55,7 +88,7 @@ _ACCEPTS: dict[_Kind, Callable[[object], bool]] = {
     "text?": lambda value: value is None or isinstance(value, str),
     "flag": lambda value: isinstance(value, bool),
     "texts": _texts,
-    "whole?": lambda value: value is None or (isinstance(value, int) and _number(value)),
+    "whole?": lambda value: value is None or _whole(value),
     "path?": lambda value: value is None or isinstance(value, (str, os.PathLike)),
     "amount?": lambda value: value is None or _entry(value),
     "diet": lambda value: (
@@ -93,7 +126,7 @@ def _check(kind: _Kind, /, error: type[InputError] = InputError, **values: objec
         elif isinstance(value, (list, tuple)) and kind in ("texts", "diet"):
             fits = (lambda each: isinstance(each, str)) if kind == "texts" else _entry
             shown = f"a list holding {type(next(e for e in value if not fits(e))).__name__}"
-        elif isinstance(value, (str, bool, int, float)):
+        elif isinstance(value, (str, bool, int, float)) or _number(value):
             shown = repr(value)[:40]
         else:
             shown = type(value).__name__
@@ -205,8 +238,8 @@ def _convert(
                 )
             return convert_product(amount, product, form)
     return run(
-        amount, form, elemental=elemental, unit=unit, halves=halves, weight=weight, over=over,
-        maximum=max,
+        amount, form, elemental=elemental, unit=unit, halves=halves, weight=_plain(weight),
+        over=over, maximum=max,
     )  # fmt: skip
 
 
@@ -262,12 +295,11 @@ def diet(
     if diet_file is not None:
         from mgcalc.dietary.trackers import read_tracker
 
-        file = read_tracker(
-            os.fspath(diet_file), days=days, include_incomplete=include_incomplete, app=app
-        )
+        path, days = os.fspath(diet_file), _plain(days)
+        file = read_tracker(path, days=days, include_incomplete=include_incomplete, app=app)
     elif days is not None or include_incomplete or app is not None:
         raise BadDiet("--days, --include-incomplete and --app go with --diet-file")
-    return make_diet(entries, foods, file)
+    return make_diet(_plain_entries(entries), foods, file)
 
 
 def food(query: str) -> FoodSearch:
@@ -316,7 +348,7 @@ def dose(
     sex: str | None = None,
     pregnant: bool = False,
     lactating: bool = False,
-    standard: str = "us",
+    standard: str | None = None,
     weight: str | float | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
@@ -329,7 +361,8 @@ def dose(
 
     *items* is a list such as ``["glycinate=500mg", "oxide=400mg"]``; *age* is years or text
     (``"8mo"``); *sex* is ``female`` or ``male`` (also ``F``, ``woman``, …); *standard* is a
-    standard's key (also ``iom``, ``efsa``, …); *weight* is body weight (``"70kg"``). A
+    standard's key (also ``iom``, ``efsa``, …; None: ``us``); *weight* is body weight
+    (``"70kg"``, or a number of kg). A
     saved profile is never read here.
     *with_medicines* names medicines taken (interactions become warnings; names not in the
     list go to ``unknown_with``);
@@ -350,8 +383,8 @@ def dose(
     _check("amount?", BadWeight, weight=weight)
     _check("whole?", BadDiet, diet_days=diet_days)
     profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
-        weight=weight,
+        age=_plain(age), sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=DEFAULT_STANDARD if standard is None else standard, weight=_plain(weight),
     )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete, app)
     result = run(
@@ -391,7 +424,7 @@ def plan(
     sex: str | None = None,
     pregnant: bool = False,
     lactating: bool = False,
-    standard: str = "us",
+    standard: str | None = None,
     weight: str | float | None = None,
     with_medicines: Sequence[str] = (),
     kidney_impairment: bool = False,
@@ -416,12 +449,12 @@ def plan(
     _check("texts", with_medicines=with_medicines)
     _check("amount?", BadWeight, weight=weight)
     profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard,
-        weight=weight,
+        age=_plain(age), sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=DEFAULT_STANDARD if standard is None else standard, weight=_plain(weight),
     )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete, app)
     return run(
-        form, profile, unit=unit, diet=given, target=target, doses=doses,
+        form, profile, unit=unit, diet=given, target=target, doses=_plain(doses),
         allow_above_ul=allow_above_ul, with_medicines=with_medicines,
         kidney_impairment=kidney_impairment, halves=halves,
         supervised=supervised,
@@ -442,7 +475,7 @@ def reference(
     sex: str | None = None,
     pregnant: bool = False,
     lactating: bool = False,
-    standard: str = "us",
+    standard: str | None = None,
     show_all: bool = False,
 ) -> ReferenceListing:
     """Return the reference values for a person's group, or a standard's whole table."""
@@ -451,8 +484,9 @@ def reference(
 
     _check("flag", show_all=show_all)
     profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
+        age=_plain(age), sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=DEFAULT_STANDARD if standard is None else standard,
+    )  # fmt: skip
     return reference_values(profile, show_all=show_all)
 
 

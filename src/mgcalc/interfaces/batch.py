@@ -37,6 +37,7 @@ from mgcalc.interfaces.stopping import STOP
 from mgcalc.nutrition.intake import Dose, DoseFields
 from mgcalc.nutrition.planner import Plan
 from mgcalc.result import Result
+from mgcalc.text import spreadsheet_cell
 
 R = TypeVar("R", Dose, Plan, Conversion)
 InputFormat = Literal["jsonl", "csv"]
@@ -261,7 +262,7 @@ def is_above_ul(result: Dose | Plan | Conversion) -> bool:
     return not isinstance(result, Conversion) and result.above_ul  # a conversion has no UL
 
 
-def _decoded(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, str | Failed]]:
+def _decoded(stream: Iterable[bytes], first_line: int = 1) -> Iterator[tuple[int, str | Failed]]:
     for number, raw in enumerate(stream, start=first_line):
         if len(raw) > _MAX_LINE:
             yield number, Failed(BadRequest(f"line {number} is longer than {_MAX_LINE} bytes"))
@@ -281,7 +282,7 @@ def _jsonl(stream: IO[bytes], first_line: int = 1) -> Iterator[tuple[int, Record
 
 
 def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]:
-    reader = csv.reader(_csv_text(_decoded(stream)))
+    reader = csv.reader(_csv_text(_decoded(_csv_lines(stream))))
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
@@ -290,6 +291,12 @@ def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]
         yield 1, Failed(BadRequest(f"CSV header: {error}"))
         return
     keys = request_keys(model)
+    if any(";" in name for name in header) and any(
+        name.strip() in keys for cell in header for name in cell.split(";")
+    ):  # a spreadsheet set to a European locale separates cells with ';'
+        message = "CSV header: the file is separated by ';'; mgcalc reads comma-separated CSV"
+        yield 1, Failed(BadRequest(message))
+        return
     unknown = [name for name in header if name not in keys]
     if unknown:
         hint = did_you_mean(unknown[0], keys) or f"; the columns are {', '.join(keys)}"
@@ -318,6 +325,29 @@ def _csv(stream: IO[bytes], model: RequestModel) -> Iterator[tuple[int, Record]]
             yield line, _csv_record(dict(zip(header, row, strict=True)))
         except BadRequest as error:
             yield line, Failed(error, identifier)
+
+
+def _csv_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Yield a CSV file's lines, whether they end in LF, CRLF or a carriage return alone.
+
+    Some exports still end lines in CR alone (classic Mac OS): the header line tells.
+    """
+    first = stream.readline()
+    if b"\r" not in first.rstrip(b"\r\n"):
+        yield first
+        yield from stream
+        return
+    pending = first
+    while True:
+        *lines, pending = pending.split(b"\r")
+        for line in lines:
+            yield line + b"\n"
+        chunk = stream.read(BLOCK_BYTES)
+        if not chunk:
+            break
+        pending += chunk
+    if pending:
+        yield pending
 
 
 def _csv_id(header: list[str], row: list[str]) -> str | None:
@@ -429,6 +459,8 @@ def write_header(out: IO[str], command: Command, output_format: OutputFormat) ->
 def _csv_writer(lines: WholeLines, command: Command) -> Iterator[Writer]:
     rows = io.StringIO()
     writer = csv.writer(rows, lineterminator="\n")
+    # csv quotes a cell holding "\n" but not a lone "\r", which readers take as a line break.
+    quoted = csv.writer(rows, lineterminator="\n", quoting=csv.QUOTE_ALL)
     columns = _CSV_COLUMNS[command]
 
     def sent() -> None:
@@ -446,7 +478,9 @@ def _csv_writer(lines: WholeLines, command: Command) -> Iterator[Writer]:
             data = _flat(result)
             values += ["" if data.get(column) is None else data[column] for column in columns]
         values.append("" if error is None else error)
-        writer.writerow(values)
+        row = [spreadsheet_cell(value) for value in values]
+        carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in row)
+        (quoted if carriage_return else writer).writerow(row)
         if rows.tell() >= BLOCK_BYTES:
             sent()
 
