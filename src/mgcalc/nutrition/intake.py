@@ -271,21 +271,20 @@ def dose_fields(
         personal=profile.is_personal, days=days, sd_mg=None if diet is None else person.sd,
     )  # fmt: skip
     notes = person.notes + taken.notes + _diet_notes(diet, months, plain)
-    warnings = list(taken.warnings)
+    warnings = taken.warnings
     if assessment.ul == "above" and reference.ul_mg is not None:
-        warnings.append(above_ul(taken.supplemental_mg, reference.ul_mg, taken.salt_form))
+        warnings += (above_ul(taken.supplemental_mg, reference.ul_mg, taken.salt_form),)
     if taken.supplemental_mg > 0:
-        warnings.extend(person.cautions)
+        warnings += person.cautions
     if kidney_impairment:
         from mgcalc.clinical.cautions import KIDNEY_SOURCE
         from mgcalc.clinical.injection import iv_sulfate_g, renal_limit
 
         notes += (KIDNEY_SOURCE,)
         injected = iv_sulfate_g(taken.items)
-        warnings.extend(() if injected is None else (renal_limit(injected),))
-        warnings.append(KIDNEY)
+        warnings += (KIDNEY,) if injected is None else (renal_limit(injected), KIDNEY)
     if found is not NOTHING_WITH:
-        warnings.extend(with_notes(found))
+        warnings += tuple(with_notes(found))
     return DoseFields(
         schema_version=3,
         id=id,
@@ -299,7 +298,7 @@ def dose_fields(
         reference=reference,
         assessment=assessment,
         notes=notes,
-        warnings=tuple(warnings),
+        warnings=warnings,
         interactions=found.matches,
         unknown_with=found.unknown,
         next_step=next_step(
