@@ -71,12 +71,6 @@ class Spliced:
                 encode = _by_value(encode, field.annotation)
             elif (choices := _literals(field.annotation)) is not None:
                 encode = _ready(encode, choices)
-            elif field.annotation is int:
-                encode = _whole(encode)
-            elif field.annotation in (float, float | None):
-                encode = _real(encode)
-            elif _optional(field.annotation):
-                encode = _null_or(encode)
             self._encoders.append(encode)
         # '{"a":%b,"b":%b}': one formatting per object, the values' bytes in their places.
         self._template = b"{" + b",".join(key.replace(b"%", b"%%") + b"%b" for key in keys) + b"}"
@@ -124,47 +118,6 @@ def _literals(annotation: Any) -> tuple[object, ...] | None:
     values = (*typing.get_args(annotation), *extra)
     # bool is an int, and True == 1: a literal of both would share a key.
     return values if not any(isinstance(value, bool) for value in values) else None
-
-
-def _optional(annotation: Any) -> bool:
-    """Return whether *annotation* is a union that admits None (``float | None``)."""
-    union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
-    return union and type(None) in typing.get_args(annotation)
-
-
-def _null_or(encode: Encode) -> Encode:
-    """Write None as null without a call to the serialiser (often None: a skipped value)."""
-
-    def encode_or_null(value: object) -> bytes:
-        return b"null" if value is None else encode(value)
-
-    return encode_or_null
-
-
-def _whole(encode: Encode) -> Encode:
-    """Cache the bytes of an int field's values (a count: few values recur)."""
-    known = _Bytes(encode)
-
-    def encode_whole(value: object) -> bytes:
-        # Exactly int: True == 1, and a bool (or an int subclass) may serialise otherwise.
-        return known[value] if type(value) is int else encode(value)
-
-    return encode_whole
-
-
-def _real(encode: Encode) -> Encode:
-    """Cache the bytes of a float field's values (amounts recur: a diet, a list of items).
-
-    Equal floats have equal bytes, but for 0.0 and -0.0: zero is serialised every time.
-    """
-    known = _Bytes(encode)
-
-    def encode_real(value: object) -> bytes:
-        if value is None:
-            return b"null"
-        return known[value] if type(value) is float and value else encode(value)
-
-    return encode_real
 
 
 class _Bytes(dict[Any, bytes]):
