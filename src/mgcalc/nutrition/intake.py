@@ -266,9 +266,12 @@ def dose_fields(
     total = taken.supplemental_mg + diet_mg
     person = _person(profile)
     reference, months = person.reference, person.months
+    sd = None
+    if diet is not None and person.state is not None and months is not None:
+        sd = sd_for(months, profile.sex, person.state)
     assessment = assessment_fields(
         total, taken.supplemental_mg, reference, diet_given=diet is not None,
-        personal=profile.is_personal, days=days, sd_mg=None if diet is None else person.sd,
+        personal=profile.is_personal, days=days, sd_mg=sd,
     )  # fmt: skip
     notes = person.notes + taken.notes + _diet_notes(diet, months, plain)
     warnings = taken.warnings
@@ -318,7 +321,9 @@ class _Person(NamedTuple):
 
     reference: ReferenceUsed
     months: float | None
-    sd: float | None  # the group's day-to-day SD of intake, where sourced (used with a diet)
+    # "none", "pregnant" or "lactating" where an SD of intake may apply (an EAR, an age), else
+    # None: the SD is looked up only with a diet (the variation table is read only then).
+    state: str | None
     notes: tuple[str, ...]  # on the reference values: the notes' start
     young: str | None  # an infant or a young child: supplements for medical advice only
     cautions: tuple[str, ...]  # the age's cautions, given when supplements are taken
@@ -340,14 +345,11 @@ def _person(profile: Profile) -> _Person:
         _PEOPLE.clear()
     reference, notes = reference_for(profile)
     months = profile.age_months
-    sd = None
-    if reference.ear_mg is not None and months is not None:
-        state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
-        sd = sd_for(months, profile.sex, state)
+    state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
     person = _Person(
         reference=reference,
         months=months,
-        sd=sd,
+        state=state if reference.ear_mg is not None and months is not None else None,
         notes=tuple(notes),
         young=None
         if months is None or months >= EU_NO_UL_MONTHS
