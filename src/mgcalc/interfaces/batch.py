@@ -232,8 +232,8 @@ def _dose_json() -> Callable[[DoseFields], bytes]:
 
     return Spliced(
         Dose, nested={"assessment": Spliced(Assessment)},
-        by_identity=("diet", "profile", "reference"), each_by_identity=("items",),
-        by_value=("notes", "next_step"),
+        by_identity=("diet", "profile", "reference", "interactions"),
+        each_by_identity=("items",), by_value=("notes", "warnings", "unknown_with", "next_step"),
     )  # fmt: skip
 
 

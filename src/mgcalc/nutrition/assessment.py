@@ -294,29 +294,42 @@ def _adequacy(
             ),
         )
     code: Adequacy
+    shown = shown_mg(total)  # compared as shown (see reaches), each value once
     if ref.rda_mg is not None:
-        if ref.ear_mg is not None and not reaches(total, ref.ear_mg):
+        if ref.ear_mg is not None and shown < _shown(ref.ear_mg):
             code = "likely_inadequate"
-        elif not reaches(total, ref.rda_mg):
+        elif shown < _shown(ref.rda_mg):
             code = "possibly_inadequate"
         else:
             code = "likely_adequate"
         compared = ref.rda_mg
     elif ref.ai_mg is not None:
-        code = "adequate" if reaches(total, ref.ai_mg) else "cannot_assess"
+        code = "adequate" if shown >= _shown(ref.ai_mg) else "cannot_assess"
         compared = ref.ai_mg
     elif ref.ear_mg is not None:
-        reached = reaches(total, ref.ear_mg)
+        reached = shown >= _shown(ref.ear_mg)
         code = "at_least_average_requirement" if reached else "likely_inadequate"
         compared = ref.ear_mg
     else:
         return "not_assessed", None, f"Total {mg(total)}: no intake reference is set for this group"
     sure = None if found is None else found.z >= CRITERION_Z
     body = _comparison(code, ref.ear_mg, compared, recommended, ref.standard, days, sure)
-    sentence = f"Total {mg(total)} {body}"
-    if found is not None:
-        sentence += _confidence_text(found, total, days)
-    return code, compared, sentence
+    if found is None:
+        return code, compared, f"Total {mg(total)} {body}"
+    return code, compared, f"Total {mg(total)} {body}{_confidence_text(found, total, days)}"
+
+
+# A reference table's few values, as shown (a batch compares every total with them).
+_SHOWN: dict[float, float] = {}
+
+
+def _shown(reference_mg: float) -> float:
+    shown = _SHOWN.get(reference_mg)
+    if shown is None:
+        if len(_SHOWN) >= 4096:
+            _SHOWN.clear()
+        shown = _SHOWN[reference_mg] = shown_mg(reference_mg)
+    return shown
 
 
 def _confidence_text(found: "Confidence", total: float, days: int) -> str:

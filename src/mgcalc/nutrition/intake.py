@@ -21,7 +21,13 @@ from mgcalc.clinical.cautions import (
     above_ul,
     age_cautions,
 )
-from mgcalc.clinical.matched import InteractionMatch, found_with, is_injection, with_notes
+from mgcalc.clinical.matched import (
+    NOTHING_WITH,
+    InteractionMatch,
+    found_with,
+    is_injection,
+    with_notes,
+)
 from mgcalc.clinical.product_names import clears_with_products, product_by_amount, resolve_item
 from mgcalc.dietary.assembly import Diet, diet_notes, make_diet
 from mgcalc.errors import BadDiet, InputError
@@ -207,6 +213,8 @@ class _Taken(NamedTuple):
     supplemental_mg: float
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
+    injection: bool = False  # an injection or premix form is among the items
+    salt_form: str | None = None  # the first item's form that is not a product
 
 
 _NOTHING = _Taken(items=(), supplemental_mg=0.0, notes=(), warnings=())
@@ -251,43 +259,35 @@ def dose_fields(
     plain = diet_days is None and (diet is None or diet.file is None)
     days = 1 if plain else days_observed(diet, diet_days)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
-    found = found_with(
-        with_medicines, injection=any(is_injection(item.form) for item in taken.items)
+    found = (
+        found_with(with_medicines, injection=taken.injection) if with_medicines else NOTHING_WITH
     )
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
-    reference, notes = reference_for(profile)
-    months = profile.age_months
+    person = _person(profile)
+    reference, months = person.reference, person.months
     sd = None
-    if diet is not None and reference.ear_mg is not None and months is not None:
-        state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
-        sd = sd_for(months, profile.sex, state)
+    if diet is not None and person.state is not None and months is not None:
+        sd = sd_for(months, profile.sex, person.state)
     assessment = assessment_fields(
-        total, taken.supplemental_mg, reference,
-        diet_given=diet is not None, personal=profile.is_personal, days=days, sd_mg=sd,
+        total, taken.supplemental_mg, reference, diet_given=diet is not None,
+        personal=profile.is_personal, days=days, sd_mg=sd,
     )  # fmt: skip
-    notes.extend(taken.notes)
-    if diet is None:
-        notes.append(no_diet(months))
-    else:
-        notes.extend(diet_notes(diet))
-        if plain:
-            notes.append(ONE_DAY)
-    notes.extend(_ALWAYS)
-    warnings = list(taken.warnings)
+    notes = person.notes + taken.notes + _diet_notes(diet, months, plain)
+    warnings = taken.warnings
     if assessment.ul == "above" and reference.ul_mg is not None:
-        form = next((item.form for item in taken.items if item.product is None), None)
-        warnings.append(above_ul(taken.supplemental_mg, reference.ul_mg, form))
-    warnings.extend(age_cautions(months, profile.standard, taken.supplemental_mg))
+        warnings += (above_ul(taken.supplemental_mg, reference.ul_mg, taken.salt_form),)
+    if taken.supplemental_mg > 0:
+        warnings += person.cautions
     if kidney_impairment:
         from mgcalc.clinical.cautions import KIDNEY_SOURCE
         from mgcalc.clinical.injection import iv_sulfate_g, renal_limit
 
-        notes.append(KIDNEY_SOURCE)
+        notes += (KIDNEY_SOURCE,)
         injected = iv_sulfate_g(taken.items)
-        warnings.extend(() if injected is None else (renal_limit(injected),))
-        warnings.append(KIDNEY)
-    warnings.extend(with_notes(found))
+        warnings += (KIDNEY,) if injected is None else (renal_limit(injected), KIDNEY)
+    if found is not NOTHING_WITH:
+        warnings += tuple(with_notes(found))
     return DoseFields(
         schema_version=3,
         id=id,
@@ -300,8 +300,8 @@ def dose_fields(
         profile_source=None,
         reference=reference,
         assessment=assessment,
-        notes=tuple(notes),
-        warnings=tuple(warnings),
+        notes=notes,
+        warnings=warnings,
         interactions=found.matches,
         unknown_with=found.unknown,
         next_step=next_step(
@@ -309,13 +309,83 @@ def dose_fields(
             reference,
             taken.items,
             kidney_impairment,
-            young=None
-            if months is None or months >= EU_NO_UL_MONTHS
-            else young_child(months, profile.standard),
+            young=person.young,
             file=not plain and diet is not None and diet.file is not None,
             months=months,
         ),
     )
+
+
+class _Person(NamedTuple):
+    """What a dose's person gives, whatever the items and diet: a batch repeats people."""
+
+    reference: ReferenceUsed
+    months: float | None
+    # "none", "pregnant" or "lactating" where an SD of intake may apply (an EAR, an age), else
+    # None: the SD is looked up only with a diet (the variation table is read only then).
+    state: str | None
+    notes: tuple[str, ...]  # on the reference values: the notes' start
+    young: str | None  # an infant or a young child: supplements for medical advice only
+    cautions: tuple[str, ...]  # the age's cautions, given when supplements are taken
+
+
+# Profiles and diets are memoised (interfaces.request): the very same objects recur across a
+# batch, so their identity is a cheap key. The objects are stored to check that identity.
+_PEOPLE: dict[int, tuple[Profile, _Person]] = {}
+_DIETS: dict[tuple[int, bool], tuple[Diet | None, tuple[str, ...]]] = {}
+_MEMO_MAX = 16384
+
+
+def _person(profile: Profile) -> _Person:
+    """Return what *profile* gives (its reference values, notes and cautions), memoised."""
+    stored = _PEOPLE.get(id(profile))
+    if stored is not None and stored[0] is profile:
+        return stored[1]
+    if len(_PEOPLE) >= _MEMO_MAX:
+        _PEOPLE.clear()
+    reference, notes = reference_for(profile)
+    months = profile.age_months
+    state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
+    person = _Person(
+        reference=reference,
+        months=months,
+        state=state if reference.ear_mg is not None and months is not None else None,
+        notes=tuple(notes),
+        young=None
+        if months is None or months >= EU_NO_UL_MONTHS
+        else young_child(months, profile.standard),
+        cautions=tuple(age_cautions(months, profile.standard, 1.0)),
+    )
+    _PEOPLE[id(profile)] = (profile, person)
+    return person
+
+
+def _diet_notes(diet: Diet | None, months: float | None, plain: bool) -> tuple[str, ...]:
+    """Return the notes' end: on the diet (*plain*: a typed diet, 1 day), then those always
+    given. Without a diet, the note saying how to give one (its example fits the age)."""
+    if diet is None:
+        return (no_diet(months), *_ALWAYS)
+    key = (id(diet), plain)
+    stored = _DIETS.get(key)
+    if stored is not None and stored[0] is diet:
+        return stored[1]
+    if len(_DIETS) >= _MEMO_MAX:
+        _DIETS.clear()
+    tail = diet_notes(diet)
+    if plain:
+        tail.append(ONE_DAY)
+    notes = (*tail, *_ALWAYS)
+    _DIETS[key] = (diet, notes)
+    return notes
+
+
+def _clear_people() -> None:
+    _PEOPLE.clear()
+    _DIETS.clear()
+
+
+_person.cache_clear = _clear_people  # type: ignore[attr-defined]  # tests clear every memo
+clears_with_forms(_DIETS.clear)  # a diet's foods are read with the forms in use
 
 
 def days_observed(diet: Diet | None, diet_days: int | None) -> int:
@@ -498,11 +568,14 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
     notes: list[str] = []
     for _, said, _ in parts:
         notes.extend(note for note in said if note not in notes)
+    items = tuple(item for item, _, _ in parts)
     return _Taken(
-        items=tuple(item for item, _, _ in parts),
+        items=items,
         supplemental_mg=sum(item.elemental_mg for item, _, _ in parts),
         notes=tuple(notes),
         warnings=tuple(hint for _, _, hint in parts if hint),
+        injection=any(is_injection(item.form) for item in items),
+        salt_form=next((item.form for item in items if item.product is None), None),
     )
 
 
