@@ -15,8 +15,8 @@ from typing import NamedTuple
 from mgcalc.interaction_match import InteractionMatch
 
 __all__ = [
-    "INJECTION_KEYS", "NOTHING_WITH", "ByRoute", "InteractionMatch", "WithFound", "apart", "fold",
-    "found_with", "injections_only", "is_injection", "route_notes", "warning", "with_notes",
+    "INJECTION_KEYS", "NOTHING_WITH", "InteractionMatch", "WithFound", "apart", "fold",
+    "found_with", "is_injection", "route_notes", "warning", "with_notes",
 ]  # fmt: skip
 
 
@@ -54,34 +54,6 @@ def found_with(names: Sequence[str], *, injection: bool = False, oral: bool = Tr
     from mgcalc.clinical.interactions import matches
 
     return matches(names, injection=injection, oral=oral)
-
-
-class ByRoute(NamedTuple):
-    """A dose's fields with the rows on magnesium by mouth left out."""
-
-    warnings: tuple[str, ...]
-    notes: tuple[str, ...]
-    interactions: tuple[InteractionMatch, ...]
-
-
-def injections_only(
-    names: Sequence[str], warnings: Sequence[str], notes: Sequence[str]
-) -> ByRoute | None:
-    """Return the fields of a dose whose items are all injections or premixes, made with
-    *names* (``--with``): the rows on magnesium by mouth leave its interactions and warnings,
-    and a note says why (the dose's core found them with ``oral`` left true); None: no change."""
-    if not names:
-        return None
-    every = found_with(names, injection=True)
-    found = found_with(names, injection=True, oral=False)
-    if not found.by_mouth:
-        return None
-    left_out = set(with_notes(every)) - set(with_notes(found))
-    return ByRoute(
-        tuple(warning for warning in warnings if warning not in left_out),
-        (*notes, *route_notes(found)),
-        found.matches,
-    )
 
 
 def route_notes(found: WithFound) -> list[str]:

@@ -387,23 +387,10 @@ def dose(
         standard=DEFAULT_STANDARD if standard is None else standard, weight=_plain(weight),
     )  # fmt: skip
     given = _diet(diet, foods, diet_file, days, include_incomplete, app)
-    result = run(
+    return run(
         items, given, profile, with_medicines=with_medicines,
         kidney_impairment=kidney_impairment, diet_days=diet_days,
     )  # fmt: skip
-    return _by_route(result, with_medicines)
-
-
-def _by_route(result: Dose, with_medicines: Sequence[str]) -> Dose:
-    """Leave out the rows on magnesium by mouth when every item is an injection or premix."""
-    if not with_medicines or not result.items:
-        return result
-    from mgcalc.clinical.matched import injections_only, is_injection
-
-    if not all(is_injection(item.form) for item in result.items):
-        return result
-    new = injections_only(with_medicines, result.warnings, result.notes)
-    return result if new is None else result.model_copy(update=new._asdict())
 
 
 def plan(

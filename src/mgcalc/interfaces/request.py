@@ -21,7 +21,6 @@ from pydantic_core import ErrorDetails
 
 from mgcalc.chemistry.conversion import Conversion
 from mgcalc.chemistry.forms import clears_with_forms
-from mgcalc.clinical.matched import ByRoute, injections_only, is_injection
 from mgcalc.dietary.assembly import Diet, make_diet
 from mgcalc.errors import InputError
 from mgcalc.nutrition.intake import Dose, DoseFields, dose, dose_fields
@@ -232,12 +231,10 @@ def run_request(request: Request) -> Dose | Plan | Conversion:
     entries = tuple(request.diet) if isinstance(request.diet, list) else request.diet
     diet = _diet(entries, tuple(request.foods))
     if isinstance(request, DoseRequest):
-        result = dose(
+        return dose(
             request.items, diet, profile, id=request.id, with_medicines=request.with_,
             kidney_impairment=request.kidney_impairment, diet_days=request.diet_days,
         )  # fmt: skip
-        new = _by_route(request.with_, result)
-        return result if new is None else result.model_copy(update=new._asdict())
     return plan(
         request.form, profile, unit=request.unit, diet=diet, target=request.target,
         doses=request.doses, allow_above_ul=request.allow_above_ul, halves=request.halves,
@@ -253,23 +250,11 @@ def dose_fields_of(request: DoseRequest) -> DoseFields:
         request.age, request.sex, request.pregnant, request.lactating, request.standard
     )
     entries = tuple(request.diet) if isinstance(request.diet, list) else request.diet
-    fields = dose_fields(
+    return dose_fields(
         request.items, _diet(entries, tuple(request.foods)), profile, id=request.id,
         with_medicines=request.with_, kidney_impairment=request.kidney_impairment,
         diet_days=request.diet_days,
     )  # fmt: skip
-    new = _by_route(request.with_, fields)
-    if new is None:
-        return fields
-    return fields._replace(warnings=new.warnings, notes=new.notes, interactions=new.interactions)
-
-
-def _by_route(names: list[str], fields: Dose | DoseFields) -> ByRoute | None:
-    """Return the fields without the rows on magnesium by mouth, when every item is an
-    injection or premix (``api.dose`` does the same); None: no change."""
-    if not names or not fields.items or not all(is_injection(i.form) for i in fields.items):
-        return None
-    return injections_only(names, fields.warnings, fields.notes)
 
 
 # A batch holds few distinct people (about 10,000 in 100,000 realistic requests).

@@ -26,6 +26,7 @@ from mgcalc.clinical.matched import (
     InteractionMatch,
     found_with,
     is_injection,
+    route_notes,
     with_notes,
 )
 from mgcalc.clinical.product_names import clears_with_products, product_by_amount, resolve_item
@@ -214,6 +215,7 @@ class _Taken(NamedTuple):
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
     injection: bool = False  # an injection or premix form is among the items
+    oral: bool = True  # an item is taken by mouth (False: every item is an injection or premix)
     salt_form: str | None = None  # the first item's form that is not a product
 
 
@@ -260,7 +262,9 @@ def dose_fields(
     days = 1 if plain else days_observed(diet, diet_days)
     taken = _taken(tuple(items)) if items or diet is None else _NOTHING
     found = (
-        found_with(with_medicines, injection=taken.injection) if with_medicines else NOTHING_WITH
+        found_with(with_medicines, injection=taken.injection, oral=taken.oral)
+        if with_medicines
+        else NOTHING_WITH
     )
     diet_mg = 0.0 if diet is None else diet.mg
     total = taken.supplemental_mg + diet_mg
@@ -288,6 +292,7 @@ def dose_fields(
         warnings += (KIDNEY,) if injected is None else (renal_limit(injected), KIDNEY)
     if found is not NOTHING_WITH:
         warnings += tuple(with_notes(found))
+        notes += tuple(route_notes(found))  # rows on magnesium by mouth, left out for injections
     return DoseFields(
         schema_version=3,
         id=id,
@@ -575,6 +580,7 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
         notes=tuple(notes),
         warnings=tuple(hint for _, _, hint in parts if hint),
         injection=any(is_injection(item.form) for item in items),
+        oral=not items or not all(is_injection(item.form) for item in items),
         salt_form=next((item.form for item in items if item.product is None), None),
     )
 
