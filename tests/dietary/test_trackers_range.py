@@ -18,7 +18,8 @@ def test_the_range_is_of_the_days_used(tmp_path: Path) -> None:
     path = tmp_path / "days.csv"
     path.write_text(DAYS, encoding="utf-8")
     latest = read_tracker(str(path), days=2)
-    assert [day.mg for day in latest.days] == [200.0, 300.0]
+    assert [day.mg for day in latest.days if day.used] == [200.0, 300.0]
+    assert [day.left_out for day in latest.days] == ["outside_days", None, None]
     assert (latest.min_mg, latest.max_mg, latest.mean_mg) == (200.0, 300.0, 250.0)
     every = read_tracker(str(path))
     assert (every.min_mg, every.max_mg, every.mean_mg) == (200.0, 900.0, 1400 / 3)
