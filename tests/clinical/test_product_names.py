@@ -54,3 +54,17 @@ def test_a_form_name_does_not_even_import_the_products_module(
     monkeypatch.delattr(mgcalc.clinical, "products", raising=False)
     assert (find_product("oxide"), resolve_item("Oxide")) == (None, None)
     assert "mgcalc.clinical.products" not in sys.modules
+
+
+def test_the_names_without_hyphens_are_forgotten_with_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A memo the tests' clear_caches cannot see would answer from the shipped table after
+    # MGCALC_DATA_DIR changed (it did, in a random test order).
+    from helpers import clear_caches
+
+    assert resolve_item("slow-mag") is not None
+    monkeypatch.setenv("MGCALC_DATA_DIR", str(tables_with_one_broken(tmp_path, "products.csv")))
+    clear_caches()
+    with pytest.raises(DataError, match=r"products\.csv: is not UTF-8 text"):
+        resolve_item("slow-mag")

@@ -142,3 +142,16 @@ def test_infant_warning_is_bold_and_first() -> None:
     text = _table(dose(["oxide=100mg"], "50mg", make_profile(age="8mo")))
     assert "\x1b[1m• Infant under 1 year" in text
     assert text.index("Infant under 1 year") < text.index("Total 110.3 mg")  # cautions first
+
+
+def test_colours_do_not_depend_on_an_earlier_console() -> None:
+    # rich keeps a Style's ANSI codes on the object: a console of 8 colours first must not
+    # leave its codes for a true-colour one (a random test order once showed cyan).
+    bars = Bars([Bar("Total", 640.0, 320.0, "RDA"), Bar("Supplements", 700.0, 350.0, "UL", True)])
+    colour = _print(bars, force_terminal=True, color_system="truecolor").splitlines()
+    standard = _print(bars, force_terminal=True, color_system="standard")
+    # No true-colour codes in the bars of an 8-colour console (the legend's Text goes through
+    # rich's own cache of combined styles, which only consoles in one process share).
+    assert not any("38;2;" in line for line in standard.splitlines()[:2])
+    colour = _print(bars, force_terminal=True, color_system="truecolor").splitlines()
+    assert "0;158;115" in colour[0] and "230;159;0" in colour[1]

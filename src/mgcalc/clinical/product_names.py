@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from mgcalc.chemistry.forms import forms_table, normalize
@@ -78,27 +79,23 @@ def _squeeze(name: str) -> str:
     return re.sub(r"-+", "", normalize(name))
 
 
-_SQUEEZED: list[dict[str, Product]] = []
-
-
+@cache
 def _squeezed() -> dict[str, Product]:
     """Return the products by key and alias without hyphens; a name two products share is left
     out (it stays ambiguous: the exact name is needed)."""
-    if not _SQUEEZED:
-        from mgcalc.clinical.products import products_table
+    from mgcalc.clinical.products import products_table
 
-        found: dict[str, Product | None] = {}
-        for name, product in products_table().index.items():
-            squeezed = _squeeze(name)
-            if squeezed not in found:
-                found[squeezed] = product
-            elif (other := found[squeezed]) is not None and other.key != product.key:
-                found[squeezed] = None
-        _SQUEEZED.append({name: p for name, p in found.items() if p is not None})
-    return _SQUEEZED[0]
+    found: dict[str, Product | None] = {}
+    for name, product in products_table().index.items():
+        squeezed = _squeeze(name)
+        if squeezed not in found:
+            found[squeezed] = product
+        elif (other := found[squeezed]) is not None and other.key != product.key:
+            found[squeezed] = None
+    return {name: p for name, p in found.items() if p is not None}
 
 
-clears_with_products(_SQUEEZED.clear)
+clears_with_products(_squeezed.cache_clear)
 
 
 def product_by_amount(name: str, amount: str) -> Product | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from rich.segment import Segment
@@ -33,13 +33,14 @@ MAX_DAYS = 31
 _MAX_BAR = 48
 _MIN_BAR = 10
 _FIGURES = 12  # "1,234.5 mg ≥"
-_STYLES = {
-    "below": Style(color="#E69F00", bold=True),  # Okabe–Ito orange: below the EAR
-    "fill": Style(color="#0072B2"),  # Okabe–Ito blue
-    "good": Style(color="#009E73"),  # Okabe–Ito bluish green: past the RDA, as dose's bars
-    "empty": Style(dim=True),
-    "ear": Style(bold=True),
-    "rda": Style(bold=True),
+# Made anew for each render, as in render/picture.py (rich keeps a Style's ANSI codes on it).
+_STYLES: dict[str, dict[str, Any]] = {
+    "below": {"color": "#E69F00", "bold": True},  # Okabe–Ito orange: below the EAR
+    "fill": {"color": "#0072B2"},  # Okabe–Ito blue
+    "good": {"color": "#009E73"},  # Okabe–Ito bluish green: past the RDA, as dose's bars
+    "empty": {"dim": True},
+    "ear": {"bold": True},
+    "rda": {"bold": True},
 }
 # As dose's bars (render/picture.py): "=" up to the RDA, "+" above it (good). A day below
 # the EAR has its own mark ("#" is dose's caution above the UL, which food does not have).
@@ -185,7 +186,7 @@ class DietChart:
         for index, (kind, meaning) in enumerate(kinds):
             if index:
                 yield Segment(", ")
-            yield Segment(chars[kind], None if plain else _STYLES[kind])
+            yield Segment(chars[kind], None if plain else Style(**_STYLES[kind]))
             yield Segment(f" {meaning}")
         yield Segment.line()
 
@@ -227,6 +228,6 @@ def _bar(
         else:
             cells.append(marks.get(position, "empty"))
     return [
-        Segment(chars[cell] * len(list(run)), None if plain else _STYLES[cell])
+        Segment(chars[cell] * len(list(run)), None if plain else Style(**_STYLES[cell]))
         for cell, run in groupby(cells)
     ]

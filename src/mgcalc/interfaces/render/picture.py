@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -27,16 +27,22 @@ if TYPE_CHECKING:
 _LABEL = 12
 _MAX_BAR = 40
 _MIN_BAR = 10
-_WITHIN = Style(color="#0072B2")  # Okabe–Ito blue
-_GOOD = Style(color="#009E73")  # Okabe–Ito bluish green: past a reference value
-_PAST = Style(color="#E69F00", bold=True)  # Okabe–Ito orange: past the upper limit
-_STYLES = {
-    "fill": _WITHIN,
-    "good": _GOOD,
-    "past": _PAST,
-    "empty": Style(dim=True),
-    "mark": Style(bold=True),
+# Each bar's style is made anew: rich keeps a Style's ANSI codes on the object for the first
+# console that renders it, so a style shared by consoles of other colour systems (tests, an
+# embedding program) would show the first one's colours.
+_STYLES: dict[str, dict[str, Any]] = {
+    "fill": {"color": "#0072B2"},  # Okabe–Ito blue
+    "good": {"color": "#009E73"},  # Okabe–Ito bluish green: past a reference value
+    "past": {"color": "#E69F00", "bold": True},  # Okabe–Ito orange: past the upper limit
+    "empty": {"dim": True},
+    "mark": {"bold": True},
 }
+
+
+def _style(kind: str) -> Style:
+    return Style(**_STYLES[kind])
+
+
 _FANCY = {"fill": "█", "good": "▒", "past": "▓", "empty": "░", "mark": "│"}
 _PLAIN = {"fill": "=", "good": "+", "past": "#", "empty": ".", "mark": "|"}
 
@@ -103,7 +109,7 @@ def _key(bars: list[Bar], chars: dict[str, str], plain: bool) -> Text:
     for index, (kind, meaning) in enumerate(kinds):
         if index:
             key.append(", ")
-        key.append(chars[kind], None if plain else _STYLES[kind])
+        key.append(chars[kind], None if plain else _style(kind))
         key.append(f" {meaning}")
     return key
 
@@ -123,7 +129,7 @@ def _draw(bar: Bar, width: int, chars: dict[str, str], plain: bool) -> list[Segm
             cells.append("empty")
     segments = [Segment(f"{bar.label:<{_LABEL}} ")]
     for kind, run in groupby(cells):
-        segments.append(Segment(chars[kind] * len(list(run)), None if plain else _STYLES[kind]))
+        segments.append(Segment(chars[kind] * len(list(run)), None if plain else _style(kind)))
     return segments
 
 
