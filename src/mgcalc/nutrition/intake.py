@@ -384,6 +384,12 @@ def _diet_notes(diet: Diet | None, months: float | None, plain: bool) -> tuple[s
     return notes
 
 
+# Emptied as an lru_cache is (the tests' clear_caches calls every cache_clear): a profile
+# object kept across a change of tables (MGCALC_DATA_DIR) must not keep its old values.
+setattr(_person, "cache_clear", _PEOPLE.clear)  # noqa: B010 - a function's attribute
+setattr(_diet_notes, "cache_clear", _DIETS.clear)  # noqa: B010
+
+
 def _clear_people() -> None:
     _PEOPLE.clear()
     _DIETS.clear()
