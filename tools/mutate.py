@@ -123,11 +123,25 @@ MODULES: dict[str, list[str]] = {
     "clinical/products_file": ["tests/clinical/test_products.py"],
     "clinical/product_names": [
         "tests/clinical/test_product_names.py",
+        "tests/clinical/test_product_names_with_numbers.py",
         "tests/clinical/test_products.py",
     ],
-    "clinical/interactions": ["tests/clinical/test_interactions.py"],
+    "clinical/interactions": [
+        "tests/clinical/test_interactions.py",
+        "tests/clinical/test_by_mouth.py",
+        "tests/clinical/test_matched.py",
+    ],
     "clinical/matched": ["tests/clinical/test_matched.py", "tests/clinical/test_interactions.py"],
-    "clinical/cautions": ["tests/clinical/test_cautions.py", "tests/nutrition/test_assessment.py"],
+    "clinical/cautions": [
+        "tests/clinical/test_cautions.py",
+        "tests/clinical/test_listed_cautions.py",
+        "tests/clinical/test_injection.py",
+        "tests/nutrition/test_assessment.py",
+    ],
+    "clinical/injection": [
+        "tests/clinical/test_injection.py",
+        "tests/clinical/test_listed_cautions.py",
+    ],
     "clinical/serum": ["tests/clinical/test_serum.py", "tests/interfaces/test_cli_serum.py"],
     # Not the core, but a batch's dose lines are its bytes: they must equal the model's.
     "interfaces/render/spliced": [
