@@ -9,7 +9,17 @@ from typing import Any
 import pytest
 from helpers import assert_refused, tables_with_one_broken
 
-from mgcalc.clinical.matched import found_with
+from mgcalc.clinical.matched import (
+    INJECTION_KEYS,
+    WithFound,
+    apart,
+    fold,
+    found_with,
+    is_injection,
+    route_notes,
+    warning,
+    with_notes,
+)
 from mgcalc.errors import DataError
 
 
@@ -53,3 +63,85 @@ def test_no_name_does_not_even_import_the_interactions_module(
     monkeypatch.delattr(mgcalc.clinical, "interactions", raising=False)
     assert found_with([]) == ((), (), (), (), ())
     assert "mgcalc.clinical.interactions" not in sys.modules
+
+
+# The sentences --with gives, checked whole: their names, hours and wording reach the user.
+# NIH ODS (clinical.md): tetracyclines at least 2 hours before or 4–6 hours after (6 kept).
+TETRACYCLINE_SPACING = (
+    "NIH ODS (secondary): take the antibiotic at least 2 hours before or 4–6 hours after a "
+    "magnesium supplement. The UK SmPC's 2–3 hours or more is shorter, so the ODS figure is used."
+)
+
+
+def test_a_row_found_by_one_of_its_medicines_names_the_row_too() -> None:
+    (match,) = found_with(["Doxycycline"]).matches
+    assert warning(match) == (
+        "With Doxycycline (tetracyclines): Doxycycline ≥ 2 h before or ≥ 6 h after magnesium. "
+        f"Magnesium lowers their absorption. {TETRACYCLINE_SPACING} Source (secondary): NIH ODS "
+        "Magnesium fact sheet (secondary); UK SmPC of a magnesium product (medicines.org.uk)."
+    )
+
+
+def test_a_row_found_by_its_own_name_is_named_once() -> None:
+    found = found_with(["tetracycline", "ironn", "xyz"])
+    assert found.unknown == ("ironn", "xyz")
+    assert with_notes(found) == [
+        "With tetracycline: tetracycline ≥ 2 h before or ≥ 6 h after magnesium. Magnesium "
+        f"lowers their absorption. {TETRACYCLINE_SPACING} Source (secondary): NIH ODS "
+        "Magnesium fact sheet (secondary); UK SmPC of a magnesium product (medicines.org.uk).",
+        "Not in mgcalc's interactions list: ironn (did you mean 'iron'?), xyz. Absence from "
+        "the list is not evidence of safety: ask a pharmacist.",
+    ]
+
+
+def test_a_name_known_only_from_the_injection_label() -> None:
+    found = found_with(["neuromuscular blockers"])
+    assert (found.matches, found.injection_only) == ((), ("neuromuscular blockers",))
+    assert with_notes(found) == [
+        "neuromuscular blockers: in mgcalc's list only as a caution of the magnesium sulfate "
+        "injection's label, which applies to injection and premix forms, not to the forms given."
+    ]
+    (match,) = found_with(["neuromuscular blockers"], injection=True).matches
+    assert match.name == "Neuromuscular blockers, with magnesium injection"
+
+
+def test_no_magnesium_by_mouth_leaves_out_the_spacing_once() -> None:
+    found = found_with(["tetracycline", "ciprofloxacin"], injection=True, oral=False)
+    assert (found.matches, found.by_mouth) == ((), ("tetracycline", "ciprofloxacin"))
+    assert route_notes(found) == [
+        "tetracycline, ciprofloxacin: mgcalc's advice on absorption and on spacing the doses is "
+        "for magnesium taken by mouth; it does not apply to an injection or premix (it is in "
+        "'mgcalc interactions tetracycline')."
+    ]
+    assert with_notes(found) == []
+    assert route_notes(found_with(["tetracycline"])) == []
+
+
+def test_typos_are_offered_with_or() -> None:
+    found = WithFound(unknown=("ab",), typos=(("ab", ("iron", "zinc")),))
+    assert with_notes(found) == [
+        "Not in mgcalc's interactions list: ab (did you mean 'iron' or 'zinc'?). Absence from "
+        "the list is not evidence of safety: ask a pharmacist."
+    ]
+
+
+def test_injection_forms_are_the_sulfate_injection_and_premix() -> None:
+    assert INJECTION_KEYS == ("sulfate-injection", "sulfate-premix")
+    assert is_injection("sulfate-injection")
+    assert is_injection("sulfate-premix")
+    assert not is_injection("sulfate")
+    assert not is_injection(None)
+
+
+def test_spacing_said_for_each_side_given() -> None:
+    assert apart("x", 4, 8) == "x ≥ 4 h before or ≥ 8 h after magnesium"
+    assert apart("x", 4, None) == "x ≥ 4 h before magnesium"
+    assert apart("x", None, 8) == "x ≥ 8 h after magnesium"
+    assert apart("x", None, None) is None
+
+
+def test_fold_ignores_case_spacing_and_a_plural() -> None:
+    assert fold(" Tetra_Cyclines ") == "tetra cycline"
+    assert fold("Tetra--cyclines") == "tetra cycline"
+    assert fold("abs") == "abs"  # three letters or fewer keep their 's'
+    assert fold("abcs") == "abc"
