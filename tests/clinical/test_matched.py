@@ -10,7 +10,6 @@ import pytest
 from helpers import assert_refused, tables_with_one_broken
 
 from mgcalc.clinical.matched import (
-    INJECTION_KEYS,
     WithFound,
     apart,
     fold,
@@ -95,11 +94,15 @@ def test_a_row_found_by_its_own_name_is_named_once() -> None:
 
 
 def test_a_name_known_only_from_the_injection_label() -> None:
-    found = found_with(["neuromuscular blockers"])
-    assert (found.matches, found.injection_only) == ((), ("neuromuscular blockers",))
+    found = found_with(["neuromuscular blockers", "CNS depressants"])
+    assert (found.matches, found.injection_only) == (
+        (),
+        ("neuromuscular blockers", "CNS depressants"),
+    )
     assert with_notes(found) == [
-        "neuromuscular blockers: in mgcalc's list only as a caution of the magnesium sulfate "
-        "injection's label, which applies to injection and premix forms, not to the forms given."
+        "neuromuscular blockers, CNS depressants: in mgcalc's list only as a caution of the "
+        "magnesium sulfate injection's label, which applies to injection and premix forms, not "
+        "to the forms given."
     ]
     (match,) = found_with(["neuromuscular blockers"], injection=True).matches
     assert match.name == "Neuromuscular blockers, with magnesium injection"
@@ -126,7 +129,6 @@ def test_typos_are_offered_with_or() -> None:
 
 
 def test_injection_forms_are_the_sulfate_injection_and_premix() -> None:
-    assert INJECTION_KEYS == ("sulfate-injection", "sulfate-premix")
     assert is_injection("sulfate-injection")
     assert is_injection("sulfate-premix")
     assert not is_injection("sulfate")
@@ -145,3 +147,14 @@ def test_fold_ignores_case_spacing_and_a_plural() -> None:
     assert fold("Tetra--cyclines") == "tetra cycline"
     assert fold("abs") == "abs"  # three letters or fewer keep their 's'
     assert fold("abcs") == "abc"
+
+
+def test_a_row_without_hours_says_no_spacing_headline() -> None:
+    # The UK SmPC (emc 4841) gives no hours for digoxin.
+    (match,) = found_with(["digoxin"]).matches
+    assert (match.medicine_before_h, match.medicine_after_h) == (None, None)
+    assert warning(match) == (
+        "With digoxin: A UK magnesium SmPC says magnesium may reduce its absorption. No hours "
+        "are given: separate the doses; ask a pharmacist. Source (primary): UK magnesium SmPC "
+        "(medicines.org.uk emc 4841)."
+    )
