@@ -153,3 +153,73 @@ def test_an_unreadable_value_is_shown_up_to_40_characters(text: str, shown: str)
     assert str(caught.value) == (
         f"cannot read serum value '{shown}'; write e.g. 2.0mg/dL or 0.8mmol/L"
     )
+
+
+# What the user reads, whole: the interval's source, the label's texts, the notes and refusals
+# (clinical.md, "Serum / plasma magnesium": IOM 1997 ch. 6; the magnesium sulfate label).
+def test_the_interval_and_the_label_s_texts_whole() -> None:
+    result = serum("0.5mmol/L")
+    assert result.interval.source == (
+        "IOM 1997, Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D and "
+        'Fluoride, ch. 6: "The normal serum magnesium concentration is 0.75 to 0.95 mmol/liter '
+        '(1.8 to 2.3 mg/dl)"'
+    )
+    (low,) = result.thresholds
+    assert (low.meq_per_l, low.mmol_per_l, low.passed, low.evidence) == (
+        1.5, 0.75, "below", "primary"
+    )  # fmt: skip
+    assert low.text == (
+        "Below 1.5 mEq/L: hypomagnesemia, as the magnesium sulfate injection label defines it."
+    )
+    assert low.source == "Magnesium sulfate injection label (DailyMed, Pfizer)"
+    four, ten = serum("12mEq/L").thresholds
+    assert four.text == (
+        "Above 4 mEq/L: deep tendon reflexes decrease as serum magnesium rises (magnesium "
+        "sulfate injection label)."
+    )
+    assert ten.text == (
+        "At or above 10 mEq/L: the label's level at which deep tendon reflexes disappear and "
+        "respiratory paralysis may occur ('approaching 10 mEq/L', magnesium sulfate injection "
+        "label)."
+    )
+    assert serum("4.1mEq/L").thresholds[-1].text == (
+        "Next level, approaching 10 mEq/L: reflexes disappear and respiratory paralysis may "
+        "occur (magnesium sulfate injection label)."
+    )
+    assert result.notes == (
+        "A laboratory's own reference interval prevails: published intervals differ "
+        "(Merck Manual 1.8–2.6 mg/dL; Medscape 1.7–2.1 mg/dL; secondary sources).",
+        "IOM's 1.8–2.3 mg/dL is its rounding of 0.75–0.95 mmol/L: mgcalc decides in "
+        "mmol/L, bounds included.",
+        "A unit conversion and a comparison with a published interval, not treatment advice.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2.0", "serum value '2.0' has no unit; add mg/dL, mmol/L, mEq/L or mg/L"),
+        ("-1mmol/L", "serum value '-1mmol/L' is negative"),
+        ("2.0mg/kg", "unknown unit 'mg/kg' in '2.0mg/kg'; use mg/dL, mmol/L, mEq/L or mg/L"),
+        ("2,0mg/dL", "cannot read serum value '2,0mg/dL'; write e.g. 2.0mg/dL or 0.8mmol/L"),
+        ("200mmol/L", "serum value '200mmol/L' is implausibly high (over 100 mmol/L)"),
+    ],
+)
+def test_refusals_whole(text: str, message: str) -> None:
+    with pytest.raises(BadSerum) as caught:
+        serum(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "mmol"),
+    [
+        ("2.4305 MG / DL", 1.0),  # units folded: case and spaces
+        ("2 mEq/L", 1.0),
+        ("24.305 mg/L", 1.0),
+        ("1 mmol/L", 1.0),
+    ],
+)
+def test_each_unit_read_as_typed(text: str, mmol: float) -> None:
+    # clinical.md: 1 mmol/L = 2 mEq/L = 24.305 mg/L = 2.4305 mg/dL.
+    assert serum(text).mmol_per_l == pytest.approx(mmol, rel=TOLERANCE)
