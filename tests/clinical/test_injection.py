@@ -124,3 +124,42 @@ def test_an_oral_plan_gets_only_the_kidney_caution(mgcalc: Any) -> None:
         data = mgcalc("plan", form, "--target", "300mg", *PLAN, "--supervised").json()
         assert KIDNEY in data["warnings"]
         assert not [text for text in data["warnings"] if "48 hours" in text]
+
+
+# The warnings whole (clinical.md, "Magnesium sulfate injection: the label's limits"): the
+# label's words, its figures and its name reach the user as written here.
+def test_the_label_s_warnings_whole() -> None:
+    label = "magnesium sulfate injection label, DailyMed"
+    assert injection.rate_warning(200.0) == (
+        "200 mg/min of MgSO4·7H2O is above the label's rate: it 'should generally not exceed "
+        f"150 mg/minute' ({label}). Higher rates are used under supervision (e.g. eclampsia "
+        "loading of 4 g over 15–20 min)."
+    )
+    assert injection.dilution_warning(50.0) == (
+        "Infused at 50 % w/v of MgSO4·7H2O: the 50 % injection 'must be diluted to a "
+        f"concentration of 20 % or less prior to intravenous infusion' ({label})."
+    )
+    limit = (
+        "Severe renal insufficiency: the label's maximum is 20 g of magnesium sulfate in 48 "
+        "hours ('In the presence of severe renal insufficiency, the maximum dosage of magnesium "
+        f"sulfate is 20 grams/48 hours', {label})."
+    )
+    assert injection.renal_limit(20.0) == limit
+    assert (
+        injection.renal_limit(25.0)
+        == limit + " This amount alone, 25 g of MgSO4·7H2O, is above it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "bound"),
+    [
+        (injection.rate_warning, 150.0),
+        (injection.dilution_warning, 20.0),
+        (lambda value: "is above it" in injection.renal_limit(value) or None, 20.0),
+    ],
+)
+def test_each_bound_is_included_within_float_rounding_only(check: Any, bound: float) -> None:
+    # The slack (1e-9, relative) absorbs rounding; a millionth above the bound is above it.
+    assert check(bound * (1 + 1e-10)) is None
+    assert check(bound * (1 + 1e-6)) is not None
