@@ -14,6 +14,7 @@ from mgcalc.clinical.cautions import (
     KIDNEY_SUPERVISED,
     above_ul,
     age_cautions,
+    listed_cautions,
 )
 
 
@@ -137,3 +138,82 @@ def test_the_share_above_the_limit_is_of_the_limit(supplemental: float, share: s
     text = above_ul(supplemental, 350.0)
     assert f"above the upper limit (350 mg) {share}." in text
     assert "'mgcalc plan FORM'" in text  # no form named: the placeholder
+
+
+# The cautions as the user reads them, whole (clinical.md, "Kidney impairment", "Infants").
+def test_the_warnings_whole() -> None:
+    assert INFANT == (
+        "Infant under 1 year: the IOM sets no upper limit for infants because of concern about "
+        "their ability to handle excess magnesium, and advises that it come from food and "
+        "formula only; supplements for an infant are for medical advice only (IOM DRI summary "
+        "tables, footnote)."
+    )
+    assert EU_UNDER_4 == (
+        "Child under 4 years: the EU sets no upper level for magnesium below 4 years (SCF 2001, "
+        "adopted by EFSA 2006), so no amount of supplement can be judged safe here; supplements "
+        "are for medical advice only."
+    )
+    assert KIDNEY == (
+        "Kidney impairment: the kidneys clear magnesium, so ask a doctor before taking "
+        "magnesium supplements, antacids or laxatives (magnesium laxative labels: 'Ask a doctor "
+        "before use if you have kidney disease', DailyMed)."
+    )
+
+
+def test_above_the_upper_limit_whole() -> None:
+    assert above_ul(603.0, 350.0, "oxide") == (
+        "Supplemental magnesium (603 mg) is above the upper limit (350 mg) by 253 mg: it is "
+        "172 % of the upper limit. Excess magnesium from supplements shows first as diarrhoea "
+        "(IOM 1997); antacids and laxatives count toward the limit. Doses above it are for "
+        "medical supervision, especially with kidney impairment; 'mgcalc plan oxide' (with the "
+        "same profile and diet) gives an amount within it."
+    )
+
+
+def test_the_listed_cautions_whole() -> None:
+    kidney, infant, eu_under_4 = listed_cautions()
+    assert kidney == (
+        "kidney",
+        "Kidney impairment",
+        "The kidneys clear magnesium: ask a doctor before taking magnesium supplements, "
+        "antacids or laxatives. Deaths from very large magnesium exposures occurred especially "
+        "with renal insufficiency. For magnesium sulfate injection, in severe renal "
+        "insufficiency the label's maximum is 20 g of magnesium sulfate in 48 hours. mgcalc "
+        "gives this caution with --kidney-impairment (dose, plan, convert), the injection's "
+        "limit with an injection, premix or bag; plan then plans no supplement unless "
+        "--supervised.",
+        "IOM 1997, p. 244 (deaths, especially with renal insufficiency); magnesium laxative "
+        "labels, DailyMed ('Ask a doctor before use if you have kidney disease'); magnesium "
+        "sulfate injection label, DailyMed ('In the presence of severe renal insufficiency, the "
+        "maximum dosage of magnesium sulfate is 20 grams/48 hours')",
+        ("kidney impairment", "kidney disease", "renal", "renal insufficiency", "renal impairment"),
+    )
+    assert infant == (
+        "infant",
+        "Infant under 1 year",
+        "The IOM sets no upper limit for infants because of concern about their ability to "
+        "handle excess magnesium, and advises that it come from food and formula only; "
+        "supplements for an infant are for medical advice only. mgcalc gives this caution when "
+        "a supplement is counted for an age under 12 months.",
+        "IOM DRI summary tables, footnote",
+        ("infants", "baby"),
+    )
+    assert eu_under_4 == (
+        "eu-under-4",
+        "Child under 4 years (eu, dach)",
+        "The EU sets no upper level for magnesium below 4 years, so no amount of supplement can "
+        "be judged safe; supplements are for medical advice only. mgcalc gives this caution "
+        "with the standards eu and dach when a supplement is counted for an age under 4 years.",
+        "SCF 2001, adopted by EFSA 2006",
+        ("child under 4", "under 4"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("renal impairment", "kidney"), ("Kidney disease", "kidney"), ("baby", "infant"),
+     ("under 4", "eu-under-4"), ("Child under 4", "eu-under-4")],
+)  # fmt: skip
+def test_each_caution_is_found_by_its_other_names(mgcalc: Any, name: str, key: str) -> None:
+    data = mgcalc("interactions", name, "--json").json()
+    assert [caution["key"] for caution in data["cautions"]] == [key]
