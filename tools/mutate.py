@@ -130,6 +130,7 @@ MODULES: dict[str, list[str]] = {
         "tests/clinical/test_interactions.py",
         "tests/clinical/test_by_mouth.py",
         "tests/clinical/test_matched.py",
+        "tests/clinical/test_listed_cautions.py",
     ],
     "clinical/matched": ["tests/clinical/test_matched.py", "tests/clinical/test_interactions.py"],
     "clinical/cautions": [

@@ -11,9 +11,12 @@ from helpers import assert_refused, edit_csv
 from mgcalc.clinical.interactions import (
     Interaction,
     UnknownMedicine,
+    edits,
     find,
     interactions_table,
+    list_interactions,
     matches,
+    typo_of,
 )
 from mgcalc.datafiles import data_file
 from mgcalc.errors import DataError
@@ -503,3 +506,87 @@ def test_no_other_medicine_is_offered_for_a_far_name(name: str, refused: bool) -
     with pytest.raises(UnknownMedicine) as caught:
         find(name)
     assert ("did you mean" in str(caught.value)) is (name == "iro")
+
+
+# Optimal string alignment, the distance the typo hints use: each value counted by hand.
+@pytest.mark.parametrize(
+    ("first", "second", "distance"),
+    [
+        ("ab", "ab", 0),
+        ("ab", "ba", 1),  # two letters swapped: one edit
+        ("abc", "acb", 1),
+        ("kitten", "sitting", 3),
+        ("ca", "abc", 3),  # no edit twice on one substring: 3, where true Damerau gives 2
+        ("", "abc", 3),
+        ("abc", "", 3),
+    ],
+)
+def test_edits_between_two_names(first: str, second: str, distance: int) -> None:
+    assert edits(first, second, 5) == distance
+    assert edits(second, first, 5) == distance
+
+
+def test_edits_stop_one_beyond_the_limit() -> None:
+    assert edits("abcdef", "uvwxyz", 1) == 2  # 6 apart: limit + 1
+    assert edits("abcdef", "uvwxyz", 6) == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "offered"),
+    [
+        ("irxnx", []),  # 5 letters, 2 edits from 'iron': 1 edit at most up to 5 letters
+        ("dagoxn", ["digoxin"]),  # 6 letters, 2 edits: offered
+        ("levothyrxinee", ["levothyroxine"]),  # 2 edits
+        ("levthyrxinee", []),  # 3 edits: never
+        ("vabramycin", ["vibramycin", "tobramycin"]),  # 1 edit, then 2: nearest first
+    ],
+)
+def test_which_names_are_likely_typos(name: str, offered: list[str]) -> None:
+    assert typo_of(name, interactions_table().index) == offered
+
+
+def test_two_likely_names_are_offered_with_or() -> None:
+    with pytest.raises(UnknownMedicine) as caught:
+        find("vabramycin")
+    assert str(caught.value) == (
+        "'vabramycin' is not in mgcalc's interactions list; did you mean 'vibramycin' or "
+        "'tobramycin'? (absence from mgcalc's list is not evidence of safety: ask a pharmacist)"
+    )
+
+
+def test_with_offers_typos_for_names_up_to_64_characters() -> None:
+    at_64, at_65 = "doxy" + " " * 54 + "cyclin", "doxy" + " " * 55 + "cyclin"
+    found = matches([at_64, at_65])
+    assert found.unknown == (at_64, at_65)
+    assert found.typos == ((at_64, ("doxycycline",)),)
+
+
+def test_the_whole_list_and_its_notes() -> None:
+    listing = list_interactions()
+    assert listing.query is None
+    assert listing.interactions == interactions_table().rows
+    assert len(listing.interactions) == 49  # every row of data/interactions.csv
+    assert [caution.key for caution in listing.cautions] == ["kidney", "infant", "eu-under-4"]
+    assert listing.notes == (
+        "Hours before / after: take the medicine at least so many hours before magnesium, or "
+        "after it; hours are given only where a source gives them.",
+        "Rows marked 'injection only' are from the magnesium sulfate injection's label: "
+        "--with shows them with an injection or premix form.",
+        "Rows marked 'magnesium by mouth' concern magnesium taken by mouth (absorption, spacing "
+        "the doses): --with does not show them for an injection or premix form alone.",
+        "The list covers medicines named in mgcalc's sources; absence from mgcalc's list is not "
+        "evidence of safety: ask a pharmacist.",
+    )
+
+
+def test_a_caution_s_listing_carries_each_field_where_it_belongs() -> None:
+    from mgcalc.clinical.cautions import listed_cautions
+
+    listing = list_interactions("renal")
+    assert listing.interactions == ()
+    (caution,) = listing.cautions
+    kidney = listed_cautions()[0]
+    assert (caution.key, caution.name, caution.text, caution.source) == kidney[:4]
+    assert len(list_interactions("iron").cautions) == 0
+    with pytest.raises(UnknownMedicine):
+        list_interactions("kidny")
