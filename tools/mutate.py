@@ -172,6 +172,10 @@ class Mutant:
     end_line: int
     description: str
     module_level: bool = False  # a constant or table: every test of the module may reach it
+    # The statement holding the change: Python reports no line of its own for a literal
+    # inside a longer statement (a tuple of notes in a call), so a test that runs the
+    # statement reaches it.
+    statement: tuple[int, int] = (0, 0)
 
 
 _COMPARE_SWAP: dict[type[ast.cmpop], type[ast.cmpop]] = {
@@ -435,12 +439,19 @@ def mutants(tree: ast.Module) -> list[Mutant]:
     """Return every mutant of a parsed module, with the lines a test must run to reach it."""
     found = []
     top = {id(child) for statement in _module_assignments(tree) for child in ast.walk(statement)}
+    holder: dict[int, tuple[int, int]] = {}  # node -> lines of its innermost statement
+    for statement in ast.walk(tree):
+        if isinstance(statement, ast.stmt):
+            lines = (statement.lineno, statement.end_lineno or statement.lineno)
+            for child in ast.walk(statement):  # outer statements first: inner ones overwrite
+                holder[id(child)] = lines
     for index, (node, _, description) in enumerate(_sites(tree)):
         # A forced or swapped condition is reached when its test runs.
         where = node.test if isinstance(node, (ast.If, ast.While, ast.IfExp)) else node
         line = getattr(where, "lineno", 0)
         end = getattr(where, "end_lineno", line) or line
-        found.append(Mutant(index, line, end, description, module_level=id(node) in top))
+        statement = holder.get(id(node), (line, end))
+        found.append(Mutant(index, line, end, description, id(node) in top, statement))
     return found
 
 
@@ -745,6 +756,9 @@ def _run_module(
         # Only the tests that run the mutated lines can notice it, in their usual order.
         lines = range(mutant.line, mutant.end_line + 1)
         reach = set().union(*(covered.get(line, set()) for line in lines))
+        if not reach:  # a literal inside a longer statement: its statement's tests
+            lines = range(mutant.statement[0], mutant.statement[1] + 1)
+            reach = set().union(*(covered.get(line, set()) for line in lines))
         if mutant.module_level:  # run on import: any test of the module may see it
             reach = set(order)
         if not reach:
