@@ -223,3 +223,14 @@ def test_refusals_whole(text: str, message: str) -> None:
 def test_each_unit_read_as_typed(text: str, mmol: float) -> None:
     # clinical.md: 1 mmol/L = 2 mEq/L = 24.305 mg/L = 2.4305 mg/dL.
     assert serum(text).mmol_per_l == pytest.approx(mmol, rel=TOLERANCE)
+
+
+def test_ten_meq_per_l_counts_from_the_very_edge_of_its_slack() -> None:
+    # The label's "approaching 10 mEq/L" is included: 10 × (1 − 1e-9), exactly, passes it.
+    edge = serum("9.999999990000001mEq/L")
+    assert edge.meq_per_l == 10 * (1 - 1e-9)
+    assert [level.meq_per_l for level in edge.thresholds] == [4.0, 10.0]
+    below = serum("9.99999998mEq/L")
+    assert [(level.meq_per_l, level.passed) for level in below.thresholds] == [
+        (4.0, "above"), (10.0, "next")
+    ]  # fmt: skip
