@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 from helpers import assert_refused, tables_with_one_broken
 
-from mgcalc.clinical.product_names import find_product, resolve_item
+from mgcalc.clinical.product_names import (
+    find_product,
+    is_product_name,
+    product_by_amount,
+    resolve_item,
+)
 from mgcalc.errors import DataError
 
 
@@ -68,3 +73,41 @@ def test_the_names_without_hyphens_are_forgotten_with_the_tables(
     clear_caches()
     with pytest.raises(DataError, match=r"products\.csv: is not UTF-8 text"):
         resolve_item("slow-mag")
+
+
+# clinical.md, "Additions and corrections, 2026-12-07": Epsom salt's label declares magnesium
+# per level teaspoon (495 mg), Mag-Ox 400 per tablet (241.3 mg): a spoon of the salt or a
+# count of Mag-Ox means that product; a mass stays the salt's weight.
+@pytest.mark.parametrize(
+    ("name", "amount", "key"),
+    [
+        ("epsom", "1tsp", "epsom-laxative"),
+        ("Epsom-Salt", "15 mL", "epsom-laxative"),
+        ("epsom-salts", "1tsp", "epsom-laxative"),
+        ("mag-ox", "2", "mag-ox-400"),
+        ("mag-ox", " 2 ", "mag-ox-400"),
+        ("epsom", "1g", None),  # a mass: the salt
+        ("epsom", "2", None),  # a count of a salt measured by the spoon
+        ("epsom", "1tsp@5%", None),  # a strength given: a solution, not the label's spoon
+        ("epsom", "5mL@100mg/mL", None),
+        ("epsom", "1 mL/kg", None),
+        ("epsom", "xx", None),
+        ("mag-ox", "1tsp", None),  # a volume of a tablet
+        ("mag-ox", "2.5", None),  # tablets are whole
+        ("oxide", "1", None),  # not a salt name a product's label answers
+    ],
+)
+def test_a_salt_s_name_with_a_label_s_amount_means_the_product(
+    name: str, amount: str, key: str | None
+) -> None:
+    found = product_by_amount(name, amount)
+    assert (found.key if found else None) == key
+
+
+def test_an_amount_that_is_not_text_means_no_product() -> None:
+    assert product_by_amount("epsom", 3) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("words", "known"), [("magox 400", True), ("  ", False), ("", False)])
+def test_which_words_name_a_product(words: str, known: bool) -> None:
+    assert is_product_name(words) is known
