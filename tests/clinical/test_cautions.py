@@ -10,6 +10,7 @@ from mgcalc.clinical.cautions import (
     EU_UNDER_4,
     INFANT,
     KIDNEY,
+    KIDNEY_NO_PLAN,
     KIDNEY_SOURCE,
     KIDNEY_SUPERVISED,
     above_ul,
@@ -157,6 +158,21 @@ def test_the_warnings_whole() -> None:
         "Kidney impairment: the kidneys clear magnesium, so ask a doctor before taking "
         "magnesium supplements, antacids or laxatives (magnesium laxative labels: 'Ask a doctor "
         "before use if you have kidney disease', DailyMed)."
+    )
+    assert KIDNEY_SOURCE == (
+        "The kidney caution's sources: deaths from very large magnesium exposures occurred "
+        "especially with renal insufficiency (IOM 1997, p. 244); magnesium laxative labels say "
+        "'Ask a doctor before use if you have kidney disease' (DailyMed)."
+    )
+    assert KIDNEY_NO_PLAN == (
+        "No supplement planned: with kidney impairment the kidneys may not clear magnesium, so "
+        "whether to take a supplement, and how much, is for a doctor to say (DailyMed OTC "
+        "labels: 'Ask a doctor before use if you have kidney disease'). A clinician can plan "
+        "one with --supervised."
+    )
+    assert KIDNEY_SUPERVISED == (
+        "--supervised: planned with kidney impairment, for medical supervision; the upper "
+        "limit still caps the plan unless --allow-above-ul."
     )
 
 
