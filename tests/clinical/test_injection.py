@@ -162,4 +162,16 @@ def test_the_label_s_warnings_whole() -> None:
 def test_each_bound_is_included_within_float_rounding_only(check: Any, bound: float) -> None:
     # The slack (1e-9, relative) absorbs rounding; a millionth above the bound is above it.
     assert check(bound * (1 + 1e-10)) is None
+    assert check(bound * (1 + 2e-9)) is not None
     assert check(bound * (1 + 1e-6)) is not None
+
+
+def test_only_sulfate_solutions_count_toward_the_renal_limit(mgcalc: Any) -> None:
+    # 25 g of MgSO4·7H2O as a 50 % solution; a chloride solution and a liquid product beside it
+    # are not the label's magnesium sulfate, so the amount held against 20 g stays 25 g.
+    args = ["dose", "sulfate=25g@500mg/mL", "chloride=10g@100mg/mL", "phillips-mom=15mL"]
+    warnings = mgcalc(*args, "--kidney-impairment", "--json").json()["warnings"]
+    [limit] = [text for text in warnings if "20 grams/48 hours" in text]
+    assert limit.endswith("This amount alone, 25 g of MgSO4·7H2O, is above it.")
+    alone = ["dose", "chloride=10g@100mg/mL", "phillips-mom=15mL", "--kidney-impairment", "--json"]
+    assert not [text for text in mgcalc(*alone).json()["warnings"] if "48 hours" in text]
