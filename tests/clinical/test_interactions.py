@@ -519,6 +519,7 @@ def test_no_other_medicine_is_offered_for_a_far_name(name: str, refused: bool) -
         ("ca", "abc", 3),  # no edit twice on one substring: 3, where true Damerau gives 2
         ("", "abc", 3),
         ("abc", "", 3),
+        ("acacabc", "ca", 5),  # never fewer than the difference in length
     ],
 )
 def test_edits_between_two_names(first: str, second: str, distance: int) -> None:
@@ -590,3 +591,9 @@ def test_a_caution_s_listing_carries_each_field_where_it_belongs() -> None:
     assert len(list_interactions("iron").cautions) == 0
     with pytest.raises(UnknownMedicine):
         list_interactions("kidny")
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_with_refuses_a_blank_name_among_others(blank: str) -> None:
+    with pytest.raises(UnknownMedicine, match="give a medicine's generic name or class"):
+        matches(["iron", blank])
