@@ -162,6 +162,7 @@ def test_the_label_s_warnings_whole() -> None:
 def test_each_bound_is_included_within_float_rounding_only(check: Any, bound: float) -> None:
     # The slack (1e-9, relative) absorbs rounding; a millionth above the bound is above it.
     assert check(bound * (1 + 1e-10)) is None
+    assert check(bound * (1 + 1e-9)) is None  # the very edge of the slack: still the bound
     assert check(bound * (1 + 2e-9)) is not None
     assert check(bound * (1 + 1e-6)) is not None
 
@@ -175,3 +176,26 @@ def test_only_sulfate_solutions_count_toward_the_renal_limit(mgcalc: Any) -> Non
     assert limit.endswith("This amount alone, 25 g of MgSO4·7H2O, is above it.")
     alone = ["dose", "chloride=10g@100mg/mL", "phillips-mom=15mL", "--kidney-impairment", "--json"]
     assert not [text for text in mgcalc(*alone).json()["warnings"] if "48 hours" in text]
+
+
+def test_a_conversion_without_a_rate_is_held_against_the_renal_limit_only() -> None:
+    from mgcalc.chemistry.conversion import convert
+
+    # 4 g of the 50 % injection (8 mL) with no duration: no rate, so no rate or dilution note.
+    converted = convert("4g", "sulfate-injection-50")
+    assert converted.rate is None
+    assert injection.conversion_warnings(converted, kidney=True) == (injection.renal_limit(4.0),)
+    assert injection.conversion_warnings(converted, kidney=False) == ()
+    # 25 g is above the label's 20 g in 48 hours, in g of MgSO4·7H2O.
+    above = injection.conversion_warnings(convert("25g", "sulfate-injection-50"), kidney=True)
+    assert above == (injection.renal_limit(25.0),)
+    assert above[0].endswith("This amount alone, 25 g of MgSO4·7H2O, is above it.")
+
+
+def test_no_volume_no_dilution_note() -> None:
+    from mgcalc.chemistry.conversion import convert
+
+    # 0 mL over an hour: a rate of 0 mg/min and no volume to divide by.
+    converted = convert("0mL", "sulfate-injection-50", over="1h")
+    assert converted.volume_ml == 0
+    assert injection.conversion_warnings(converted, kidney=False) == ()

@@ -229,7 +229,9 @@ def test_ten_meq_per_l_counts_from_the_very_edge_of_its_slack() -> None:
     # The label's "approaching 10 mEq/L" is included: 10 × (1 − 1e-9), exactly, passes it.
     edge = serum("9.999999990000001mEq/L")
     assert edge.meq_per_l == 10 * (1 - 1e-9)
-    assert [level.meq_per_l for level in edge.thresholds] == [4.0, 10.0]
+    assert [(level.meq_per_l, level.passed) for level in edge.thresholds] == [
+        (4.0, "above"), (10.0, "above")
+    ]  # fmt: skip
     below = serum("9.99999998mEq/L")
     assert [(level.meq_per_l, level.passed) for level in below.thresholds] == [
         (4.0, "above"), (10.0, "next")
