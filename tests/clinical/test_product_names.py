@@ -87,6 +87,9 @@ def test_the_names_without_hyphens_are_forgotten_with_the_tables(
         ("mag-ox", "2", "mag-ox-400"),
         ("mag-ox", " 2 ", "mag-ox-400"),
         ("epsom", "1g", None),  # a mass: the salt
+        ("epsom-salt", "1g", None),
+        ("epsom-salts", "2", None),
+        ("mag-ox", "400mg", None),
         ("epsom", "2", None),  # a count of a salt measured by the spoon
         ("epsom", "1tsp@5%", None),  # a strength given: a solution, not the label's spoon
         ("epsom", "5mL@100mg/mL", None),

@@ -615,3 +615,20 @@ def test_a_volume_of_the_salt_points_to_the_epsom_product(mgcalc: Any) -> None:
     oxide = mgcalc("convert", "1tsp", "oxide")
     assert_refused(oxide, "a volume needs a concentration")
     assert "epsom" not in oxide.stderr
+
+
+def test_a_name_without_hyphens_two_products_share_finds_neither(tmp_path: Path) -> None:
+    from mgcalc.clinical.product_names import find_product as find_by_name
+
+    twin = BOTTLE.replace("my-glycinate,", "my-gly-cinate,", 1)
+    mgcalc.use_products(_file(tmp_path, BOTTLE, twin))
+    assert find_by_name("myglycinate") is None  # ambiguous: the exact name is needed
+    assert find_by_name("my-gly-cinate").key == "my-gly-cinate"  # type: ignore[union-attr]
+    assert find_by_name("my-glycinate").key == "my-glycinate"  # type: ignore[union-attr]
+
+
+def test_a_product_whose_key_and_alias_squeeze_alike_is_found(tmp_path: Path) -> None:
+    from mgcalc.clinical.product_names import find_product as find_by_name
+
+    mgcalc.use_products(_file(tmp_path, BOTTLE.replace(",,capsule,", ",my-gly-cinate,capsule,", 1)))
+    assert find_by_name("myglycinate").key == "my-glycinate"  # type: ignore[union-attr]
