@@ -632,3 +632,72 @@ def test_a_product_whose_key_and_alias_squeeze_alike_is_found(tmp_path: Path) ->
 
     mgcalc.use_products(_file(tmp_path, BOTTLE.replace(",,capsule,", ",my-gly-cinate,capsule,", 1)))
     assert find_by_name("myglycinate").key == "my-glycinate"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([BOTTLE.replace("my-glycinate,", "My_Gly,", 1)],
+         "row 2, field 'key': a key is lower-case letters, digits and hyphens, e.g. slow-mag"),
+        ([BOTTLE, BOTTLE.replace("my-glycinate,My", "my-other,My", 1).replace(
+            ",,capsule,", ",my-glycinate,capsule,", 1)],
+         "row 3: name 'my-glycinate' of 'my-other' is already used by 'my-glycinate'"),
+        ([BOTTLE.replace("magnesium 120 mg per capsule", "", 1)],
+         "row 2, field 'declared': String should have at least 1 character"),
+    ],
+)  # fmt: skip
+def test_a_bad_row_of_a_products_file_is_named_whole(
+    tmp_path: Path, rows: list[str], message: str
+) -> None:
+    path = _file(tmp_path, *rows)
+    with pytest.raises(BadProductsFile) as caught:
+        mgcalc.use_products(path)
+    assert str(caught.value) == f"{path}, {message}"
+
+
+def test_a_declared_product_s_conversion_whole() -> None:
+    # clinical.md, "Products as labelled": Slow-Mag declares magnesium 71.5 mg per tablet, with
+    # calcium 119 mg (secondary source).
+    converted = convert_product("2", find_product("slow-mag"))  # type: ignore[arg-type]
+    assert (converted.input, converted.form, converted.name) == ("2", "chloride", "Slow-Mag")
+    assert (converted.fraction_basis, converted.count, converted.elemental_mg) == (
+        "declared", 2, 143.0,
+    )  # fmt: skip
+    assert converted.notes == (
+        "'slow-mag' read as Slow-Mag, as declared on the label: magnesium 71.5 mg per tablet, "
+        "with calcium 119 mg (magnesium chloride with calcium carbonate). The salt (Magnesium "
+        "chloride hexahydrate) only names the source; its fraction is not applied.",
+        "Slow-Mag also declares calcium 119 mg per tablet: not magnesium, not counted.",
+        "Similarly named generics differ: 'Slow Magnesium/Calcium' and 'Mag-SR Plus Calcium' "
+        "tablets declare magnesium 64 mg with calcium 106 mg (secondary source): the label in "
+        "hand decides.",
+        "Slow-Mag's declared figure is from a secondary source: the label in hand decides.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("1 mL", "'slow-mag=1 mL': Slow-Mag is declared per tablet (71.5 mg magnesium); give a "
+         "count (slow-mag=2 is two tablets), or name the salt to give its weight, e.g. "
+         "chloride=500mg"),
+        ("x" * 20, f"'slow-mag={'x' * 20}': Slow-Mag is declared per tablet (71.5 mg magnesium); "
+         "give a count (slow-mag=2 is two tablets), or name the salt to give its weight, e.g. "
+         "chloride=500mg"),
+    ],
+)  # fmt: skip
+def test_a_volume_of_a_tablet_is_refused_whole(amount: str, message: str) -> None:
+    with pytest.raises(ProductAmount) as caught:
+        convert_product(amount, find_product("slow-mag"))  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_two_near_products_are_offered_with_or() -> None:
+    from mgcalc.clinical.products import UnknownProduct, list_products
+
+    with pytest.raises(UnknownProduct) as caught:
+        list_products("slo-mag")
+    assert str(caught.value) == (
+        "no product matches 'slo-mag'; did you mean 'slow-mag' or 'uro-mag'? ('mgcalc products' "
+        "lists them all)"
+    )
