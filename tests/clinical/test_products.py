@@ -642,6 +642,9 @@ def test_a_product_whose_key_and_alias_squeeze_alike_is_found(tmp_path: Path) ->
         ([BOTTLE, BOTTLE.replace("my-glycinate,My", "my-other,My", 1).replace(
             ",,capsule,", ",my-glycinate,capsule,", 1)],
          "row 3: name 'my-glycinate' of 'my-other' is already used by 'my-glycinate'"),
+        ([BOTTLE.replace(",,capsule,", ",oxide,capsule,", 1)],
+         "row 2: name 'oxide' of 'my-glycinate' is a form's name ('oxide'): a product name "
+         "must not be a salt's"),
         ([BOTTLE.replace("magnesium 120 mg per capsule", "", 1)],
          "row 2, field 'declared': String should have at least 1 character"),
     ],
