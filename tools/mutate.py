@@ -102,6 +102,11 @@ MODULES: dict[str, list[str]] = {
     ],
     "dietary/foods": ["tests/dietary/test_foods.py", "tests/dietary/test_assembly.py"],
     "dietary/search": ["tests/dietary/test_search.py", "tests/interfaces/test_cli_diet.py"],
+    "dietary/food_words": [
+        "tests/dietary/test_food_words.py",
+        "tests/dietary/test_food_newcomer.py",
+        "tests/interfaces/test_cli_food_words.py",
+    ],
     "dietary/portions": [
         "tests/dietary/test_portions.py",
         "tests/dietary/test_portions_amounts.py",

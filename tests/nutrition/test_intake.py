@@ -476,3 +476,49 @@ def test_a_hint_never_drops_a_count() -> None:
     for items in (["citrate=2x100mg"], ["2 capsules of 100 mg citrate"]):
         hinted = dose(items, "0mg", WOMAN_42)
         assert any("write elemental=2x100mg" in warning for warning in hinted.warnings), items
+
+
+ALWAYS = (
+    "Supplements, antacids and laxatives count toward the upper limit; food and water do not.",
+    "Assessment is of usual, long-term intake; one day's intake only estimates it.",
+)
+
+
+@pytest.mark.parametrize("diet", [None, "250mg"])
+def test_every_dose_ends_its_notes_with_the_two_fixed_notes(diet: str | None) -> None:
+    result = dose(["oxide=400mg"], diet, WOMAN_42)
+    assert result.notes[-2:] == ALWAYS
+
+
+def test_the_dose_keeps_its_id_and_the_medicines_given() -> None:
+    # data/interactions.csv: levothyroxine at least 4 h before or after magnesium antacids.
+    result = dose(["oxide=400mg"], "250mg", WOMAN_42, id="r7", with_medicines=["levothyroxine"])
+    assert result.id == "r7"
+    assert [match.name for match in result.interactions] == ["Levothyroxine"]
+    assert (result.interactions[0].medicine_before_h, result.interactions[0].medicine_after_h) == (
+        4.0,
+        4.0,
+    )
+    assert result.unknown_with == ()
+    assert dose(["oxide=400mg"], "250mg", WOMAN_42).interactions == ()
+
+
+def test_words_with_two_numbers_are_refused_with_the_example() -> None:
+    with pytest.raises(BadAmount) as caught:
+        parse_items(["glycinate", "500", "citrate", "200"])
+    assert str(caught.value) == (
+        "cannot tell the amount from the form in 'glycinate 500 citrate 200'; "
+        "write e.g. glycinate=500mg"
+    )
+
+
+def test_the_next_step_without_an_intake_value_names_the_standard() -> None:
+    from mgcalc.nutrition.intake import next_step
+
+    # EFSA sets no intake value for 0–6 months in mgcalc's data; without the infant caution
+    # (young=None) the next step says so and where to look.
+    result = dose(["elemental=10mg"], "200mg", make_profile(age="3mo", standard="eu"))
+    assert next_step(result.assessment, result.reference, result.items) == (
+        "mgcalc's data set no intake value for this group; 'mgcalc reference --standard eu "
+        "--all' lists what the standard sets."
+    )
