@@ -84,7 +84,11 @@ MODULES: dict[str, list[str]] = {
     "nutrition/intake": [
         "tests/nutrition/test_intake.py",
         "tests/nutrition/test_assessment.py",
+        "tests/nutrition/test_pregnancy_and_lactation.py",
+        "tests/nutrition/test_variation.py",
+        "tests/clinical/test_by_mouth.py",
         "tests/interfaces/test_cli_intake.py",
+        "tests/interfaces/test_cli_verdicts.py",
     ],
     "nutrition/planner": [
         "tests/nutrition/test_planner.py",
