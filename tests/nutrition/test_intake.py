@@ -698,3 +698,28 @@ def test_young_child_and_example_food_at_their_ages() -> None:
     assert example_food(None) == "almonds=1oz"
     assert example_food(47.9) == "banana=50g"
     assert example_food(48) == "almonds=1oz"
+
+
+@pytest.mark.parametrize(
+    ("typed", "product", "mg"),
+    [
+        # data/products.csv: Epsom salt 495 mg per level teaspoon; Mag-Ox 400 241.3 mg a tablet.
+        ("epsom=1tsp", "epsom-laxative", 495.0),
+        ("mag-ox=1", "mag-ox-400", 241.3),
+    ],
+)
+def test_a_salt_name_with_its_amount_is_a_product(typed: str, product: str, mg: float) -> None:
+    item = dose([typed], "0mg", WOMAN_42).items[0]
+    assert item.product is not None
+    assert (item.product.key, item.input) == (product, typed)
+    assert item.elemental_mg == pytest.approx(mg, rel=1e-9)
+
+
+def test_the_same_diet_twice_gives_the_same_notes() -> None:
+    from mgcalc.dietary.assembly import make_diet
+
+    diet = make_diet("250mg")
+    first = dose(["oxide=400mg"], diet, WOMAN_42)
+    again = dose(["oxide=400mg"], diet, WOMAN_42)
+    assert again.notes == first.notes
+    assert again.notes[-3:] == (ONE_DAY, *ALWAYS)
