@@ -104,7 +104,14 @@ MODULES: dict[str, list[str]] = {
         "tests/nutrition/test_profile.py",
         "tests/nutrition/test_assessment.py",
     ],
-    "dietary/foods": ["tests/dietary/test_foods.py", "tests/dietary/test_assembly.py"],
+    "dietary/foods": [
+        "tests/dietary/test_foods.py",
+        "tests/dietary/test_assembly.py",
+        "tests/dietary/test_food_words.py",
+        "tests/dietary/test_food_newcomer.py",
+        "tests/dietary/test_portions.py",
+        "tests/dietary/test_portions_listed.py",
+    ],
     "dietary/search": ["tests/dietary/test_search.py", "tests/interfaces/test_cli_diet.py"],
     "dietary/food_words": [
         "tests/dietary/test_food_words.py",
