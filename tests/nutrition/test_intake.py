@@ -723,3 +723,35 @@ def test_the_same_diet_twice_gives_the_same_notes() -> None:
     again = dose(["oxide=400mg"], diet, WOMAN_42)
     assert again.notes == first.notes
     assert again.notes[-3:] == (ONE_DAY, *ALWAYS)
+
+
+@pytest.mark.parametrize("state", ["pregnant", "lactating"])
+def test_no_day_to_day_sd_is_sourced_in_pregnancy_or_lactation(state: str) -> None:
+    # data/intake-variation.csv sources one SD (85.9 mg), for women of 19–51 not pregnant
+    # or lactating: a pregnant or lactating woman of 30 has no confidence figure.
+    person = make_profile(age="30", sex="female", **{state: True})
+    assert dose([], "300mg", person).assessment.confidence is None
+    plain = dose([], "300mg", make_profile(age="30", sex="female"))
+    assert plain.assessment.confidence == pytest.approx(0.6922, abs=1e-4)
+
+
+def test_days_observed_of_a_typed_diet_or_none_is_one() -> None:
+    from mgcalc.dietary.assembly import make_diet
+    from mgcalc.nutrition.intake import days_observed
+
+    assert days_observed(None, None) == 1
+    assert days_observed(make_diet("250mg"), None) == 1
+
+
+def test_kidney_impairment_with_iv_sulfate_gives_the_labels_limit() -> None:
+    from mgcalc.clinical.cautions import KIDNEY
+
+    # The injection label: at most 20 g of magnesium sulfate in 48 hours in severe renal
+    # insufficiency; 4 g of the 50 % injection is under it.
+    result = dose(["sulfate-injection-50=4g"], "250mg", WOMAN_42, kidney_impairment=True)
+    assert result.warnings[-2].startswith(
+        "Severe renal insufficiency: the label's maximum is 20 g of magnesium sulfate in 48 hours"
+    )
+    assert result.warnings[-1] == KIDNEY
+    oral = dose(["oxide=400mg"], "250mg", WOMAN_42, kidney_impairment=True)
+    assert oral.warnings == (KIDNEY,)
