@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from mgcalc.datafiles import DATA_DIR_VARIABLE, data_file
 from mgcalc.dietary.search import SHOWN, find
 
 # SR28 (foods.md): almonds 270 mg per 100 g, 1 cup whole = 143 g; bananas 27 mg, medium 118 g.
@@ -89,3 +92,26 @@ def test_a_word_naming_no_one_food_says_that_food_refuses_it() -> None:
     plain = find("12061")
     assert (plain.matched_by, plain.reason) == ("ndb", None)
     assert plain.notes == (SOURCE,)
+
+
+def test_eleven_matches_show_ten_rows_and_say_eleven() -> None:
+    # 11 SR28 foods hold every word of "sunflower seeds"; ten rows are shown.
+    result = find("sunflower seeds")
+    assert (result.found, len(result.foods)) == (11, 10)
+    assert "11 foods match; add words to narrow the search." in result.notes
+
+
+def test_a_word_with_one_candidate_gives_its_own_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "foods.csv").write_bytes(data_file("foods.csv").read_bytes())
+    (tmp_path / "food-words.csv").write_text(
+        "word,ndb,variants,reason\nfish,,15237,no plain fish in SR28\n"
+    )
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    fish = find("fish")
+    assert fish.foods[0].ndb == "15237"
+    assert fish.notes[1] == (
+        "--food refuses 'fish': no plain fish in SR28. The first rows are candidates from "
+        "data/food-words.csv; give an NDB number or more words."
+    )
