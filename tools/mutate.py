@@ -84,7 +84,11 @@ MODULES: dict[str, list[str]] = {
     "nutrition/intake": [
         "tests/nutrition/test_intake.py",
         "tests/nutrition/test_assessment.py",
+        "tests/nutrition/test_pregnancy_and_lactation.py",
+        "tests/nutrition/test_variation.py",
+        "tests/clinical/test_by_mouth.py",
         "tests/interfaces/test_cli_intake.py",
+        "tests/interfaces/test_cli_verdicts.py",
     ],
     "nutrition/planner": [
         "tests/nutrition/test_planner.py",
@@ -100,8 +104,20 @@ MODULES: dict[str, list[str]] = {
         "tests/nutrition/test_profile.py",
         "tests/nutrition/test_assessment.py",
     ],
-    "dietary/foods": ["tests/dietary/test_foods.py", "tests/dietary/test_assembly.py"],
+    "dietary/foods": [
+        "tests/dietary/test_foods.py",
+        "tests/dietary/test_assembly.py",
+        "tests/dietary/test_food_words.py",
+        "tests/dietary/test_food_newcomer.py",
+        "tests/dietary/test_portions.py",
+        "tests/dietary/test_portions_listed.py",
+    ],
     "dietary/search": ["tests/dietary/test_search.py", "tests/interfaces/test_cli_diet.py"],
+    "dietary/food_words": [
+        "tests/dietary/test_food_words.py",
+        "tests/dietary/test_food_newcomer.py",
+        "tests/interfaces/test_cli_food_words.py",
+    ],
     "dietary/portions": [
         "tests/dietary/test_portions.py",
         "tests/dietary/test_portions_amounts.py",

@@ -99,3 +99,60 @@ def test_a_food_given_as_diet_is_shown_up_to_40_characters() -> None:
     with pytest.raises(BadDiet) as caught:
         make_diet(entry)
     assert str(caught.value).startswith(f"diet '{entry[:40]}' looks like a food")
+
+
+def test_the_notes_on_a_diet_file() -> None:
+    from mgcalc.dietary.assembly import diet_notes
+
+    days = (
+        DietDay(date="2024-01-01", mg=300, unknown_foods=2),
+        DietDay(date="2024-01-02", mg=200),
+        DietDay(date="2024-01-03", mg=None, used=False, left_out="missing", unknown_foods=1),
+    )
+    file = DietFile(
+        path="x.csv", days=days, days_used=2, days_left_out=1, mean_mg=250, min_mg=200,
+        max_mg=300, layout="per_food",
+    )  # fmt: skip
+    diet = make_diet(file=file)
+    assert diet is not None
+    assert diet_notes(diet) == [
+        "Diet file: the mean of 2 day(s) is used. The IOM judges usual intake; a few days only "
+        "estimate it.",
+        "A tracker's daily totals include any supplements logged in it: do not list those "
+        "again as items.",
+        "Apple Health and per-food exports carry no 'completed' flag: a half-logged day lowers "
+        "the mean.",
+        # Only the used day counts: the day left out is not in the mean.
+        "1 day(s) used include foods without a magnesium value: their totals are at least the "
+        "sum shown.",
+    ]
+    daily = make_diet(file=file.model_copy(update={"layout": "daily", "days": days[1:2]}))
+    assert daily is not None
+    assert len(diet_notes(daily)) == 2
+
+
+def test_the_notes_on_foods_and_on_entries() -> None:
+    from mgcalc.dietary.assembly import diet_notes
+
+    foods = make_diet(foods=["almonds=1oz"])
+    assert foods is not None
+    assert diet_notes(foods) == [
+        "Foods: USDA National Nutrient Database for Standard Reference, Release 28 (2015); "
+        "each is named by its NDB number."
+    ]
+    entries = make_diet("250mg")
+    assert entries is not None
+    assert diet_notes(entries) == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (float("nan"), "diet nan: not a number; give a number of mg"),
+        (-1.0, "diet -1.0: a number of mg must be zero or more"),
+    ],
+)
+def test_numbers_refused_in_full(entry: float, message: str) -> None:
+    with pytest.raises(BadDiet) as caught:
+        make_diet(entry)
+    assert str(caught.value) == message

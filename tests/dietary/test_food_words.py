@@ -187,3 +187,50 @@ def test_a_word_for_a_missing_food_is_a_failure_of_mgcalc(
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
     with pytest.raises(DataError, match=r"'milk' means NDB 99999, which foods\.csv lacks"):
         search("milk")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Comment lines at the top keep their row numbers.
+        ("word,ndb,reason,variants\nmilk,01077,,a\n", "row 1: the header must be "),
+        ("# how\n# why\nword,ndb,variants\n", "row 3: the header must be "),
+        ("# how\nword,ndb,variants,reason\nmilk,1077,,a\n", "row 3, field 'ndb': '1077' is"),
+        ("word,ndb,variants,reason\n ,01077,,a\n", "row 2, field 'word': must not be empty"),
+        ("word,ndb,variants,reason\nfish,,01077 1079,a\n", "row 2, field 'variants': '1079'"),
+        ("word,ndb,variants,reason\nmilk,0107x,,a\n", "row 2, field 'ndb': '0107x' is not"),
+        ("word,ndb,variants,reason\nmilk,010777,,a\n", "row 2, field 'ndb': '010777' is not"),
+    ],
+)
+def test_a_bad_word_table_names_the_row_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    (tmp_path / "foods.csv").write_bytes(data_file("foods.csv").read_bytes())
+    (tmp_path / "food-words.csv").write_text(text)
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    with pytest.raises(DataError) as caught:
+        word_table()
+    assert message in str(caught.value)
+    if "header" in message:
+        assert "the header must be word,ndb,variants,reason" in str(caught.value)
+
+
+def test_a_word_without_one_food_keeps_its_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "foods.csv").write_bytes(data_file("foods.csv").read_bytes())
+    (tmp_path / "food-words.csv").write_text(
+        "# how\nword,ndb,variants,reason\n"
+        "whole milk,01077,01079 01082,cow's\nfish,,15015 15076,none\n"
+    )
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    table = word_table()
+    assert sorted(table) == [("fish",), ("whole", "milk")]
+    milk = table[("whole", "milk")]
+    assert (milk.word, milk.ndb, milk.variants, milk.reason) == (
+        "whole milk",
+        "01077",
+        ("01079", "01082"),
+        "cow's",
+    )
+    assert (table[("fish",)].ndb, table[("fish",)].variants) == ("", ("15015", "15076"))

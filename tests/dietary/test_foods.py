@@ -379,3 +379,31 @@ def test_unknown_magnesium_ranks_as_never_analysed() -> None:
         if before.rank[:-1] == after.rank[:-1] and before.food.data_points is None:
             assert not after.food.data_points
     assert any(match.food.data_points is None for match in found)
+
+
+def test_known_words_no_food_holds_together_say_try_fewer() -> None:
+    with pytest.raises(UnknownFood) as caught:
+        find_food("almonds banana")
+    assert str(caught.value) == (
+        "no food has all the words of 'almonds banana'; try fewer words ('mgcalc food WORD')"
+    )
+
+
+def test_a_tie_message_gives_each_foods_figure_and_cuts_at_five() -> None:
+    from mgcalc.dietary.foods import tie_message
+
+    table = foods_table()
+    candy, almonds = table.by_ndb("19065"), table.by_ndb("12061")  # 19065: no magnesium in SR28
+    assert candy is not None and almonds is not None
+    assert tie_message(" x ", [(candy, None), (almonds, None)], "1 cup") == (
+        "food 'x' matches 2 foods equally well: 19065 Candies, ALMOND JOY Candy Bar (magnesium "
+        "unknown); 12061 Nuts, almonds (no '1 cup'); give its NDB number or more words"
+    )
+    assert tie_message("x", [(candy, None), (almonds, 12.5)]) == (
+        "food 'x' matches 2 foods equally well: 19065 Candies, ALMOND JOY Candy Bar; 12061 "
+        "Nuts, almonds (12.5 mg); give its NDB number or more words"
+    )
+    seven = tie_message("x", [(almonds, None)] * 7)
+    assert seven.count("12061 Nuts, almonds") == 5
+    assert seven.endswith("12061 Nuts, almonds and 2 more; give its NDB number or more words")
+    assert seven.startswith("food 'x' matches 7 foods equally well: ")

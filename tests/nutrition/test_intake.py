@@ -476,3 +476,282 @@ def test_a_hint_never_drops_a_count() -> None:
     for items in (["citrate=2x100mg"], ["2 capsules of 100 mg citrate"]):
         hinted = dose(items, "0mg", WOMAN_42)
         assert any("write elemental=2x100mg" in warning for warning in hinted.warnings), items
+
+
+ALWAYS = (
+    "Supplements, antacids and laxatives count toward the upper limit; food and water do not.",
+    "Assessment is of usual, long-term intake; one day's intake only estimates it.",
+)
+
+
+@pytest.mark.parametrize("diet", [None, "250mg"])
+def test_every_dose_ends_its_notes_with_the_two_fixed_notes(diet: str | None) -> None:
+    result = dose(["oxide=400mg"], diet, WOMAN_42)
+    assert result.notes[-2:] == ALWAYS
+
+
+def test_the_dose_keeps_its_id_and_the_medicines_given() -> None:
+    # data/interactions.csv: levothyroxine at least 4 h before or after magnesium antacids.
+    result = dose(["oxide=400mg"], "250mg", WOMAN_42, id="r7", with_medicines=["levothyroxine"])
+    assert result.id == "r7"
+    assert [match.name for match in result.interactions] == ["Levothyroxine"]
+    assert (result.interactions[0].medicine_before_h, result.interactions[0].medicine_after_h) == (
+        4.0,
+        4.0,
+    )
+    assert result.unknown_with == ()
+    assert dose(["oxide=400mg"], "250mg", WOMAN_42).interactions == ()
+
+
+def test_words_with_two_numbers_are_refused_with_the_example() -> None:
+    with pytest.raises(BadAmount) as caught:
+        parse_items(["glycinate", "500", "citrate", "200"])
+    assert str(caught.value) == (
+        "cannot tell the amount from the form in 'glycinate 500 citrate 200'; "
+        "write e.g. glycinate=500mg"
+    )
+
+
+def test_the_next_step_without_an_intake_value_names_the_standard() -> None:
+    from mgcalc.nutrition.intake import next_step
+
+    # EFSA sets no intake value for 0–6 months in mgcalc's data; without the infant caution
+    # (young=None) the next step says so and where to look.
+    result = dose(["elemental=10mg"], "200mg", make_profile(age="3mo", standard="eu"))
+    assert next_step(result.assessment, result.reference, result.items) == (
+        "mgcalc's data set no intake value for this group; 'mgcalc reference --standard eu "
+        "--all' lists what the standard sets."
+    )
+
+
+ONE_DAY = (
+    "The typed diet counts as 1 day. If it is the mean of several days, say so with "
+    "--diet-days N; a diet file counts its own days."
+)
+SETTLE = "a tracker export of more days, with --diet-file FILE, would settle it"
+
+
+def test_the_notes_in_their_order() -> None:
+    # The person's notes, then the items', then the diet's (a typed diet is 1 day), then ALWAYS.
+    result = dose(["oxide=400mg"], "250mg", WOMAN_42, with_medicines=["levothyroxine", "zzzq"])
+    assert result.notes == (
+        "'oxide' read as Magnesium oxide, MgO: 60.30 % magnesium (from the formula).",
+        COMPOUND_WEIGHT,
+        ONE_DAY,
+        *ALWAYS,
+    )
+    assert result.unknown_with == ("zzzq",)
+    assert [match.name for match in result.interactions] == ["Levothyroxine"]
+
+
+def test_a_product_item_keeps_its_input_as_typed() -> None:
+    assert dose(["mag-tab-sr=2"], "0mg", WOMAN_42).items[0].input == "mag-tab-sr=2"
+
+
+def test_a_supplement_facts_line_is_counted_without_the_space() -> None:
+    result = dose(["Magnesium (as citrate) 200 mg"], "0mg", WOMAN_42)
+    assert result.notes[0] == (
+        "'Magnesium (as citrate) 200 mg' is a Supplement Facts line: 200 mg of magnesium "
+        "itself (counted as elemental=200mg); citrate is only its source (21 CFR 101.36(d))."
+    )
+
+
+@pytest.mark.parametrize(("age", "food"), [("2", "banana=50g"), ("42", "almonds=1oz")])
+def test_the_next_step_without_a_diet_gives_a_food_for_the_age(age: str, food: str) -> None:
+    result = dose(["elemental=10mg"], None, make_profile(age=age, sex="female"))
+    assert result.next_step == (
+        f"To judge adequacy add the diet: --diet 250mg (a known total), --food {food}, "
+        "or --diet-file FILE."
+    )
+    assert f"--food {food} or --diet-file FILE" in result.notes[-3]
+
+
+def test_the_next_step_below_the_rda_names_the_form() -> None:
+    # Woman 42: EAR 265, RDA 320; 250 mg of food plus citrate is possibly inadequate.
+    result = dose(["citrate=100mg"], "250mg", WOMAN_42)
+    assert result.assessment.adequacy == "possibly_inadequate"
+    assert result.next_step == (
+        f"1 day only estimates usual intake: {SETTLE}. Meanwhile 'mgcalc plan citrate' with "
+        "the same options shows how many units reach the RDA."
+    )
+
+
+def test_the_next_step_below_an_ai_names_the_form_and_the_ai() -> None:
+    # EFSA women: an AI, no EAR: below it adequacy cannot be assessed.
+    person = make_profile(age="40", sex="female", standard="eu")
+    result = dose(["citrate=100mg"], "100mg", person)
+    assert result.assessment.adequacy == "cannot_assess"
+    assert result.next_step == (
+        f"1 day only estimates usual intake: {SETTLE}. Meanwhile 'mgcalc plan citrate' with "
+        "the same options shows how many units reach the AI."
+    )
+
+
+@pytest.mark.parametrize(
+    ("days", "step"),
+    [
+        (
+            3,
+            f"3 days only estimate usual intake: {SETTLE}. Meanwhile 'mgcalc plan citrate' with "
+            "the same options shows how many units reach the RDA.",
+        ),
+        (
+            6,
+            f"6 days only estimate usual intake: {SETTLE}. Meanwhile 'mgcalc plan citrate' with "
+            "the same options shows how many units reach the RDA.",
+        ),
+        (7, "'mgcalc plan citrate' with the same options shows how many units reach the RDA."),
+    ],
+)
+def test_the_next_step_below_the_rda_over_days(days: int, step: str) -> None:
+    assert dose(["citrate=100mg"], "100mg", WOMAN_42, diet_days=days).next_step == step
+
+
+def test_the_next_step_for_a_diet_file_asks_for_more_days_in_it() -> None:
+    from mgcalc.dietary.assembly import DietDay, DietFile, make_diet
+
+    file = DietFile(
+        path="x.csv", days=(DietDay(date="2024-01-01", mg=100),), days_used=1, days_left_out=0,
+        mean_mg=100, min_mg=100, max_mg=100,
+    )  # fmt: skip
+    result = dose(["citrate=100mg"], make_diet(None, (), file), WOMAN_42)
+    assert result.next_step.startswith(
+        "1 day only estimates usual intake: more days in the diet file would settle it. "
+    )
+    assert ONE_DAY not in result.notes  # a diet file counts its own days
+    none_used = file.model_copy(update={"days_used": 0})
+    assert dose([], make_diet(None, (), none_used), WOMAN_42).assessment.days_observed == 1
+
+
+def test_one_day_without_a_sourced_sd_says_this_day() -> None:
+    person = make_profile(age="30", sex="female", standard="who")
+    assert dose([], "250mg", person).next_step == (
+        "Likely adequate only if this day is your usual intake (IOM 2000): no day-to-day "
+        f"variation is sourced for this group to put a number on it; {SETTLE}."
+    )
+
+
+@pytest.mark.parametrize(("days", "kept"), [(1, 1), (3660, 3660)])
+def test_diet_days_at_their_bounds(days: int, kept: int) -> None:
+    assert dose([], "200mg", WOMAN_42, diet_days=days).assessment.days_observed == kept
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (0, "--diet-days must be 1 to 3660, not 0"),
+        (3661, "--diet-days must be 1 to 3660, not 3661"),
+        (2.5, "diet_days must be a whole number of days, not 2.5"),
+        (True, "diet_days must be a whole number of days, not True"),
+        ("x" * 100, "diet_days must be a whole number of days, not '" + "x" * 33),
+    ],
+)
+def test_diet_days_refused(days: object, message: str) -> None:
+    from mgcalc.errors import BadDiet
+
+    with pytest.raises(BadDiet) as caught:
+        dose([], "200mg", WOMAN_42, diet_days=days)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_diet_days_need_a_typed_diet() -> None:
+    from mgcalc.dietary.assembly import DietDay, DietFile, make_diet
+    from mgcalc.errors import BadDiet
+
+    with pytest.raises(BadDiet) as caught:
+        dose(["citrate=100mg"], None, WOMAN_42, diet_days=3)
+    assert str(caught.value) == (
+        "--diet-days says a typed diet is a mean of days: give --diet or --food"
+    )
+    file = DietFile(
+        path="x.csv", days=(DietDay(date="2024-01-01", mg=100),), days_used=1, days_left_out=0,
+        mean_mg=100, min_mg=100, max_mg=100,
+    )  # fmt: skip
+    with pytest.raises(BadDiet) as caught:
+        dose([], make_diet(None, (), file), WOMAN_42, diet_days=3)
+    assert str(caught.value) == (
+        "--diet-days is for a typed diet; a diet file counts its own days (--days N keeps the "
+        "latest N)"
+    )
+
+
+def test_an_infants_caution_comes_with_any_supplement() -> None:
+    infant = make_profile(age="8mo")
+    assert dose([], "100mg", infant).warnings == ()
+    assert (
+        dose(["elemental=1mg"], "100mg", infant)
+        .warnings[0]
+        .startswith("Infant under 1 year: the IOM sets no upper limit for infants")
+    )
+
+
+def test_young_child_and_example_food_at_their_ages() -> None:
+    from mgcalc.nutrition.intake import example_food, young_child
+
+    # IOM: infants are under 12 months; EFSA sets no UL under 4 years (48 months).
+    assert young_child(None, "us") is None
+    assert young_child(11.9, "us") == "an infant"
+    assert young_child(12, "us") is None
+    assert young_child(47.9, "eu") == "a child under 4"
+    assert young_child(48, "eu") is None
+    assert young_child(47.9, "us") is None
+    assert example_food(None) == "almonds=1oz"
+    assert example_food(47.9) == "banana=50g"
+    assert example_food(48) == "almonds=1oz"
+
+
+@pytest.mark.parametrize(
+    ("typed", "product", "mg"),
+    [
+        # data/products.csv: Epsom salt 495 mg per level teaspoon; Mag-Ox 400 241.3 mg a tablet.
+        ("epsom=1tsp", "epsom-laxative", 495.0),
+        ("mag-ox=1", "mag-ox-400", 241.3),
+    ],
+)
+def test_a_salt_name_with_its_amount_is_a_product(typed: str, product: str, mg: float) -> None:
+    item = dose([typed], "0mg", WOMAN_42).items[0]
+    assert item.product is not None
+    assert (item.product.key, item.input) == (product, typed)
+    assert item.elemental_mg == pytest.approx(mg, rel=1e-9)
+
+
+def test_the_same_diet_twice_gives_the_same_notes() -> None:
+    from mgcalc.dietary.assembly import make_diet
+
+    diet = make_diet("250mg")
+    first = dose(["oxide=400mg"], diet, WOMAN_42)
+    again = dose(["oxide=400mg"], diet, WOMAN_42)
+    assert again.notes == first.notes
+    assert again.notes[-3:] == (ONE_DAY, *ALWAYS)
+
+
+@pytest.mark.parametrize("state", ["pregnant", "lactating"])
+def test_no_day_to_day_sd_is_sourced_in_pregnancy_or_lactation(state: str) -> None:
+    # data/intake-variation.csv sources one SD (85.9 mg), for women of 19–51 not pregnant
+    # or lactating: a pregnant or lactating woman of 30 has no confidence figure.
+    person = make_profile(age="30", sex="female", **{state: True})
+    assert dose([], "300mg", person).assessment.confidence is None
+    plain = dose([], "300mg", make_profile(age="30", sex="female"))
+    assert plain.assessment.confidence == pytest.approx(0.6922, abs=1e-4)
+
+
+def test_days_observed_of_a_typed_diet_or_none_is_one() -> None:
+    from mgcalc.dietary.assembly import make_diet
+    from mgcalc.nutrition.intake import days_observed
+
+    assert days_observed(None, None) == 1
+    assert days_observed(make_diet("250mg"), None) == 1
+
+
+def test_kidney_impairment_with_iv_sulfate_gives_the_labels_limit() -> None:
+    from mgcalc.clinical.cautions import KIDNEY
+
+    # The injection label: at most 20 g of magnesium sulfate in 48 hours in severe renal
+    # insufficiency; 4 g of the 50 % injection is under it.
+    result = dose(["sulfate-injection-50=4g"], "250mg", WOMAN_42, kidney_impairment=True)
+    assert result.warnings[-2].startswith(
+        "Severe renal insufficiency: the label's maximum is 20 g of magnesium sulfate in 48 hours"
+    )
+    assert result.warnings[-1] == KIDNEY
+    oral = dose(["oxide=400mg"], "250mg", WOMAN_42, kidney_impairment=True)
+    assert oral.warnings == (KIDNEY,)
