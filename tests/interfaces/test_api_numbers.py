@@ -123,3 +123,14 @@ def test_whole_numbers_stay_whole_and_bools_stay_refused() -> None:
         mgcalc.plan("oxide", target="300mg", doses=Fraction(2))
     with pytest.raises(BadProfile, match="age True"):
         mgcalc.reference(age=True)
+
+
+def test_diet_report_takes_none_and_any_number(tmp_path: Any) -> None:
+    # The same rules as dose: standard=None is the default, a numbers.Real age and an
+    # Integral count of days are numbers. IOM 1997: women 31-50 y, EAR 265 mg, RDA 320 mg.
+    path = tmp_path / "days.csv"
+    path.write_text("date,magnesium_mg\n2026-11-01,250\n2026-11-02,350\n", encoding="utf-8")
+    result = mgcalc.diet_report(path, age=Grams(40), sex="female", standard=None, days=Count(1))
+    assert result.profile.standard == "us"
+    assert (result.reference.ear_mg, result.reference.rda_mg) == (265.0, 320.0)
+    assert [day.used for day in result.days] == [False, True]

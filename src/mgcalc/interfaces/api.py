@@ -505,7 +505,7 @@ def diet_report(
     sex: str | None = None,
     pregnant: bool = False,
     lactating: bool = False,
-    standard: str = "us",
+    standard: str | None = None,
 ) -> DietReport:
     """Report a tracker file's period: its days and weeks, top foods, and the mean's verdict.
 
@@ -523,10 +523,12 @@ def diet_report(
     _check("text?", BadDiet, app=app)
     if path is None:
         raise BadDiet("path must be a file's path, not None")
+    days = _plain(days)
     if days is not None and days < 1:
         raise BadDiet(f"--days must be at least 1, not {days}")
     profile = make_profile(
-        age=age, sex=sex, pregnant=pregnant, lactating=lactating, standard=standard
-    )
+        age=_plain(age), sex=sex, pregnant=pregnant, lactating=lactating,
+        standard=DEFAULT_STANDARD if standard is None else standard,
+    )  # fmt: skip
     export = read_export(os.fspath(path), include_incomplete=include_incomplete, app=app)
     return report(export, profile, days=days)
