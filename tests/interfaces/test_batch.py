@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 from pathlib import Path
@@ -11,7 +12,15 @@ from typing import Any
 import pytest
 
 from mgcalc.errors import MgcalcError
-from mgcalc.interfaces.batch import BLOCK_BYTES, BLOCK_RECORDS, DoseLine, LineError, run_batch
+from mgcalc.interfaces.batch import (
+    BLOCK_BYTES,
+    BLOCK_RECORDS,
+    GC_THRESHOLDS,
+    DoseLine,
+    LineError,
+    collect_garbage,
+    run_batch,
+)
 from mgcalc.interfaces.request import DoseRequest, parse_request, request_id, run_request
 
 GOOD = {"id": "a", "items": ["glycinate=500mg"], "diet": "250mg", "age": 42, "sex": "female"}
@@ -290,3 +299,25 @@ def test_dose_lines_are_the_bytes_of_their_models() -> None:
         assert result.id is not None
         expected.append(DoseLine(id=result.id, line=number, ok=True, result=result))
     assert out.getvalue().splitlines() == [line.model_dump_json() for line in expected]
+
+
+def test_a_batch_turns_on_the_collector_the_program_turned_off(mgcalc: Any) -> None:
+    thresholds = gc.get_threshold()
+    gc.disable()
+    try:
+        line = '{"items": ["oxide=400mg"], "age": 40, "sex": "female"}\n'
+        result = mgcalc("dose", "--batch", "-", input=line)
+        assert result.exit_code == 0
+        assert gc.isenabled()
+        assert gc.get_threshold() == GC_THRESHOLDS == (10_000, 1_000, 1_000)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+        gc.enable()
+
+
+def test_a_process_with_the_collector_on_keeps_its_thresholds() -> None:
+    thresholds = gc.get_threshold()
+    assert gc.isenabled()
+    collect_garbage()
+    assert gc.get_threshold() == thresholds

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
 import io
 import itertools
 import sys
@@ -55,6 +56,10 @@ _UNDECODABLE = "\x00mgcalc: not UTF-8\x00"
 # Requests are run in blocks of this many, and output written in blocks of about this size.
 BLOCK_RECORDS = 32
 BLOCK_BYTES = 64 * 1024
+# What outlives a batch's record is its memos (people, items, their bytes): a pass over the
+# older generations re-reads them and frees nothing, so those are examined rarely. Cyclic
+# garbage (an error's traceback) still goes with the youngest generation.
+GC_THRESHOLDS = (10_000, 1_000, 1_000)
 # What a request's result is written from: the model, or (dose as JSON) its field values.
 Outcome = Dose | Plan | Conversion | DoseFields
 # write(id, line, outcome, error): one output line, for a result or for an error message
@@ -126,6 +131,17 @@ def read_text(name: str) -> str:
 def guess_format(name: str) -> InputFormat:
     """Return the input format a file name implies (CSV by extension, else JSON Lines)."""
     return "csv" if name.lower().endswith(".csv") else "jsonl"
+
+
+def collect_garbage() -> None:
+    """Turn the garbage collector on for a long batch, if the mgcalc program turned it off.
+
+    What start-up made stays (frozen): only what the records make is examined.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
+        gc.enable()
 
 
 def run_batch(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import errno
-import gc
 import os
 import sys
 import typing
@@ -894,9 +893,7 @@ def _scripted(
     if input is not None:
         return run_request(parse_request(batches.read_text(input), model))
     assert batch is not None
-    if not gc.isenabled():  # the mgcalc process runs without it (entry.py); a batch is long
-        gc.freeze()  # what start-up made stays: only the records' garbage is examined
-        gc.enable()
+    batches.collect_garbage()  # the mgcalc program runs without it (entry.py)
     from mgcalc.interfaces.stopping import stopping
 
     input_format = batch_format or batches.guess_format(batch)
