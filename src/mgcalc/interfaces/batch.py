@@ -414,9 +414,14 @@ def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iter
 
     def write(id: str | int, line: int, outcome: Outcome | None, error: str | None) -> None:
         nonlocal size
-        data = _json_line(id, line, outcome, error)
-        block.append(data)
-        size += len(data)
+        if isinstance(outcome, DoseFields):  # the result's bytes are joined once, not copied
+            data = _dose_json()(outcome)
+            block.extend((_OK_BEFORE % (to_json(id), line), data, _OK_AFTER))
+            size += len(data)
+        else:
+            data = _json_line(id, line, outcome, error)
+            block.append(data)
+            size += len(data)
         if size >= BLOCK_BYTES:
             whole = b"".join(block)
             block.clear()
@@ -446,6 +451,8 @@ def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | N
 
 _HEAD = b'{"schema_version":3,"id":%b,"line":%d,'
 _OK = _HEAD + b'"ok":true,"result":%b,"error":null}\n'
+_OK_BEFORE = _HEAD + b'"ok":true,"result":'
+_OK_AFTER = b',"error":null}\n'
 _FAILED = _HEAD + b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n'
 
 
