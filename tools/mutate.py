@@ -106,6 +106,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "dietary/foods": [
         "tests/dietary/test_foods.py",
+        "tests/dietary/test_foods_ranking.py",
         "tests/dietary/test_assembly.py",
         "tests/dietary/test_food_words.py",
         "tests/dietary/test_food_newcomer.py",
