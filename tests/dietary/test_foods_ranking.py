@@ -334,3 +334,14 @@ def test_a_word_that_names_a_missing_ndb_is_a_fault_of_food_words(edited_tables:
     with pytest.raises(DataError) as caught:
         search("zzstew")
     assert str(caught.value) == f"{label}: 'zzstew' means NDB 99999, which foods.csv lacks"
+
+
+def test_a_word_whose_ndb_is_not_in_ascii_digits_is_a_fault_of_food_words(
+    edited_tables: Path,
+) -> None:
+    # str.isdigit() accepts Arabic-Indic digits; the NDB is then looked for as ASCII ("?")
+    with (edited_tables / "food-words.csv").open("a", encoding="utf-8") as words_file:
+        words_file.write("zzstew,\u0661\u0662\u0660\u0666\u0661,,almonds in other digits\n")
+    with pytest.raises(DataError) as caught:
+        search("zzstew")
+    assert str(caught.value).startswith(str(edited_tables / "food-words.csv"))
