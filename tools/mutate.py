@@ -131,7 +131,11 @@ MODULES: dict[str, list[str]] = {
         "tests/dietary/test_apple_health.py",
         "tests/dietary/test_assembly.py",
     ],
-    "dietary/exports": ["tests/dietary/test_trackers.py", "tests/dietary/test_apple_health.py"],
+    "dietary/exports": [
+        "tests/dietary/test_exports.py",
+        "tests/dietary/test_trackers.py",
+        "tests/dietary/test_apple_health.py",
+    ],
     "dietary/servings": ["tests/dietary/test_servings.py", "tests/interfaces/test_diet_command.py"],
     "dietary/apple_health": ["tests/dietary/test_apple_health.py"],
     "nutrition/period": ["tests/interfaces/test_diet_command.py"],
