@@ -138,7 +138,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "dietary/servings": ["tests/dietary/test_servings.py", "tests/interfaces/test_diet_command.py"],
     "dietary/apple_health": ["tests/dietary/test_apple_health.py"],
-    "nutrition/period": ["tests/interfaces/test_diet_command.py"],
+    "nutrition/period": ["tests/nutrition/test_period.py", "tests/interfaces/test_diet_command.py"],
     "dietary/assembly": ["tests/dietary/test_assembly.py", "tests/nutrition/test_intake.py"],
     "clinical/products": ["tests/clinical/test_products.py"],
     "clinical/products_file": ["tests/clinical/test_products.py"],
