@@ -256,3 +256,96 @@ def test_app_is_refused_for_files_that_are_not_apple_health(tmp_path: Path) -> N
         BadDiet, match=r"--app \(app= in Python\) chooses among the apps of an Apple Health export"
     ):
         read_tracker(path, app="Cronometer")
+
+
+def test_only_xml_files_at_the_top_of_the_export_folder_are_looked_at(tmp_path: Path) -> None:
+    # Each decoy is a HealthData of other days: only apple_health_export/export.xml is read.
+    other = export(record("2025-01-01 08:00:00 +0100", "999"))
+    path = zipped(
+        tmp_path,
+        {
+            "export.xml": other,  # outside the export's folder
+            "apple_health_export/notes.txt": "not XML at all",
+            "apple_health_export/workout-routes/route.xml": other,  # a nested folder
+            "apple_health_export/export.xml": WEEK,
+        },
+    )
+    result = read_tracker(path)
+    assert [day.date for day in result.days] == ["2026-11-09", "2026-11-10", "2026-11-11"]
+
+
+LONG = "x" * 45  # names are shown up to 40 characters, units up to 20
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            export(prolog=PROLOG.replace("]>", f'<!ENTITY {LONG} "lol">\n]>')),
+            f": its DOCTYPE declares an entity ('{'x' * 40}'); an Apple Health export "
+            "declares none",
+        ),
+        (
+            f'<?xml version="1.0"?>\n<{LONG}/>\n',
+            f" is XML but not an Apple Health export (its root is <{'x' * 40}>, not <HealthData>)",
+        ),
+        (
+            export(record("2026-11-09 08:00:00 +0100", "1", unit=LONG)),
+            f", magnesium record 1, attribute 'unit': '{'x' * 20}' is not mg, g, mcg or µg",
+        ),
+    ],
+)
+def test_long_names_are_cut_in_messages(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(path)
+    assert str(caught.value) == path + message
+
+
+def test_a_long_app_name_is_cut_in_the_message(tmp_path: Path) -> None:
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(write(tmp_path, TWO_APPS), app=LONG)
+    assert f"no app '{'x' * 40}' wrote magnesium; apps: Cronometer (2 days)" in str(caught.value)
+
+
+def test_apps_are_listed_by_days_then_by_name(tmp_path: Path) -> None:
+    text = export(
+        record("2026-11-09 08:00:00 +0100", "120"),
+        record("2026-11-09 08:00:00 +0100", "90", app="Lose It!"),
+        record("2026-11-10 08:00:00 +0100", "90", app="Lose It!"),
+        record("2026-11-10 08:00:00 +0100", "5", app="Apple Watch"),
+        record("2026-11-10 08:00:00 +0100", "6", app="LoseIt!"),  # another app: no space
+        record("2026-11-11 08:00:00 +0100", "7").replace(' sourceName="Cronometer"', ""),
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(path)
+    assert str(caught.value) == (
+        f"{path}: 5 apps wrote magnesium: Lose It! (2 days), (no app name) (1 day), "
+        "Apple Watch (1 day), Cronometer (1 day), LoseIt! (1 day); choose one with --app NAME "
+        "(app=NAME in Python)"
+    )
+
+
+def test_micrograms_with_the_greek_mu(tmp_path: Path) -> None:
+    text = export(record("2026-11-09 08:00:00 +0100", "5000", unit="\u03bcg"))
+    assert read_tracker(write(tmp_path, text)).mean_mg == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        (1_000_000, "not well-formed XML (no element found"),  # read to its end
+        (1_000_001, "no root element in the first 1,000,000 bytes"),
+    ],
+)
+def test_the_root_is_looked_for_in_the_first_million_bytes(
+    tmp_path: Path, size: int, message: str
+) -> None:
+    head, tail = "<?xml version='1.0'?>\n<!--", "-->\n" if size == 1_000_000 else ""
+    text = head + "x" * (size - len(head) - len(tail)) + tail
+    path = write(tmp_path, text)
+    assert Path(path).stat().st_size == size
+    with pytest.raises(BadDiet) as caught:
+        read_tracker(path)
+    assert str(caught.value).startswith(f"{path}: {message}")

@@ -145,8 +145,14 @@ def test_every_row_parses_and_checks() -> None:
         ("12061", "data_points", "x", "row {row}, field 'data_points': not a number"),
         ("12061", "portions", "1|cup", "row {row}, field 'portions'"),
         ("12061", "source", "", "row {row}, field 'source': must not be empty"),
+        ("12061", "survey", "N", "row {row}, field 'survey': must be Y or empty$"),
+        ("12061", "kcal_per_100g", "lots", "row {row}, field 'kcal_per_100g': not a number$"),
+        ("12061", "kcal_per_100g", "10000",
+         "row {row}, field 'kcal_per_100g': must be from 0 to 10,000 kcal$"),
+        ("12061", "kcal_per_100g", "-0.5",
+         "row {row}, field 'kcal_per_100g': must be from 0 to 10,000 kcal$"),
     ],
-)
+)  # fmt: skip
 def test_a_corrupt_row_is_named_when_used(
     edited_table: Path, ndb: str, column: str, value: str, message: str
 ) -> None:
@@ -163,7 +169,7 @@ def test_a_repeated_ndb_or_a_wrong_header_is_refused(edited_table: Path) -> None
     last = len(text.splitlines()) + 1
     with pytest.raises(DataError, match=f"row {last}, field 'ndb': NDB number 01001 is listed tw"):
         search("1001")
-    with pytest.raises(DataError, match="NDB number 01001 is listed twice"):
+    with pytest.raises(DataError, match=f"row {last}, field 'ndb': NDB number 01001 is listed tw"):
         _ = foods_table().foods
     foods_table.cache_clear()
     edited_table.write_text("ndb,name\n", encoding="utf-8")
@@ -218,6 +224,44 @@ def test_magnesium_per_100_g_from_0_to_below_100000(
     row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("12061"))
     edited_table.write_text(edit_csv(text, row, "mg_per_100g", value), encoding="utf-8")
     assert find_food("12061").mg_per_100g == mg
+
+
+@pytest.mark.parametrize(("value", "kcal"), [("0", 0.0), ("9999.9", 9999.9), ("", None)])
+def test_energy_per_100_g_from_0_to_below_10000(
+    edited_table: Path, value: str, kcal: float | None
+) -> None:
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("12061"))
+    edited_table.write_text(edit_csv(text, row, "kcal_per_100g", value), encoding="utf-8")
+    assert find_food("12061").kcal_per_100g == kcal
+
+
+@pytest.mark.parametrize(
+    ("ndb", "kcal", "survey"),
+    [("12061", 579, True), ("09040", 89, True), ("11457", 23, True), ("01008", 376, False)],
+)
+def test_energy_and_survey_as_sr28_gives_them(ndb: str, kcal: float, survey: bool) -> None:
+    food = find_food(ndb)
+    assert (food.kcal_per_100g, food.survey) == (kcal, survey)
+
+
+def test_a_header_that_is_not_utf8_is_refused(edited_table: Path) -> None:
+    edited_table.write_bytes(b"ndb,descr\xffiption\n" + b"12061,x\n")
+    with pytest.raises(DataError) as caught:
+        foods_table()
+    assert str(caught.value).endswith(
+        "foods.csv, row 1: the header must be ndb,description,common_name,food_group,survey,"
+        "mg_per_100g,data_points,kcal_per_100g,portions,source"
+    )
+
+
+def test_a_row_that_is_not_utf8_is_named_when_used(edited_table: Path) -> None:
+    data = edited_table.read_bytes()
+    row = data[: data.index(b"\n12061,")].count(b"\n") + 2
+    edited_table.write_bytes(data.replace(b'12061,"Nuts, almonds"', b'12061,"Nuts, \xe9almonds"'))
+    with pytest.raises(DataError) as caught:
+        food_used("12061=1cup")
+    assert str(caught.value).endswith(f"foods.csv, row {row}: not UTF-8 text")
 
 
 @pytest.mark.parametrize(

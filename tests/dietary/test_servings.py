@@ -89,3 +89,22 @@ def test_a_per_food_export_has_no_size_cap(tmp_path: Path) -> None:
     path.write_text(HEADER + "\n" + row * (MAX_BYTES // len(row) + 10), encoding="utf-8")
     assert path.stat().st_size > MAX_BYTES
     assert read_tracker(str(path)).mean_mg == pytest.approx(MAX_BYTES // len(row) + 10)
+
+
+def test_a_row_of_empty_cells_is_skipped_and_a_food_without_a_name_is_named(
+    tmp_path: Path,
+) -> None:
+    text = "\n".join(
+        [
+            HEADER,
+            ",,,,,,,,",  # as a spreadsheet saves an empty row: as many empty cells as columns
+            "2026-11-09,08:00,Breakfast,,40 g,150,20,55.2,Grains",
+            "2026-11-09,09:00,Breakfast,  ,1 bowl,200,40,,Custom",
+            "",
+        ]
+    )
+    read = read_export(write(tmp_path, text))
+    assert read.foods == {"2026-11-09": {"(no name)": pytest.approx(55.2)}}
+    assert {date: dict(names) for date, names in (read.unknown or {}).items()} == {
+        "2026-11-09": {"(no name)": 1}
+    }
