@@ -163,6 +163,29 @@ def test_a_corrupt_row_is_named_when_used(
         food_used(f"{ndb}=1cup")
 
 
+@pytest.mark.parametrize("ndb", ['"01001"', "\u0660\u0661\u0660\u0660\u0661"])
+def test_an_ndb_is_found_alike_by_number_and_in_the_whole_table(
+    edited_table: Path, ndb: str
+) -> None:
+    """A number by_ndb's byte search cannot find (quoted, or in other digits) is refused."""
+    text = edited_table.read_text(encoding="utf-8")
+    edited_table.write_text(text.replace("\n01001,", f"\n{ndb},", 1), encoding="utf-8")
+    with pytest.raises(UnknownFood, match="no food has NDB number 01001"):
+        search("1001")
+    with pytest.raises(DataError, match=r"foods\.csv, row 2, field 'ndb': must be 5 digits"):
+        _ = foods_table().foods
+
+
+def test_a_row_is_checked_only_when_it_is_used(edited_table: Path) -> None:
+    """A corrupt row the query does not choose is not read: almonds are found as usual."""
+    text = edited_table.read_text(encoding="utf-8")
+    row = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("08668,"))
+    assert "Almonds" in text.splitlines()[row - 1]  # a cereal the words 'almonds' also match
+    edited_table.write_text(edit_csv(text, row, "survey", "N"), encoding="utf-8")
+    used = food_used("almonds=28g")
+    assert (used.ndb, used.description, round(used.mg, 1)) == ("12061", "Nuts, almonds", 75.6)
+
+
 def test_a_repeated_ndb_or_a_wrong_header_is_refused(edited_table: Path) -> None:
     text = edited_table.read_text(encoding="utf-8")
     edited_table.write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")

@@ -107,6 +107,9 @@ class FoodsTable:
             except UnicodeDecodeError:
                 raise DataError(self.label, "not UTF-8 text", row=self.row_at(start)) from None
             row = next(csv.reader([text]), [])
+            if raw.startswith(b'"'):  # by_ndb finds a row by its bytes: the number as written
+                raise DataError(self.label, "must be 5 digits, without quotes",
+                                row=self.row_at(start), field="ndb")  # fmt: skip
             try:
                 found = self._parsed[start] = _row(row, start)
             except _BadField as error:
@@ -184,7 +187,7 @@ def _row(row: list[str], offset: int) -> Food:
     if len(row) != len(COLUMNS):
         raise _BadField("wrong number of fields")
     ndb, description, common, group, survey, magnesium, points, kcal, portions_text, source = row
-    if len(ndb) != 5 or not ndb.isdigit():
+    if len(ndb) != 5 or not (ndb.isascii() and ndb.isdigit()):  # not '٠١٠٠١' either
         raise _BadField("must be 5 digits", "ndb")
     if survey not in ("Y", ""):
         raise _BadField("must be Y or empty", "survey")
