@@ -781,6 +781,10 @@ def _run_module(
             survivors.append((mutant, "not run by any test"))
             continue
         selected = [test for test in order if test in reach]
+        if mutant.module_level:
+            # By file, not by test id: a test parametrized from the mutated table has other
+            # ids under the mutant (pytest would stop with "not found", exit 4).
+            selected = tests
         outcome = _fork_run(path, tree, mutant.index, selected, limit, mutant.module_level)
         if outcome in ("killed", "timeout"):
             killed += 1
