@@ -19,6 +19,11 @@ BUFFERED = (
     "declared,0.20,,,20 %,Contains magnesium oxide.,Maker's specification sheet"
 )
 
+# A row keyed by a shipped form's alias ('bisglycinate' is glycinate's).
+AN_ALIAS_AS_KEY = BUFFERED.replace("buffered-glycinate,", "bisglycinate,", 1).replace(
+    ",buffered,", ",,"
+)
+
 
 @pytest.fixture(autouse=True)
 def shipped_forms_after() -> Iterator[None]:
@@ -81,7 +86,13 @@ def test_override_replaces_a_shipped_form(tmp_path: Path) -> None:
         (
             ("elemental" + BUFFERED[len("buffered-glycinate") :] + ",true",),
             HEADER + ",override",
-            "'elemental' cannot be replaced",
+            "row 2, field 'key': 'elemental' cannot be replaced",
+        ),
+        (
+            (AN_ALIAS_AS_KEY,),
+            HEADER,
+            "row 2, field 'key': 'bisglycinate' is a shipped form ('glycinate'); give it another "
+            "key, or set override to true to replace it",
         ),
         ((BUFFERED.replace(",declared,0.20,", ",formula,0.20,"),), HEADER, "does not match"),
         (("a,b",), HEADER, "row 2: wrong number of fields"),
