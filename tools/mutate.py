@@ -65,6 +65,8 @@ MODULES: dict[str, list[str]] = {
         "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_cli.py",
         "tests/interfaces/test_cli_convert.py",
+        "tests/interfaces/test_cli_convert_iv.py",
+        "tests/clinical/test_injection.py",
         "tests/interfaces/test_custom_forms.py",
     ],
     "chemistry/forms": [
