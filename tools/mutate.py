@@ -57,6 +57,8 @@ MODULES: dict[str, list[str]] = {
         "tests/chemistry/test_content.py",
         "tests/chemistry/test_conversion.py",
         "tests/interfaces/test_cli_convert.py",
+        "tests/interfaces/test_cli_convert_iv.py",
+        "tests/clinical/test_injection.py",
         "tests/interfaces/test_custom_forms.py",
         "tests/nutrition/test_intake.py",
     ],
