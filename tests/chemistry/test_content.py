@@ -218,7 +218,12 @@ def test_elemental_says_the_mass_is_magnesium(mgcalc: Any) -> None:
 @pytest.mark.parametrize(
     ("per_kg", "capped"),
     # Within a billionth of the cap is float error, not above it; beyond, it is capped.
-    [("1000.0000005mg/kg", False), ("1000.0000015mg/kg", True), ("1001mg/kg", True)],
+    [
+        ("1000.0000005mg/kg", False),
+        (f"{1000.0 * (1 + 1e-9)!r}mg/kg", False),  # exactly the cap and its slack
+        ("1000.0000015mg/kg", True),
+        ("1001mg/kg", True),
+    ],
 )
 def test_the_cap_allows_a_billionth_for_float_error(mgcalc: Any, per_kg: str, capped: bool) -> None:
     data = _convert(mgcalc, per_kg, "sulfate", "--weight", "1kg", "--max", "1g")
@@ -249,3 +254,31 @@ def test_a_volume_at_a_percent_is_the_volume_typed(mgcalc: Any) -> None:
     data = _convert(mgcalc, "10mL@50%", "sulfate")
     assert (data["volume_ml"], data["compound_mg"], data["given_as"]) == (10.0, 5000.0, "volume_ml")
     assert data["notes"] == [SULFATE, "50 % w/v: 50 g of MgSO4·7H2O per 100 mL (500 mg/mL)."]
+
+
+def test_a_bag_at_a_percent_names_the_percent(mgcalc: Any) -> None:
+    data = _convert(mgcalc, "1g@5%", "sulfate")
+    assert data["volume_ml"] == 20.0
+    assert data["notes"][-1] == "At 5 % w/v, the amount is in 20.00 mL."
+
+
+def test_a_capped_count_shares_the_cap(mgcalc: Any) -> None:
+    # Two doses of 25 mg/kg for 50 kg ask 2.5 g; held to 2 g, each dose is 1 g.
+    data = _convert(mgcalc, "2x25mg/kg", "sulfate", "--weight", "50kg", "--max", "2g")
+    assert data["max"] == {"input": "2g", "limit": 2.0, "unit": "g", "asked": 2.5, "capped": True}
+    assert (data["count"], data["compound_mg"]) == (2, 2000.0)
+
+
+@pytest.mark.parametrize(
+    ("amount", "form", "maximum", "key", "value"),
+    [
+        ("50mg/kg", "sulfate", "1mg", "compound_mg", 1.0),
+        ("0.5mEq/kg", "sulfate-injection-50", "1mEq", "meq", 1.0),
+    ],
+)
+def test_a_cap_of_one_unit_or_less_is_a_cap(
+    mgcalc: Any, amount: str, form: str, maximum: str, key: str, value: float
+) -> None:
+    data = _convert(mgcalc, amount, form, "--weight", "50kg", "--max", maximum)
+    assert data["max"]["capped"] is True
+    assert data[key] == pytest.approx(value, rel=1e-12)
