@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -339,3 +340,72 @@ def test_huge_amounts_name_the_bound(text: str, message: str) -> None:
     with pytest.raises(BadAmount) as caught:
         parse_amount(text)
     assert message in str(caught.value)
+
+
+def test_a_concentration_may_fill_10_to_the_9_ml() -> None:
+    # 10⁹ mg at 1 mg/mL is 10⁹ mL: the bound itself is read (just past it is refused above).
+    amount = parse_amount("1000000000mg@1mg/mL")
+    assert amount.total == 1e9
+    assert amount.concentration is not None
+    assert amount.concentration.value == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("5kg", "unknown unit 'kg' in '5kg'; use {units}"),
+        ("500", "amount '500' has no unit; add one of {units}"),
+        # After a count the rest is diagnosed, and the message names the whole amount.
+        ("2x400", "amount '2x400' has no unit; add one of {units}"),
+        ("2x-5mg", "amount '2x-5mg' is negative; amounts must be zero or more"),
+    ],
+)
+def test_a_refusal_names_the_amount_and_the_units_in_full(text: str, message: str) -> None:
+    units = "mcg, mg, g, mmol, mEq, mL, L, cc, tsp, tbsp or floz"
+    with pytest.raises(BadAmount) as caught:
+        parse_amount(text)
+    assert str(caught.value) == message.format(units=units)
+
+
+@pytest.mark.parametrize(
+    ("text", "ml", "note"),
+    [
+        ("1tsp", 5.0, "tsp is read as the pharmacy teaspoon, 5 mL (not a kitchen spoon)."),
+        ("1tbsp", 15.0, "tbsp is read as the pharmacy tablespoon, 15 mL (not a kitchen spoon)."),
+        ("1floz", 29.5735, "floz is read as the US fluid ounce, 29.5735 mL."),
+        ("1TSP", 5.0, "tsp is read as the pharmacy teaspoon, 5 mL (not a kitchen spoon)."),
+    ],
+)
+def test_a_household_measure_is_read_as_the_pharmacy_one_and_said_so(
+    mgcalc: Any, text: str, ml: float, note: str
+) -> None:
+    run = mgcalc("convert", text, "milk-of-magnesia", "--json")
+    assert run.exit_code == 0, run.stderr
+    result = run.json()
+    assert result["volume_ml"] == pytest.approx(ml, rel=1e-12)
+    assert [n for n in result["notes"] if " is read as the " in n] == [note]
+    text_run = mgcalc("convert", text, "milk-of-magnesia")
+    assert note in " ".join(text_run.stdout.split())
+
+
+@pytest.mark.parametrize("text", ["1mL", "1l", "1L", "1cc"])
+def test_a_metric_volume_has_no_measure_note(mgcalc: Any, text: str) -> None:
+    notes = mgcalc("convert", text, "milk-of-magnesia", "--json").json()["notes"]
+    assert not [n for n in notes if " is read as the " in n]
+
+
+@pytest.mark.parametrize("litre", ["l", "L"])
+def test_a_litre_in_either_case_is_shown_as_L(mgcalc: Any, litre: str) -> None:
+    run = mgcalc(
+        "convert", f"0.01{litre}/kg", "milk-of-magnesia", "--weight", "70kg",
+        "--max", f"0.5{litre}", "--json",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    result = run.json()
+    assert result["per_kg"] == {"weight_kg": 70.0, "per_kg": 0.01, "unit": "L/kg"}
+    assert (result["max"]["limit"], result["max"]["unit"], result["max"]["capped"]) == (
+        0.5, "L", True,
+    )  # fmt: skip
+    assert result["volume_ml"] == 500.0
+    assert "0.01 L/kg × 70.00 kg of body weight." in result["notes"]
+    assert "Capped at --max 0.5 L: the per-kg amount comes to 0.7 L." in result["notes"]

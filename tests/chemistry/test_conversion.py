@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -439,3 +440,65 @@ def test_by_unit_percent_of_what_was_asked(
     assert by_unit is not None
     assert repr(by_unit.count) == repr(count)  # a whole count is an integer in JSON
     assert by_unit.percent_of_asked == (None if percent is None else pytest.approx(percent))
+
+
+def test_an_iv_anhydrous_sulfate_is_counted_in_the_heptahydrate() -> None:
+    # The injection label's rates are in MgSO4·7H2O: 1 g of the anhydrous salt is the
+    # heptahydrate's mass of the same millimoles (its molar mass in the shipped table).
+    from mgcalc.chemistry.forms import forms_table
+
+    result = convert("1g@100mg/mL", "sulfate-anhydrous", over="2h")
+    expected = result.mmol * forms_table().get("sulfate").molar_mass_g_mol
+    assert result.heptahydrate_mg == pytest.approx(expected, rel=1e-12)
+    assert result.rate is not None
+    assert result.rate.compound_g_per_h == pytest.approx(expected / 1000 / 2, rel=1e-12)
+    assert result.notes[-1] == (
+        "The rate in the salt is of MgSO4·7H2O, as the injection label writes it: "
+        "2.048 g of it holds the same magnesium as this MgSO4."
+    )
+
+
+def test_a_salt_other_than_sulfate_has_no_rate_in_the_salt() -> None:
+    # Only a sulfate given by vein is weighed as the label's MgSO4·7H2O.
+    result = convert("1g@100mg/mL", "chloride", over="2h")
+    assert result.heptahydrate_mg is None
+    assert result.rate is not None
+    assert (result.rate.compound_g_per_h, result.rate.compound_mg_per_min) == (None, None)
+    assert result.rate.mg_per_h == pytest.approx(result.elemental_mg / 2, rel=1e-12)
+    assert not any("rate in the salt" in note for note in result.notes)
+
+
+def test_the_heptahydrate_is_weighed_per_magnesium_atom(tmp_path: Path) -> None:
+    # A forms file may replace 'sulfate' with the same salt written per two magnesium atoms
+    # (twice the molar mass): the heptahydrate holding the same magnesium weighs the same.
+    import csv
+    import io
+
+    import mgcalc
+    from mgcalc.chemistry.forms import COLUMNS, forms_table
+
+    shipped = forms_table().get("sulfate")
+    before = convert("1g@100mg/mL", "sulfate-anhydrous").heptahydrate_mg
+    row = {
+        **shipped.model_dump(include=set(COLUMNS)),
+        "aliases": "",
+        "formula": "Mg2(SO4)2·14H2O",
+        "water": 14,
+        "mg_atoms": 2,
+        "molar_mass_g_mol": 2 * shipped.molar_mass_g_mol,
+        "liquid_compound_mg": "",
+        "liquid_volume_ml": "",
+    }
+    text = io.StringIO()
+    writer = csv.DictWriter(text, [*COLUMNS, "override"])
+    writer.writeheader()
+    writer.writerow({**row, "override": "true"})
+    path = tmp_path / "forms.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    mgcalc.use_forms(path)
+    try:
+        assert forms_table().get("sulfate").mg_atoms == 2
+        after = convert("1g@100mg/mL", "sulfate-anhydrous").heptahydrate_mg
+    finally:
+        mgcalc.use_forms(None)
+    assert after == pytest.approx(before, rel=1e-12)

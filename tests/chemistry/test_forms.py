@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from helpers import edit_csv
@@ -178,6 +179,10 @@ def _edit(line: int, column: str, value: str) -> str:
         (_edit(3, "molar_mass_g_mol", "-1"), "row 3, field 'molar_mass_g_mol'"),
         (_edit(3, "source", ""), "row 3, field 'source'"),
         (_edit(3, "key", "Bad Key"), "row 3, field 'key'"),
+        (
+            _edit(3, "key", "Bad Key"),
+            "row 3, field 'key': a key is lower-case letters, digits and hyphens, e.g. citrate-1-1",
+        ),
         (_edit(3, "fraction_basis", "guess"), "row 3, field 'fraction_basis'"),
         (_edit(3, "liquid_compound_mg", "400"), "go together"),
         (GOOD.rstrip("\n") + "\ntruncated,row\n", "wrong number of fields"),
@@ -414,3 +419,75 @@ def test_names_over_64_characters_get_no_near_miss(spaces: int, hint: bool) -> N
         TABLE.get(typed)
     assert ("did you mean 'glycinate'" in str(caught.value)) is hint
     assert ("'mgcalc forms' lists them all" in str(caught.value)) is not hint
+
+
+def test_an_edited_table_may_leave_a_text_cell_empty() -> None:
+    # MGCALC_DATA_DIR reads an edited copy: an empty published, note or aliases cell is "".
+    edited = GOOD
+    for column in ("published", "note", "aliases"):
+        edited = edit_csv(edited, 2, column, "")
+    oxide = read_forms(edited, "data/forms.csv")[0]
+    assert (oxide.key, oxide.published, oxide.note, oxide.aliases) == ("oxide", "", "", ())
+
+
+@pytest.mark.parametrize(("off", "read"), [(0.5e-4, True), (-0.5e-4, True), (1.5e-4, False)])
+def test_a_formula_fraction_agrees_to_one_part_in_10_000(off: float, read: bool) -> None:
+    # Oxide, MgO: 24.305 / 40.304 = 0.603042; a fraction off by more than 1e-4 of it is refused.
+    fraction = 24.305 / 40.304 * (1 + off)
+    edited = _edit(2, "elemental_fraction", repr(fraction))
+    if read:
+        assert read_forms(edited, "data/forms.csv")[0].elemental_fraction == fraction
+    else:
+        with pytest.raises(DataError) as caught:
+            read_forms(edited, "data/forms.csv")
+        assert str(caught.value) == (
+            f"data/forms.csv, row 2: elemental_fraction {fraction} does not match "
+            "mg_atoms × 24.305 / molar_mass_g_mol = 0.603042"
+        )
+
+
+def test_the_elemental_row_in_full(mgcalc: Any) -> None:
+    (row,) = mgcalc("forms", "elemental", "--json").json()["forms"]
+    assert row == {
+        "key": "elemental",
+        "name": "Elemental magnesium",
+        "aliases": ["magnesium", "mg", "elemental-magnesium"],
+        "formula": "Mg",
+        "water": 0,
+        "mg_atoms": 1,
+        "molar_mass_g_mol": 24.305,
+        "fraction_basis": "definition",
+        "elemental_fraction": 1.0,
+        "liquid_compound_mg": None,
+        "liquid_volume_ml": None,
+        "published": "",
+        "note": "The amount is magnesium itself, as on a US Supplement Facts line "
+        "'Magnesium (as …) 200 mg'.",
+        "source": "Definition; 21 CFR 101.36(d): Supplement Facts declare the dietary ingredient",
+        "custom": False,
+    }
+    converted = mgcalc("convert", "400mg", "--json").json()
+    assert converted["source"] == row["source"]
+
+
+@pytest.mark.parametrize(
+    "name", ["magnesium", "Magnesium", "mg", "MG", "elemental-magnesium", "elemental magnesium"]
+)
+def test_the_element_by_each_of_its_names(mgcalc: Any, name: str) -> None:
+    data = mgcalc("convert", "400mg", name, "--json").json()
+    assert (data["form"], data["elemental_mg"], data["compound_mg"]) == ("elemental", 400.0, None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        # The three forms named are of the eight nearest names, keys and aliases alike: the
+        # nearest three names here hold only two forms.
+        ("slfate", "'sulfate' or 'malate' or 'lactate'"),
+        ("citrat", "'citrate' or 'citrate-1-1' or 'taurate'"),
+    ],
+)
+def test_a_typo_names_three_forms(mgcalc: Any, typed: str, hint: str) -> None:
+    run = mgcalc("convert", "400mg", typed)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == f"error: unknown form '{typed}'; did you mean {hint}?\n"

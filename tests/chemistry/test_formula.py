@@ -28,9 +28,23 @@ def test_reads_hydrate_notations(text: str, display: str, fraction: float, water
     assert form.fraction_basis == "user formula"
 
 
-def test_all_hydrate_notations_agree() -> None:
-    masses = {formula_form(f"formula:MgSO4{sep}7H2O").molar_mass_g_mol for sep in ".·+*"}
-    assert len(masses) == 1
+@pytest.mark.parametrize("dot", [".", "·", "•", "∙", "⋅", "*"])
+def test_all_hydrate_notations_agree(dot: str) -> None:
+    # The middle dot, bullet, bullet operator and dot operator all read as a hydrate's dot.
+    form = formula_form(f"formula:MgSO4{dot}7H2O")
+    assert (form.key, form.formula, form.water) == ("formula:MgSO4.7H2O", "MgSO4·7H2O", 7)
+    assert form.molar_mass_g_mol == formula_form("formula:MgSO4.7H2O").molar_mass_g_mol
+
+
+def test_a_formula_form_says_where_it_came_from() -> None:
+    import mgcalc
+
+    result = mgcalc.convert("1g", "formula:MgCl2")
+    assert result.notes[0].endswith(
+        "(from the formula). Computed from the formula you gave; "
+        "check it is the salt the label means."
+    )
+    assert result.source == "Computed at run time with molmass (standard atomic weights)"
 
 
 @pytest.mark.parametrize(
@@ -42,6 +56,9 @@ def test_all_hydrate_notations_agree() -> None:
         ("formula:Mg2+", "empty part"),
         ("formula:mgo", "capital letter"),
         ("formula:Mg(Gly)2", "cannot read formula"),
+        # molmass's peptide and nucleotide sequences are not formulas: refused, never weighed.
+        ("formula:Mg(peptide(G))", "cannot read formula 'Mg(peptide(G))': unknown symbol 'G'"),
+        ("formula:MgCl2(ssdna(A))", "cannot read formula"),
         ("formula:MgSO4..H2O", "empty part"),
         ("formula:Mg-", "cannot read: '-'"),
         ("formula:Zz", "cannot read formula"),

@@ -28,6 +28,8 @@ from mgcalc.errors import BadAmount
         (["oxide", "400", "mg"], "400 mg", "oxide"),
         (["400", "oxide"], "400", "oxide"),  # 'oxide' is no unit: the parser says '400' has none
         (["400", "Mg", "oxide"], "400 Mg", "oxide"),  # a unit mistyped: its parser explains
+        # An amount with its unit takes no second one: 'Mg' begins the form's name.
+        (["400mg", "Mg", "citrate"], "400mg", "Mg citrate"),
         (["mg"], "mg", None),
         (["citrate-1-1", "mg"], "citrate-1-1", "mg"),  # a name ending in a digit is no number
         # Units with /kg or their own concentration, as one word (they were left to the form).
@@ -44,7 +46,12 @@ def test_reads(words: list[str], amount: str, form: str | None) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    [["400mg", "oxide", "glycinate", "500mg"], ["400mg", "200mg", "oxide"], []],
+    [
+        ["400mg", "oxide", "glycinate", "500mg"],
+        ["400mg", "200mg", "oxide"],
+        ["citrate", "400mg", "Mg"],  # '400mg' has its unit: 'Mg' is no second one
+        [],
+    ],
     ids=str,
 )
 def test_refuses_unclear_words(words: list[str]) -> None:
@@ -65,3 +72,21 @@ def test_unclear_words_are_shown_up_to_60_characters(words: list[str], shown: st
     assert str(caught.value) == (
         f"cannot tell the amount from the form in '{shown}'; write e.g. 400mg oxide"
     )
+
+
+def test_a_name_with_a_number_in_it_is_asked_of_the_higher_layer() -> None:
+    # 'known' (the products, for the CLI) is asked about the other words joined by spaces.
+    asked: list[str] = []
+
+    def known(name: str) -> bool:
+        asked.append(name)
+        return name == "magox 400"
+
+    assert read_phrase(["1", "magox", "400"], example="1 slow-mag", known=known) == (
+        "1",
+        "magox 400",
+    )
+    assert asked == ["magox 400"]
+    with pytest.raises(BadAmount, match="cannot tell the amount from the form in '1 mag 2 x'"):
+        read_phrase(["1", "mag", "2", "x"], example="1 slow-mag", known=known)
+    assert asked == ["magox 400", "mag 2 x"]

@@ -51,6 +51,15 @@ def test_every_pair_the_amount_grammar_asks_for_is_precomputed() -> None:
     assert [pair for pair in unit_pairs() if pair not in units.PRECOMPUTED] == []
 
 
+def test_precomputed_holds_exactly_the_pairs_the_grammar_names() -> None:
+    # Both ways: no stale pair in PRECOMPUTED, and every pair mgcalc converts by (mmol to mg
+    # and to mEq among them) named in unit_pairs, so the test above guards it.
+    from mgcalc.chemistry.amounts import unit_pairs
+
+    assert set(unit_pairs()) == set(units.PRECOMPUTED)
+    assert len(unit_pairs()) == len(units.PRECOMPUTED)
+
+
 def test_a_pair_not_precomputed_is_asked_of_pint() -> None:
     assert ("milligram", "millimole") not in units.PRECOMPUTED
     assert units.factor("milligram", "millimole") == units.pint_factor("milligram", "millimole")

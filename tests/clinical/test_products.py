@@ -332,6 +332,11 @@ def test_a_custom_row_may_not_take_a_shipped_key_without_override(tmp_path: Path
         (BOTTLE.replace(",120,", ",abc,"), "products.csv, row 2, field 'elemental_mg_per_unit'"),
         (BOTTLE.replace(",glycinate,", ",glycinat,"), "salt 'glycinat' is not a form's key"),
         (BOTTLE.replace("my-glycinate,", "oxide,", 1), "is a form's name ('oxide')"),
+        (
+            BOTTLE.replace("my-glycinate,", "slow-mag,", 1),
+            "products.csv, row 2, field 'key': 'slow-mag' is a shipped product ('slow-mag'); "
+            "give it another key, or set override to true to replace it",
+        ),
     ],
 )
 def test_bad_custom_rows_are_refused(mgcalc: Any, tmp_path: Path, row: str, message: str) -> None:

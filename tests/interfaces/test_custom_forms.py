@@ -19,6 +19,11 @@ BUFFERED = (
     "declared,0.20,,,20 %,Contains magnesium oxide.,Maker's specification sheet"
 )
 
+# A row keyed by a shipped form's alias ('bisglycinate' is glycinate's).
+AN_ALIAS_AS_KEY = BUFFERED.replace("buffered-glycinate,", "bisglycinate,", 1).replace(
+    ",buffered,", ",,"
+)
+
 
 @pytest.fixture(autouse=True)
 def shipped_forms_after() -> Iterator[None]:
@@ -81,7 +86,13 @@ def test_override_replaces_a_shipped_form(tmp_path: Path) -> None:
         (
             ("elemental" + BUFFERED[len("buffered-glycinate") :] + ",true",),
             HEADER + ",override",
-            "'elemental' cannot be replaced",
+            "row 2, field 'key': 'elemental' cannot be replaced",
+        ),
+        (
+            (AN_ALIAS_AS_KEY,),
+            HEADER,
+            "row 2, field 'key': 'bisglycinate' is a shipped form ('glycinate'); give it another "
+            "key, or set override to true to replace it",
         ),
         ((BUFFERED.replace(",declared,0.20,", ",formula,0.20,"),), HEADER, "does not match"),
         (("a,b",), HEADER, "row 2: wrong number of fields"),
@@ -242,8 +253,9 @@ def test_an_empty_override_cell_is_false(mgcalc: Any, tmp_path: Path) -> None:
 
 
 def test_a_forms_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
-    # MAX_FORMS_FILE_BYTES is included: a file of exactly that size is read, one byte more is not.
-    from mgcalc.chemistry.forms import MAX_FORMS_FILE_BYTES
+    # The cap (10,000,000 bytes, as the README says) is included: a file of exactly that size
+    # is read, one byte more is not.
+    limit = 10_000_000
 
     # 100 rows with a 100,000-character note each, the last note cut to the size asked.
     rows = "".join(
@@ -252,14 +264,14 @@ def test_a_forms_file_up_to_its_size_limit_is_read(tmp_path: Path) -> None:
     )
     text = HEADER.replace(",note,source", ",source,note") + "\n" + rows
     path = tmp_path / "forms.csv"
-    for size, accepted in ((MAX_FORMS_FILE_BYTES, True), (MAX_FORMS_FILE_BYTES + 1, False)):
+    for size, accepted in ((limit, True), (limit + 1, False)):
         path.write_bytes(text[: size - 1].encode() + b"\n")
         assert path.stat().st_size == size
         if accepted:
             mgcalc.use_forms(path)
             assert mgcalc.convert("1g", "b0").elemental_mg == pytest.approx(200.0)
         else:
-            with pytest.raises(BadFormsFile, match=f"larger than {MAX_FORMS_FILE_BYTES} bytes"):
+            with pytest.raises(BadFormsFile, match="larger than 10000000 bytes"):
                 mgcalc.use_forms(path)
 
 

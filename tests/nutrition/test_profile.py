@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from mgcalc.nutrition.profile import BadProfile, make_profile, parse_age
@@ -95,3 +97,91 @@ def test_pregnancy_at_the_youngest_age_and_the_profile_fields() -> None:
     assert make_profile().age_months is None
     assert make_profile(age="42").weight_kg is None
     assert make_profile(age="8mo").age_months == pytest.approx(8.0, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("typed", "sex"),
+    [
+        ("female", "female"), ("f", "female"), ("woman", "female"), ("w", "female"),
+        ("male", "male"), ("m", "male"), ("man", "male"),
+        ("Female", "female"), (" F ", "female"), ("WOMAN", "female"), ("Man", "male"),
+    ],
+)  # fmt: skip
+def test_every_name_of_a_sex_in_any_case(typed: str, sex: str) -> None:
+    from mgcalc.nutrition.profile import read_sex
+
+    assert read_sex(typed) == sex
+    assert make_profile(age="40", sex=typed).sex == sex
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        ("us", "us"), ("iom", "us"), ("usa", "us"), ("nam", "us"),
+        ("eu", "eu"), ("efsa", "eu"),
+        ("dach", "dach"), ("d-a-ch", "dach"), ("dge", "dach"),
+        ("who", "who"), ("fao", "who"), ("fao-who", "who"), ("fao/who", "who"),
+        ("uk", "uk"), ("coma", "uk"),
+        ("anz", "anz"), ("nhmrc", "anz"),
+        ("nordic", "nordic"), ("nnr", "nordic"),
+        ("EFSA", "eu"), (" IoM ", "us"), ("FAO/WHO", "who"), ("D-A-CH", "dach"), ("NNR", "nordic"),
+    ],
+)  # fmt: skip
+def test_every_name_of_a_standard_in_any_case(typed: str, standard: str) -> None:
+    from mgcalc.nutrition.profile import read_standard
+
+    assert read_standard(typed) == standard
+    assert make_profile(standard=typed).standard == standard
+
+
+def test_the_standards_in_order() -> None:
+    from mgcalc.nutrition.profile import STANDARDS
+
+    assert STANDARDS == ("us", "eu", "dach", "who", "uk", "anz", "nordic")
+    assert make_profile().standard == "us"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2yr", 2.0), ("2 yrs", 2.0), ("2 year", 2.0), ("2years", 2.0), ("2 y", 2.0),
+        ("6mo", 0.5), ("6 month", 0.5), ("18months", 1.5), ("120", 120.0), (" 42 ", 42.0),
+    ],
+)  # fmt: skip
+def test_every_unit_of_an_age(text: str, years: float) -> None:
+    assert parse_age(text) == pytest.approx(years, rel=1e-12)
+
+
+NO_AGE = "add --age: reference values depend on age (years, or months as 8mo)"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"age": "30", "standard": "mars"},
+         "unknown standard 'mars'; use one of us, eu, dach, who, uk, anz, nordic "
+         "(also iom, efsa, dge, fao, coma, nhmrc, nnr)"),
+        ({"age": "30", "sex": "other"},
+         "unknown sex 'other'; use female or male (also f, m, woman, man)"),
+        ({"age": "-1"}, "age '-1' is below 0"),
+        ({"age": "121"}, "age '121' is above 120 years"),
+        ({"age": "1441mo"}, "age '1441mo' is above 120 years"),
+        ({"age": "1e400"}, "cannot read age '1e400'; write years (42, 1.5) or months (8mo)"),
+        ({"age": "forty"}, "cannot read age 'forty'; write years (42, 1.5) or months (8mo)"),
+        ({"sex": "female"}, NO_AGE),
+        ({"lactating": True}, NO_AGE),
+        ({"age": "42", "pregnant": True, "lactating": True},
+         "--pregnant and --lactating together: choose the one that applies"),
+    ],
+)  # fmt: skip
+def test_refusals_word_for_word(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(BadProfile) as caught:
+        make_profile(**kwargs)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_the_standard_and_sex_through_the_cli(mgcalc: Any) -> None:
+    data = mgcalc("reference", "--age", "40", "--sex", "Woman", "--standard", "EFSA", "--json")
+    assert data.exit_code == 0, data.stderr
+    body = data.json()
+    assert (body["standard"], body["profile"]["sex"]) == ("eu", "female")
