@@ -131,3 +131,15 @@ def test_a_bad_table_is_one_line_naming_it(
     run = mgcalc("dose", "oxide=400mg", "--diet", "250mg", "--age", "42", "--sex", "female")
     assert run.exit_code == 1 and run.stdout == ""
     assert run.stderr == f"error: {path}, row 3: overlaps an earlier row's group\n"
+
+
+def test_an_open_ended_row_overlaps_any_later_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No upper age is no end at all, not 10⁹ months (a row from then on was let through)."""
+    path = _table(
+        tmp_path, monkeypatch, "228,,female,none,85.9", "1000000000,1000000001,female,none,10"
+    )
+    with pytest.raises(DataError) as raised:
+        variation_rows()
+    assert str(raised.value) == f"{path}, row 3: overlaps an earlier row's group"
