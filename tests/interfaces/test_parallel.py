@@ -181,14 +181,25 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
     assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
 
 
+PRELOAD = "preload mgcalc.interfaces.parallel"  # a forkserver starts with it imported
+
+
 def _methods_used(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
-    """Record the start method of every context run_parallel asks for."""
+    """Record the start method of every context run_parallel asks for, and its preloads."""
     used: list[str | None] = []
     get_context = multiprocessing.get_context
 
     def recorded(method: str | None = None) -> Any:
         used.append(method)
-        return get_context(method)
+        context = get_context(method)
+        preload = context.set_forkserver_preload
+
+        def preloaded(names: list[str]) -> None:
+            used.append(" ".join(["preload", *names]))
+            preload(names)
+
+        monkeypatch.setattr(context, "set_forkserver_preload", preloaded)
+        return context
 
     monkeypatch.setattr(parallel.multiprocessing, "get_context", recorded)
     return used
@@ -209,7 +220,7 @@ def test_every_start_method_gives_the_same_bytes(
     one = mgcalc("dose", "--batch", path)
     many = mgcalc("dose", "--batch", path, "--jobs", "2")
     assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
-    assert used == [method]
+    assert used == [method, PRELOAD] if method == "forkserver" else used == [method]
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
@@ -245,7 +256,8 @@ def test_linux_forks_unless_threads_run(tmp_path: Path, monkeypatch: pytest.Monk
         one = _run(lambda out: batch.run_batch(stream, out, "dose"))
     # forkserver where there is one (its workers start with mgcalc imported), else spawn
     safe = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    assert used == [safe] and safe == parallel.SAFE_METHOD
+    assert used == ([safe, PRELOAD] if safe == "forkserver" else [safe])
+    assert safe == parallel.SAFE_METHOD
     assert many == one and one[0].read > 50
 
 
@@ -765,6 +777,7 @@ def test_a_forked_worker_holds_only_its_own_pipe_end(
     path = _mixed(tmp_path / "mixed.jsonl", 200)
     before = _sockets("self")  # held before the run (another test's): not the run's
     seen: list[tuple[set[str], dict[int, tuple[set[str], str]]]] = []
+    daemons: list[bool] = []  # should the parent's Python end without _end, so do they
 
     class Watched(io.BytesIO):
         def write(self, data: Any) -> int:  # each written piece: who holds what now
@@ -773,6 +786,7 @@ def test_a_forked_worker_holds_only_its_own_pipe_end(
                 for process in multiprocessing.active_children()
                 if process.pid is not None
             }
+            daemons.extend(process.daemon for process in multiprocessing.active_children())
             seen.append((_sockets("self") - before, workers))
             return super().write(data)
 
@@ -790,6 +804,7 @@ def test_a_forked_worker_holds_only_its_own_pipe_end(
         assert held & ours == set()  # a worker holds its own end: no end of the parent's
         assert len(held - before) == 1
         assert stdout == os.devnull
+    assert daemons and all(daemons)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's parent-death signal")
