@@ -92,10 +92,12 @@ MODULES: dict[str, list[str]] = {
     ],
     "nutrition/variation": [
         "tests/nutrition/test_variation.py",
+        "tests/nutrition/test_variation_file.py",
         "tests/nutrition/test_assessment.py",
         "tests/interfaces/test_cli_verdicts.py",
     ],
     "nutrition/variation_file": [
+        "tests/nutrition/test_variation_file.py",
         "tests/nutrition/test_variation.py",
         "tests/test_data_integrity.py",
     ],
