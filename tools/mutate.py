@@ -94,6 +94,17 @@ MODULES: dict[str, list[str]] = {
         "tests/interfaces/test_cli_intake.py",
         "tests/interfaces/test_cli_verdicts.py",
     ],
+    "nutrition/variation": [
+        "tests/nutrition/test_variation.py",
+        "tests/nutrition/test_variation_file.py",
+        "tests/nutrition/test_assessment.py",
+        "tests/interfaces/test_cli_verdicts.py",
+    ],
+    "nutrition/variation_file": [
+        "tests/nutrition/test_variation_file.py",
+        "tests/nutrition/test_variation.py",
+        "tests/test_data_integrity.py",
+    ],
     "nutrition/planner": [
         "tests/nutrition/test_planner.py",
         "tests/nutrition/test_planner_small_limit.py",

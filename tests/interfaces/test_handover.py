@@ -69,5 +69,17 @@ def test_a_worker_that_ends_inside_its_output_is_end_of_file() -> None:
     theirs.send((1, 1, 0, 0, 1000))
     handover.os.write(theirs.fileno(), b"{" * 10)  # then it ends
     theirs.close()
-    with pytest.raises(EOFError):
+    with pytest.raises(EOFError, match=r"^the worker ended inside its output$"):
         handover.receive(ours, ours.recv(), bytearray())
+
+
+def test_the_bytes_go_raw_where_there_is_readv() -> None:
+    """With os.readv the output follows its counts as bare bytes, not as a message of its own."""
+    if not hasattr(handover.os, "readv"):
+        pytest.skip("no os.readv here")
+    ours, theirs = Pipe()
+    sink = handover.Sink()
+    sink.write(b"abc\n")
+    handover.send(theirs, (1, 1, 0, 0), sink)  # as the module is: no RAW set by the test
+    assert ours.recv() == (1, 1, 0, 0, 4)
+    assert handover.os.read(ours.fileno(), 100) == b"abc\n"  # no length before them

@@ -181,14 +181,25 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
     assert errors == "error: output closed before mgcalc finished (broken pipe)\n"
 
 
+PRELOAD = "preload mgcalc.interfaces.parallel"  # a forkserver starts with it imported
+
+
 def _methods_used(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
-    """Record the start method of every context run_parallel asks for."""
+    """Record the start method of every context run_parallel asks for, and its preloads."""
     used: list[str | None] = []
     get_context = multiprocessing.get_context
 
     def recorded(method: str | None = None) -> Any:
         used.append(method)
-        return get_context(method)
+        context = get_context(method)
+        preload = context.set_forkserver_preload
+
+        def preloaded(names: list[str]) -> None:
+            used.append(" ".join(["preload", *names]))
+            preload(names)
+
+        monkeypatch.setattr(context, "set_forkserver_preload", preloaded)
+        return context
 
     monkeypatch.setattr(parallel.multiprocessing, "get_context", recorded)
     return used
@@ -209,7 +220,7 @@ def test_every_start_method_gives_the_same_bytes(
     one = mgcalc("dose", "--batch", path)
     many = mgcalc("dose", "--batch", path, "--jobs", "2")
     assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
-    assert used == [method]
+    assert used == [method, PRELOAD] if method == "forkserver" else used == [method]
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork")
@@ -243,7 +254,10 @@ def test_linux_forks_unless_threads_run(tmp_path: Path, monkeypatch: pytest.Monk
         many = _run(lambda out: parallel.run_parallel(stream, str(path), out, "dose", jobs=2))
     with path.open("rb") as stream:
         one = _run(lambda out: batch.run_batch(stream, out, "dose"))
-    assert used == [parallel.SAFE_METHOD]
+    # forkserver where there is one (its workers start with mgcalc imported), else spawn
+    safe = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    assert used == ([safe, PRELOAD] if safe == "forkserver" else [safe])
+    assert safe == parallel.SAFE_METHOD
     assert many == one and one[0].read > 50
 
 
@@ -256,15 +270,16 @@ def _run(run: Callable[[IO[str]], batch.Summary]) -> tuple[batch.Summary, bytes]
     return summary, raw.getvalue()
 
 
+@pytest.mark.parametrize("output", ["jsonl", "csv"])
 @pytest.mark.parametrize("size", [0, 1, 3])
 def test_a_file_of_one_piece_runs_here(
-    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+    mgcalc: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, output: str
 ) -> None:
     """No worker is started for a file that is one piece: it would only add its start."""
     path = str(_mixed(tmp_path / "small.jsonl", size))
     used = _methods_used(monkeypatch)
-    one = mgcalc("dose", "--batch", path)
-    many = mgcalc("dose", "--batch", path, "--jobs", "0")
+    one = mgcalc("dose", "--batch", path, "--format", output)
+    many = mgcalc("dose", "--batch", path, "--jobs", "0", "--format", output)
     assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
     assert used == []
 
@@ -350,7 +365,7 @@ def test_results_are_written_in_order_when_one_worker_lags() -> None:
     for thread in threads:
         thread.join()
     assert written == list(range(40)) and summary.read == 40
-    window = parallel.WINDOW * len(workers)
+    window = 3 * len(workers)  # WINDOW: three pieces per worker past the first not written
     assert all(number - done < window for number, done in enumerate(given))
     assert max(number - done for number, done in enumerate(given)) == window - 1  # it was used
 
@@ -501,7 +516,7 @@ def test_each_worker_holds_at_most_two_pieces(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(parallel, "_receive", received)
     _, written, _, summary, _ = _drive_threads((0.005, 0.0), 30)
     assert written == list(range(30)) and summary.read == 30
-    assert max(most) == parallel.AHEAD
+    assert max(most) == 2  # AHEAD: the piece it runs and the next
 
 
 def test_result_buffers_are_reused() -> None:
@@ -577,3 +592,286 @@ def test_the_bytes_are_utf_8_whatever_the_output_encoding(
         out.flush()
         outputs.append(raw.getvalue())
     assert outputs[0] == outputs[1] and '"id":"é€0"'.encode() in outputs[0]
+
+
+def test_a_piece_is_256_kib_of_whole_lines() -> None:
+    """PIECE_BYTES: each piece ends at the last line break within its 262,144 bytes."""
+    data = (b"x" * 99 + b"\n") * 6000  # 600,000 bytes of 100-byte lines
+    found = list(parallel.pieces(io.BytesIO(data)))
+    assert found == [(0, 262_100, 1), (262_100, 524_200, 2622), (524_200, 600_000, 5243)]
+
+
+# Workers as threads, each answering its pieces as told: the order in which results come
+# back is set by events, not by time.
+Answer = Callable[[int], None]  # called with a piece's number before it is answered
+
+
+def _drive_answering(
+    answers: tuple[Answer, Answer], count: int, stop: Stop | None, wrote: Callable[[int], None]
+) -> tuple[list[int], Any]:
+    """Run _drive over two thread workers; *wrote* is called after each piece is written."""
+    from mgcalc.interfaces import handover
+
+    def worker(connection: Any, answer: Answer) -> None:
+        sink = handover.Sink()
+        with contextlib.suppress(EOFError, OSError):  # the parent stopped: as _work does
+            while (piece := connection.recv()) is not None:
+                answer(piece[0])
+                sink.clear()
+                sink.write(b"%d\n" % piece[0])
+                handover.send(connection, (1, 1, 0, 0), sink)
+
+    workers, threads = [], []
+    for answer in answers:
+        ours, theirs = multiprocessing.Pipe()
+        threads.append(threading.Thread(target=worker, args=(theirs, answer)))
+        workers.append((_Ended(), ours))
+    for thread in threads:
+        thread.start()
+    written: list[int] = []
+
+    def send(data: memoryview) -> None:
+        text = bytes(data)
+        assert text.endswith(b"\n")
+        written.append(int(text))
+        wrote(written[-1])
+
+    todo = ((number, number + 1, number + 1) for number in range(count))
+    try:
+        if stop is None:
+            summary: Any = parallel._drive(todo, workers, send)  # type: ignore[arg-type]
+        else:
+            summary = parallel._drive(todo, workers, send, stop)  # type: ignore[arg-type]
+    except Exception as error:  # returned for the test to check
+        summary = error
+    finally:
+        parallel._end(workers)  # type: ignore[arg-type]
+    return written, (summary, threads)
+
+
+def _joined(threads: list[threading.Thread]) -> None:
+    for thread in threads:
+        thread.join(timeout=120)
+        assert not thread.is_alive()
+
+
+HANG = 60.0  # seconds before a held worker answers anyway: only a hang reaches it
+
+
+def test_a_stop_noted_in_a_write_ends_before_the_next_write() -> None:
+    """Piece 1 is ready when piece 0 is written: a signal noted during that write stops it."""
+    from mgcalc.errors import Interrupted
+
+    stop = Stop()
+    one_sent = threading.Event()
+
+    def slow(number: int) -> None:  # pieces 0 and 2: piece 0 waits until piece 1 was sent
+        if number == 0:
+            one_sent.wait(HANG)
+
+    def fast(number: int) -> None:  # pieces 1 and 3
+        if number == 3:
+            one_sent.set()  # piece 1's result is in the pipe before piece 0's
+
+    def wrote(number: int) -> None:
+        stop.signal = signal.SIGINT
+
+    written, (error, threads) = _drive_answering((slow, fast), 10, stop, wrote)
+    one_sent.set()
+    _joined(threads)
+    assert isinstance(error, Interrupted) and (error.exit_code, error.lines) == (130, 1)
+    assert written == [0]
+
+
+def test_a_stop_noted_in_a_write_ends_when_any_result_comes() -> None:
+    """A stop noted while writing ends the run at the next result, even out of order."""
+    from mgcalc.errors import Interrupted
+
+    stop = Stop()
+    release = threading.Event()
+    released: list[bool] = []
+
+    def fast(number: int) -> None:  # pieces 0, 2, 4 …
+        return None
+
+    def held(number: int) -> None:  # piece 1 waits for the test: only later pieces come
+        if number == 1:
+            released.append(release.wait(HANG))
+
+    def wrote(number: int) -> None:
+        stop.signal = signal.SIGTERM
+
+    written, (error, threads) = _drive_answering((fast, held), 20, stop, wrote)
+    release.set()
+    _joined(threads)
+    assert isinstance(error, Interrupted) and (error.exit_code, error.lines) == (143, 1)
+    assert written == [0] and released == [True]  # not freed by HANG
+
+
+def test_a_signal_while_waiting_for_workers_stops_at_once() -> None:
+    """Ctrl-C while every worker is busy: the run stops without waiting for them."""
+    from mgcalc.errors import Interrupted
+    from mgcalc.interfaces.stopping import stopping
+
+    release = threading.Event()
+    released: dict[int, bool] = {}  # piece: freed by the test (not by HANG)
+    main = threading.main_thread().ident
+    assert main is not None and threading.get_ident() == main  # signals reach the main thread
+
+    def signalled(number: int) -> None:  # piece 0: Ctrl-C, and no answer until freed
+        if number == 0:
+            signal.pthread_kill(main, signal.SIGINT)
+            released[number] = release.wait(HANG)
+
+    def held(number: int) -> None:  # piece 1, if given before the signal came: no answer
+        if number == 1:
+            released[number] = release.wait(HANG)
+
+    with stopping():
+        written, (error, threads) = _drive_answering((signalled, held), 10, None, _nothing)
+    release.set()
+    _joined(threads)
+    assert isinstance(error, Interrupted) and (error.exit_code, error.lines) == (130, 0)
+    assert written == [] and released[0] and all(released.values())
+
+
+def test_a_signal_inside_a_write_lets_it_finish() -> None:
+    """Ctrl-C while a piece is written: that piece is written whole, then the run stops."""
+    from mgcalc.errors import Interrupted
+    from mgcalc.interfaces.stopping import stopping
+
+    def wrote(number: int) -> None:
+        if number == 0:
+            signal.raise_signal(signal.SIGINT)  # the handler runs before this returns
+
+    def answer(number: int) -> None:
+        return None
+
+    with stopping():
+        written, (error, threads) = _drive_answering((answer, answer), 10, None, wrote)
+    _joined(threads)
+    assert isinstance(error, Interrupted) and (error.exit_code, error.lines) == (130, 1)
+    assert written == [0]
+
+
+def _sockets(pid: int | str) -> set[str]:
+    """The sockets a process holds (a pipe of multiprocessing is a socket pair)."""
+    folder = Path(f"/proc/{pid}/fd")
+    found = set()
+    for entry in folder.iterdir():
+        with contextlib.suppress(OSError):  # closed meanwhile (the listing's own)
+            target = os.readlink(entry)
+            if target.startswith("socket:"):
+                found.add(target)
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_forked_worker_holds_only_its_own_pipe_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the parent's ends of any pipe, nor its stdout: the parent's going is end of file."""
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    path = _mixed(tmp_path / "mixed.jsonl", 200)
+    before = _sockets("self")  # held before the run (another test's): not the run's
+    seen: list[tuple[set[str], dict[int, tuple[set[str], str]]]] = []
+    daemons: list[bool] = []  # should the parent's Python end without _end, so do they
+
+    class Watched(io.BytesIO):
+        def write(self, data: Any) -> int:  # each written piece: who holds what now
+            workers = {
+                process.pid: (_sockets(process.pid), os.readlink(f"/proc/{process.pid}/fd/1"))
+                for process in multiprocessing.active_children()
+                if process.pid is not None
+            }
+            daemons.extend(process.daemon for process in multiprocessing.active_children())
+            seen.append((_sockets("self") - before, workers))
+            return super().write(data)
+
+    raw = Watched()
+    out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+    with path.open("rb") as stream:
+        summary = parallel.run_parallel(stream, str(path), out, "dose", jobs=3)
+    with path.open("rb") as stream:
+        one = _run(lambda text: batch.run_batch(stream, text, "dose"))
+    out.flush()
+    assert (summary, raw.getvalue()) == one
+    ours, workers = seen[-1]  # the last piece: every worker has answered by then
+    assert len(ours) == len(workers) == 3  # the parent's end of each worker's pipe
+    for held, stdout in workers.values():
+        assert held & ours == set()  # a worker holds its own end: no end of the parent's
+        assert len(held - before) == 1
+        assert stdout == os.devnull
+    assert daemons and all(daemons)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's parent-death signal")
+@pytest.mark.parametrize(
+    ("parent", "held", "expected"),
+    [("ours", True, signal.SIGKILL), ("ours", False, 0), (None, True, 0), ("gone", True, 1)],
+    ids=["forked", "forkserver-or-spawn", "no-parent-given", "parent-died-first"],
+)  # fmt: skip
+def test_a_forked_worker_ends_with_its_parent(
+    parent: str | None, held: bool, expected: int
+) -> None:
+    """A forked worker asks for SIGKILL at its parent's death, or ends if it has died already.
+
+    The child exits with the signal Linux would send it (PR_GET_PDEATHSIG), 1 where
+    _leave_with ended it, 98 if the inherited descriptor stayed open.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    # "gone": a parent other than ours, as if ours had died and the worker been adopted
+    given = {"ours": os.getpid(), "gone": 1, None: None}[parent]
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover  # the child
+        try:
+            descriptor, _other = os.pipe()  # as a parent's end of a pipe, inherited
+            parallel._leave_with(given, (descriptor,) if held else ())
+            try:
+                os.fstat(descriptor)
+                open_after = True
+            except OSError:
+                open_after = False
+            if open_after == held:
+                os._exit(98)
+            got = ctypes.c_int(-1)
+            libc.prctl(2, ctypes.byref(got), 0, 0, 0)  # PR_GET_PDEATHSIG
+            os._exit(got.value)
+        finally:
+            os._exit(99)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == expected
+
+
+def _nothing(number: int) -> None:
+    return None
+
+
+def test_a_worker_writes_utf_8_whatever_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forked worker under an ASCII locale still writes the UTF-8 one process writes."""
+    import locale
+
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 2000)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    path = tmp_path / "names.jsonl"
+    request = {"items": ["glycinate=500mg"], "age": 42, "sex": "female"}
+    path.write_text("\n".join(json.dumps({**request, "id": f"é€{n}"}) for n in range(60)) + "\n")
+    previous = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")  # a text file's default encoding: ASCII here
+    try:
+        if io.TextIOWrapper(io.BytesIO()).encoding.lower().replace("-", "") == "utf8":
+            pytest.skip("the C locale is UTF-8 here (UTF-8 mode)")
+        with path.open("rb") as stream:
+            many = _run(lambda out: parallel.run_parallel(stream, str(path), out, "dose", jobs=2))
+    finally:
+        locale.setlocale(locale.LC_CTYPE, previous)
+    with path.open("rb") as stream:
+        one = _run(lambda out: batch.run_batch(stream, out, "dose"))
+    assert many == one and '"id":"é€0"'.encode() in many[1]

@@ -263,3 +263,59 @@ def test_a_literal_of_an_int_and_a_bool_is_written_as_pydantic_writes_it(
     odd = Odd(pick=pick)
     assert odd.model_dump_json().encode() == expected
     assert Spliced(Odd)(_values(odd)) == expected
+
+
+def test_every_setting_that_changes_the_json_is_named_in_the_refusal() -> None:
+    """Each model setting that changes how fields serialise is refused, named in order."""
+
+    class Settings(BaseModel):
+        model_config = ConfigDict(
+            ser_json_timedelta="float", ser_json_bytes="base64", ser_json_inf_nan="constants",
+            use_enum_values=True, serialize_by_alias=True,
+        )  # fmt: skip
+        mg: float
+
+        @field_serializer("mg")
+        def _rounded(self, value: float) -> float:
+            return round(value)
+
+        @computed_field  # type: ignore[prop-decorator]
+        @property
+        def mmol(self) -> float:
+            return self.mg / 24.305
+
+    with pytest.raises(TypeError) as raised:
+        Spliced(Settings)
+    assert str(raised.value) == (
+        "Settings customises its JSON (ser_json_timedelta, ser_json_bytes, ser_json_inf_nan, "
+        "use_enum_values, serialize_by_alias, a serializer, a computed field)"
+    )
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [{"ser_json_timedelta": "float"}, {"ser_json_bytes": "base64"},
+     {"ser_json_inf_nan": "constants"}, {"use_enum_values": True},
+     {"serialize_by_alias": True}],
+)  # fmt: skip
+def test_each_setting_alone_is_refused(setting: dict[str, Any]) -> None:
+    model = type("Alone", (BaseModel,), {"__annotations__": {"mg": float},
+                                         "model_config": ConfigDict(**setting)})  # fmt: skip
+    with pytest.raises(TypeError, match=rf"^Alone customises its JSON \({next(iter(setting))}\)$"):
+        Spliced(model)
+
+
+def test_every_unknown_field_is_named() -> None:
+    with pytest.raises(ValueError, match=r"^Whole has no field colour, size$"):
+        Spliced(Whole, by_identity=("size",), by_value=("colour",))
+
+
+def test_a_percent_sign_in_a_field_name_is_written_as_is() -> None:
+    """The keys go into a %-template: their own % signs must not be read as its places."""
+    from pydantic import create_model
+
+    fields: dict[str, Any] = {"a%b": (int, ...), "100%s": (str, ...)}
+    model = create_model("Percent", **fields)
+    value = model(**{"a%b": 1, "100%s": "x"})
+    assert Spliced(model)(_values(value)) == value.model_dump_json().encode()
+    assert value.model_dump_json() == '{"a%b":1,"100%s":"x"}'

@@ -158,3 +158,12 @@ def test_bad_diet_days(diet: str | None, days: int, message: str) -> None:
 
 def test_the_shipped_table_is_where_data_files_are() -> None:
     assert data_file("intake-variation.csv").name == "intake-variation.csv"
+
+
+def test_days_needed_only_above_the_criterion_margin() -> None:
+    # At 318 mg the mean is EAR + 2 SDr (265 + 2 x 26.5): z reaches 2.00 only with endless
+    # days, so no number of days is given; a little above it, very many days.
+    assert confidence(318.0, EAR, SD, 3).days_needed is None
+    above = confidence(318.02, EAR, SD, 3)  # margin (53.02 / 2)² - 26.5² = 0.53
+    assert above.days_needed == pytest.approx(SD**2 / 0.530100, rel=1e-3)
+    assert confidence(EAR, EAR, SD, 3).days_needed is None  # at the EAR itself: none

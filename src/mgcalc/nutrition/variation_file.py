@@ -7,6 +7,7 @@ person's group has an EAR and a diet is given, not at every start.
 # No `from __future__ import annotations` here: pydantic would compile every field's
 # annotation string at each start (about 0.04 ms a field); see the README, "Speed".
 
+import math
 from functools import cache
 from typing import Literal
 
@@ -64,5 +65,6 @@ def variation_rows() -> tuple[VariationRow, ...]:
 def _overlap(one: VariationRow, two: VariationRow) -> bool:
     if one.state != two.state or ("any" not in (one.sex, two.sex) and one.sex != two.sex):
         return False
-    end_one, end_two = one.age_to_months or 10**9, two.age_to_months or 10**9
+    # No upper age: no end at all (a stand-in such as 10**9 months would let later rows by).
+    end_one, end_two = one.age_to_months or math.inf, two.age_to_months or math.inf
     return one.age_from_months < end_two and two.age_from_months < end_one
