@@ -238,6 +238,24 @@ def test_the_handlers_are_given_back_and_note_the_signal() -> None:
                 break
         assert stopping.STOP.signal == signal.SIGTERM
     assert [signal.getsignal(each) for each in stopping.SIGNALS] == before
+    assert stopping.STOP.signal == 0  # forgotten: it was that block's
+
+
+def test_a_batch_after_an_interrupted_one_runs_whole() -> None:
+    """In one process (the tests', a program's): a stop belongs to the batch it ended."""
+    from mgcalc.errors import Interrupted
+    from mgcalc.interfaces.batch import run_batch
+
+    lines = b'{"items": ["oxide=400mg"], "diet": 200, "age": 40, "sex": "female"}\n' * 3
+    with pytest.raises(Interrupted), stopping.stopping():
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):
+            if stopping.STOP.signal:
+                break
+        run_batch(io.BytesIO(lines), io.StringIO(), "dose")
+    out = io.StringIO()
+    summary = run_batch(io.BytesIO(lines), out, "dose")
+    assert (summary.read, summary.ok, len(out.getvalue().splitlines())) == (3, 3, 3)
 
 
 def test_the_message_names_the_signal_and_the_count() -> None:

@@ -67,7 +67,7 @@ def stopping() -> Iterator[None]:
     finally:
         for each, handler in previous:
             signal.signal(each, handler)
-        STOP.waiting = False
+        STOP.reset()  # the signal was this block's: a later batch in the process starts afresh
 
 
 def default_in_worker() -> None:
