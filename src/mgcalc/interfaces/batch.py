@@ -414,14 +414,9 @@ def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iter
 
     def write(id: str | int, line: int, outcome: Outcome | None, error: str | None) -> None:
         nonlocal size
-        if isinstance(outcome, DoseFields):  # the result's bytes are joined once, not copied
-            data = _dose_json()(outcome)
-            block.extend((_OK_BEFORE % (to_json(id), line), data, _OK_AFTER))
-            size += len(data)
-        else:
-            data = _json_line(id, line, outcome, error)
-            block.append(data)
-            size += len(data)
+        pieces = _json_line(id, line, outcome, error)
+        block.extend(pieces)  # joined once with the block's other lines: no copy of each
+        size += sum(map(len, pieces))
         if size >= BLOCK_BYTES:
             whole = b"".join(block)
             block.clear()
@@ -437,20 +432,23 @@ def _writer(out: IO[str], command: Command, output_format: OutputFormat) -> Iter
             send(whole)
 
 
-def _json_line(id: str | int, line: int, outcome: Outcome | None, error: str | None) -> bytes:
-    """Return one line of compact JSON: the bytes of ``BatchLine.model_dump_json()``.
+def _json_line(
+    id: str | int, line: int, outcome: Outcome | None, error: str | None
+) -> tuple[bytes, ...]:
+    """Return one line of compact JSON, the bytes of ``BatchLine.model_dump_json()``, in pieces.
 
     The envelope is put together here around the result's own serialised bytes.
     """
     if outcome is None:
-        return _FAILED % (to_json(id), line, line, to_json(error))
+        return (_FAILED % (to_json(id), line, line, to_json(error)),)
     if isinstance(outcome, DoseFields):
-        return _OK % (to_json(id), line, _dose_json()(outcome))
-    return _OK % (to_json(id), line, outcome.__pydantic_serializer__.to_json(outcome))
+        result = _dose_json()(outcome)
+    else:
+        result = outcome.__pydantic_serializer__.to_json(outcome)
+    return _OK_BEFORE % (to_json(id), line), result, _OK_AFTER
 
 
 _HEAD = b'{"schema_version":3,"id":%b,"line":%d,'
-_OK = _HEAD + b'"ok":true,"result":%b,"error":null}\n'
 _OK_BEFORE = _HEAD + b'"ok":true,"result":'
 _OK_AFTER = b',"error":null}\n'
 _FAILED = _HEAD + b'"ok":false,"result":null,"error":{"line":%d,"message":%b}}\n'
