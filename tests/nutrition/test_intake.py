@@ -471,6 +471,23 @@ def test_a_count_in_words_is_a_count(texts: list[str]) -> None:
     assert dose(texts, "0mg", WOMAN_42).supplemental_mg == pytest.approx(2 * one)
 
 
+@pytest.mark.parametrize(
+    "texts", [["1 magox 400"], ["1", "mag-ox", "400"], ["magox 400", "1"]], ids=str
+)
+def test_a_count_of_a_product_with_a_number_in_its_name(texts: list[str]) -> None:
+    # data/products.csv: Mag-Ox 400 declares 241.3 mg of magnesium a tablet; convert reads
+    # the same words (convert 1 magox 400), and dose once refused them.
+    result = dose(texts, "0mg", WOMAN_42)
+    (item,) = result.items
+    assert item.product is not None and item.product.key == "mag-ox-400"
+    assert item.elemental_mg == pytest.approx(241.3, abs=0.05)
+
+
+def test_two_numbers_and_no_product_name_are_still_refused() -> None:
+    with pytest.raises(BadAmount, match=r"cannot tell the amount from the form in .1 oxide 400."):
+        dose(["1 oxide 400"], "0mg", WOMAN_42)
+
+
 def test_a_hint_never_drops_a_count() -> None:
     # 2 × 100 mg of citrate salt is little magnesium: the label hint keeps the count.
     for items in (["citrate=2x100mg"], ["2 capsules of 100 mg citrate"]):

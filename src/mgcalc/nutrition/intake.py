@@ -176,6 +176,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def _phrase_item(words: list[str]) -> tuple[str, str, Label | None]:
     from mgcalc.chemistry.phrase import looks_numeric, read_phrase
+    from mgcalc.clinical.product_names import is_product_name
 
     phrase = " ".join(words)
     *labels, count = _patterns()
@@ -187,7 +188,8 @@ def _phrase_item(words: list[str]) -> tuple[str, str, Label | None]:
     if counted is not None:
         amount = f"{counted['count']}x{counted['size']}{counted['unit']}"
         return counted["form"], amount, None
-    amount, form = read_phrase(words, example="glycinate=500mg")
+    # "1 magox 400": a product whose name holds a number, as convert reads it.
+    amount, form = read_phrase(words, example="glycinate=500mg", known=is_product_name)
     if form is None or not any(looks_numeric(word) for word in words):
         shown = phrase if len(phrase) <= 40 else phrase[:40] + "…"
         raise BadItem(f"item '{shown}' is not FORM=AMOUNT, e.g. glycinate=500mg")
