@@ -46,6 +46,18 @@ def test_plan_text_in_the_round_order(mgcalc: Any) -> None:
     assert "not a prescription" in run.stdout
 
 
+def test_a_plan_of_nothing_says_so_and_not_before_you_start(mgcalc: Any) -> None:
+    # 319.96 mg is shown as 320 mg, the RDA (IOM 1997, women 31-50 y): nothing to plan.
+    run = mgcalc("plan", "oxide", "--unit", "400mg", "--diet", "319.96mg", *WOMAN)
+    assert run.exit_code == 0, run.stderr
+    assert "Plan: 0 units of Magnesium oxide" in run.stdout
+    assert "Next: Nothing to add: the diet alone reaches the target." in " ".join(
+        run.stdout.split()
+    )
+    assert "before you start" not in run.stdout
+    assert "not a prescription" in " ".join(run.stdout.split())
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -66,6 +66,11 @@ def _next(result: Plan) -> str:
     """Return what to do with the plan: it is arithmetic, not a prescription."""
     if result.warnings:
         return "Read the cautions above first; check any supplement with a doctor or pharmacist."
+    if result.reaches_target and not result.supplemental_mg > 0:
+        return (
+            "Nothing to add: the diet alone reaches the target. This is arithmetic toward a "
+            "reference value, not a prescription."
+        )
     return (
         "This is arithmetic toward a reference value, not a prescription: check it with a "
         "pharmacist or doctor before you start."
