@@ -240,16 +240,17 @@ def assessment_fields(
         sentence = "No upper limit is established for this group: supplements not judged"
     else:
         sentence = "No upper limit is set in mgcalc's data for this group: supplements not judged"
+    # By position, in its order: keyword arguments to a class make a dict (see dose_fields).
     return AssessmentFields(
-        adequacy=adequacy,
-        reason=reason,
-        ul=ul,
-        percent_of_reference=None if compared is None else 100 * total_mg / compared,
-        percent_of_ul=percent_of_ul,
-        verdicts=(verdict, sentence),
-        confidence=None if found is None else found.confidence,
-        days_observed=days,
-        mean_needed_mg=None if found is None else found.mean_needed_mg,
+        adequacy,
+        reason,
+        ul,
+        None if compared is None else 100 * total_mg / compared,  # percent_of_reference
+        percent_of_ul,
+        (verdict, sentence),  # verdicts
+        None if found is None else found.confidence,
+        days,  # days_observed
+        None if found is None else found.mean_needed_mg,
     )
 
 

@@ -295,34 +295,35 @@ def dose_fields(
     if found is not NOTHING_WITH:
         warnings += tuple(with_notes(found))
         notes += tuple(route_notes(found))  # rows on magnesium by mouth, left out for injections
-    # Positional + 2 × keyword arguments at most 30: past that, CPython builds a dict for the
-    # call and unpacks it again (its compiler's STACK_USE_GUIDELINE): 0.75 % of a batch's
-    # instructions, 1,500 a record, when all 16 fields were given by keyword.
+    step = next_step(
+        assessment,
+        reference,
+        taken.items,
+        kidney_impairment,
+        young=person.young,
+        file=not plain and diet is not None and diet.file is not None,
+        months=months,
+    )
+    # By position, in DoseFields' order: a class called with keyword arguments gathers them
+    # into a dict that __new__ unpacks again. With AssessmentFields' the same way, about
+    # 10,000 instructions a record of a batch's 193,000 (cachegrind) were that.
     return DoseFields(
         3,  # schema_version
         id,
-        items=taken.items,
-        supplemental_mg=taken.supplemental_mg,
-        diet_mg=diet_mg,
-        diet=diet,
-        total_mg=total,
-        profile=profile,
-        profile_source=None,
-        reference=reference,
-        assessment=assessment,
-        notes=notes,
-        warnings=warnings,
-        interactions=found.matches,
-        unknown_with=found.unknown,
-        next_step=next_step(
-            assessment,
-            reference,
-            taken.items,
-            kidney_impairment,
-            young=person.young,
-            file=not plain and diet is not None and diet.file is not None,
-            months=months,
-        ),
+        taken.items,
+        taken.supplemental_mg,
+        diet_mg,
+        diet,
+        total,  # total_mg
+        profile,
+        None,  # profile_source
+        reference,
+        assessment,
+        notes,
+        warnings,
+        found.matches,  # interactions
+        found.unknown,  # unknown_with
+        step,  # next_step
     )
 
 
