@@ -357,15 +357,18 @@ def _person(profile: Profile) -> _Person:
     reference, notes = reference_for(profile)
     months = profile.age_months
     state = "pregnant" if profile.pregnant else "lactating" if profile.lactating else "none"
-    person = _Person(
-        reference=reference,
-        months=months,
-        state=state if reference.ear_mg is not None and months is not None else None,
-        notes=tuple(notes),
-        young=None
+    young = (
+        None
         if months is None or months >= EU_NO_UL_MONTHS
-        else young_child(months, profile.standard),
-        cautions=tuple(age_cautions(months, profile.standard, 1.0)),
+        else young_child(months, profile.standard)
+    )
+    person = _Person(  # by position: keyword arguments to a class make a dict (dose_fields)
+        reference,
+        months,
+        state if reference.ear_mg is not None and months is not None else None,  # state
+        tuple(notes),
+        young,
+        tuple(age_cautions(months, profile.standard, 1.0)),  # cautions
     )
     _PEOPLE[id(profile)] = (profile, person)
     return person
@@ -586,14 +589,14 @@ def _taken(texts: tuple[str, ...]) -> _Taken:
     for _, said, _ in parts:
         notes.extend(note for note in said if note not in notes)
     items = tuple(item for item, _, _ in parts)
-    return _Taken(
-        items=items,
-        supplemental_mg=sum(item.elemental_mg for item, _, _ in parts),
-        notes=tuple(notes),
-        warnings=tuple(hint for _, _, hint in parts if hint),
-        injection=any(is_injection(item.form) for item in items),
-        oral=not items or not all(is_injection(item.form) for item in items),
-        salt_form=next((item.form for item in items if item.product is None), None),
+    return _Taken(  # by position: keyword arguments to a class make a dict (dose_fields)
+        items,
+        sum(item.elemental_mg for item, _, _ in parts),  # supplemental_mg
+        tuple(notes),
+        tuple(hint for _, _, hint in parts if hint),  # warnings
+        any(is_injection(item.form) for item in items),  # injection
+        not items or not all(is_injection(item.form) for item in items),  # oral
+        next((item.form for item in items if item.product is None), None),  # salt_form
     )
 
 
