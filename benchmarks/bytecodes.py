@@ -27,7 +27,7 @@ from types import FrameType
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from batch import generate  # noqa: E402 - the same requests as the throughput benchmark
+from batch import generate  # the same requests as the throughput benchmark
 
 
 def _name(frame: FrameType) -> str:
