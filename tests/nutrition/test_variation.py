@@ -97,6 +97,16 @@ def test_likely_adequate_only_at_the_criterion() -> None:
     )
 
 
+def test_below_the_criterion_never_reads_as_reaching_it() -> None:
+    # 441.3 mg over 1 day for a woman of 40 (EAR 265 mg, SD 85.9 mg): z = 1.98, Φ = 97.6 %,
+    # below the IOM's z = 2.00 (its "97.5 %", 445 mg over 1 day): shown as 97 %, not 98 %.
+    result = dose([], "441.3mg", WOMAN_40)
+    assert result.assessment.confidence == pytest.approx(0.976, abs=0.001)
+    assert "About 97 % confidence" in result.assessment.verdicts[0]
+    assert "97.5 % confidence needs about 445 mg over 1 day" in result.assessment.verdicts[0]
+    assert result.next_step.startswith("Below the IOM's 97.5 % confidence with 1 day")
+
+
 def test_supplements_are_a_constant() -> None:
     # 200 mg of food and 120 mg of supplement: the same mean, the same confidence as 320 mg.
     mixed = dose(["elemental=120mg"], "200mg", WOMAN_40, diet_days=3)

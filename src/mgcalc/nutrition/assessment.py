@@ -336,6 +336,8 @@ def _shown(reference_mg: float) -> float:
 def _confidence_text(found: "Confidence", total: float, days: int) -> str:
     """Return the sentences on the IOM's confidence, and what would give 97.5 %."""
     percent = found.confidence * 100
+    if found.z < CRITERION_Z:  # 97.5 % to 97.7 % is still below it: never "About 98 %"
+        percent = min(percent, 97.0)
     shown = (
         "Over 99 %"
         if percent > 99.5
